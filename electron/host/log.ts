@@ -1,0 +1,33 @@
+/**
+ * Structured host log (JSON lines). Personal data must never reach it: callers pass event names
+ * and technical fields only, and `redact` drops any field whose name suggests personal data.
+ */
+export interface Logger {
+  info(event: string, fields?: Record<string, unknown>): void;
+  warn(event: string, fields?: Record<string, unknown>): void;
+  error(event: string, fields?: Record<string, unknown>): void;
+}
+
+const PERSONAL = /name|birth|dob|idnumber|id_number|phone|email|address|portrait|image|mrz|can|pin|secret|token|key/i;
+
+export function redact(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    if (PERSONAL.test(k)) out[k] = '[redacted]';
+    else if (v instanceof Error) out[k] = { name: v.name, message: v.message.slice(0, 300), code: (v as { code?: unknown }).code };
+    else out[k] = v;
+  }
+  return out;
+}
+
+export function createLogger(write: (line: string) => void = (l) => process.stderr.write(l + '\n')): Logger {
+  const emit = (level: string, event: string, fields: Record<string, unknown> = {}) =>
+    write(JSON.stringify({ t: new Date().toISOString(), level, event, ...redact(fields) }));
+  return {
+    info: (e, f) => emit('info', e, f),
+    warn: (e, f) => emit('warn', e, f),
+    error: (e, f) => emit('error', e, f),
+  };
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

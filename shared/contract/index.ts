@@ -1,0 +1,44 @@
+/**
+ * The whole bridge contract: every call and every event, keyed by name.
+ * Add a domain by writing `shared/contract/<domain>.ts` and listing its declarations here.
+ */
+import type { z } from 'zod';
+import type { CallDef, EventDef, Result, BridgeErrorCode } from './define';
+import { systemInfo, systemPing } from './system';
+import { deviceStatus, deviceChanged } from './device';
+
+export * from './define';
+export * from './system';
+export * from './device';
+
+const callList = [systemInfo, systemPing, deviceStatus] as const;
+const eventList = [deviceChanged] as const;
+
+type CallList = typeof callList;
+type EventList = typeof eventList;
+
+export type Calls = { [C in CallList[number] as C['channel']]: C };
+export type Events = { [E in EventList[number] as E['name']]: E };
+export type Channel = keyof Calls;
+export type EventName = keyof Events;
+
+export const calls: Calls = Object.fromEntries(callList.map((c) => [c.channel, c])) as Calls;
+export const events: Events = Object.fromEntries(eventList.map((e) => [e.name, e])) as Events;
+export const channelNames = callList.map((c) => c.channel) as readonly Channel[];
+export const eventNames = eventList.map((e) => e.name) as readonly EventName[];
+
+export type CallInput<C extends Channel> = z.input<Calls[C]['input']>;
+export type CallOutput<C extends Channel> = z.output<Calls[C]['output']>;
+export type CallErrorCode<C extends Channel> = Calls[C]['errors'][number] | BridgeErrorCode;
+export type CallResult<C extends Channel> = Result<CallOutput<C>, CallErrorCode<C>>;
+export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
+
+export type AnyCallDef = CallDef;
+export type AnyEventDef = EventDef;

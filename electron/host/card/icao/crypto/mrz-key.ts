@@ -1,0 +1,54 @@
+import { CardError } from '../../errors';
+import { sha1 } from './kdf';
+
+/** ICAO 9303-3 check digit: weights 7-3-1, digits as is, A-Z = 10-35, '<' = 0. */
+export function checkDigit(field: string): number {
+  const weights = [7, 3, 1];
+  let sum = 0;
+  for (let i = 0; i < field.length; i++) {
+    const ch = field.charCodeAt(i);
+    let v: number;
+    if (ch >= 48 && ch <= 57) v = ch - 48;
+    else if (ch >= 65 && ch <= 90) v = ch - 55;
+    else if (ch === 60) v = 0;
+    else throw new CardError('card.parse', 'MRZ field has a character outside 0-9 A-Z <');
+    sum += v * (weights[i % 3] ?? 1);
+  }
+  return sum % 10;
+}
+
+export interface MrzKeyInput {
+  documentNumber: string;
+  /** YYMMDD */
+  dateOfBirth: string;
+  /** YYMMDD */
+  dateOfExpiry: string;
+}
+
+/**
+ * The "MRZ information" of 9303-11 §9.7.2: document number (padded with '<' to 9), date of
+ * birth and date of expiry, each followed by its check digit.
+ */
+export function mrzInformation(input: MrzKeyInput): string {
+  const doc = input.documentNumber.toUpperCase().padEnd(9, '<');
+  for (const d of [input.dateOfBirth, input.dateOfExpiry]) {
+    if (!/^\d{6}$/.test(d)) throw new CardError('card.parse', 'MRZ date must be YYMMDD');
+  }
+  return (
+    doc +
+    checkDigit(doc) +
+    input.dateOfBirth +
+    checkDigit(input.dateOfBirth) +
+    input.dateOfExpiry +
+    checkDigit(input.dateOfExpiry)
+  );
+}
+
+/** SHA-1 of the MRZ information: BAC takes the first 16 bytes (Kseed), PACE all 20 bytes. */
+export function mrzHash(input: MrzKeyInput): Uint8Array {
+  return sha1(new TextEncoder().encode(mrzInformation(input)));
+}
+
+export function bacKeySeed(input: MrzKeyInput): Uint8Array {
+  return mrzHash(input).slice(0, 16);
+}

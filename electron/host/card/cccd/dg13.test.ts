@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import * as asn1js from 'asn1js';
+import { buildDg13 } from '../../sim/lds-builder/dg13';
+import { buildDg1, composeTd1 } from '../../sim/lds-builder/dg1';
+import { DUC_ANH, NHUNG } from '../../sim/lds-builder/sample-citizens';
+import { parseDg1 } from '../icao/lds/dg1';
+import { fuzzParser } from '../icao/lds/parse-fuzz';
+import { dg13Parents, dg13Text, parseDg13 } from './dg13';
+import { dg13ToIdentity } from './dg13-identity';
+
+const TODAY = '2026-11-23';
+
+describe('DG13', () => {
+  it('round-trips a full identity with Vietnamese text intact', () => {
+    const dg13 = parseDg13(buildDg13(NHUNG));
+    expect(dg13.version).toBe(1);
+    expect(dg13.oid).toBe('1.0.10646.1.0.8');
+    expect(dg13Text(dg13, 2)).toBe('Nguyễn Thị Hồng Nhung');
+    expect(dg13Text(dg13, 4)).toBe('Nữ');
+    expect(dg13Parents(dg13)).toEqual({ father: 'Nguyễn Văn Hùng', mother: 'Lê Thị Mai' });
+    expect(dg13ToIdentity(dg13, undefined, TODAY)).toEqual(NHUNG);
+  });
+  it('handles no expiry, an empty spouse and a missing father', () => {
+    const id = dg13ToIdentity(parseDg13(buildDg13(DUC_ANH)), undefined, TODAY);
+    expect(id).toEqual(DUC_ANH);
+    expect(id.spouseName).toBeUndefined();
+  });
+  it('keeps unknown fields raw and tolerates missing ones, filling from DG1', () => {
+    const bytes = buildDg13(NHUNG, {
+      omit: [3, 5, 12],
+      extra: [
+        { n: 16, values: [new asn1js.PrintableString({ value: 'AB12CD34EF56GH78' })] },
+        { n: 21, values: [new asn1js.Utf8String({ value: 'Nhóm máu O' })] },
+        { n: 22, values: [new asn1js.OctetString({ valueHex: new Uint8Array([1, 2]) })] },
+      ],
+    });
+    const dg1 = parseDg1(buildDg1(composeTd1(NHUNG)));
+    const id = dg13ToIdentity(parseDg13(bytes), dg1, TODAY);
+    expect(id.dateOfBirth).toBe('1990-03-05');
+    expect(id.dateOfExpiry).toBe('2030-03-05');
+    expect(id.nationality).toBe('VNM');
+    expect(id.unknownFields).toEqual([
+      { n: 16, raw: '131041423132434433344546353647483738', text: 'AB12CD34EF56GH78' },
+      { n: 21, raw: expect.stringMatching(/^0c/), text: 'Nhóm máu O' },
+      { n: 22, raw: '04020102' },
+    ]);
+  });
+  it('refuses an identity without the required fields', () => {
+    const bytes = buildDg13(NHUNG, { omit: [1, 2, 3] });
+    expect(() => dg13ToIdentity(parseDg13(bytes), undefined, TODAY)).toThrow(expect.objectContaining({ code: 'card.parse' }));
+  });
+  it('fuzz: random and mutated DG13 never escape untyped', () => {
+    fuzzParser(parseDg13, buildDg13(NHUNG));
+  });
+});

@@ -10,6 +10,7 @@ import { deviceStatus, deviceChanged } from './device';
 export * from './define';
 export * from './system';
 export * from './device';
+export * from './wire';
 
 const callList = [systemInfo, systemPing, deviceStatus] as const;
 const eventList = [deviceChanged] as const;

@@ -1,0 +1,67 @@
+/**
+ * The browser shell: the same host as Electron, served to the system Chromium over loopback.
+ */
+import { writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import type { KioskConfig } from '../host/config';
+import { createHost, type Host } from '../host/host';
+import type { Logger } from '../host/log';
+import { findChromium, launchChromium } from './chromium';
+import { startBrowserShellServer, type BrowserShellServer } from './server';
+
+export interface BrowserShellOptions {
+  config: KioskConfig;
+  demo: boolean;
+  log: Logger;
+  rendererDir: string;
+  open: boolean;
+  port?: number;
+  /** Writes the page URL (with its secret) to this file, mode 0600, for test drivers. */
+  urlFile?: string;
+  fakeCameraFile?: string;
+}
+
+export interface RunningBrowserShell {
+  host: Host;
+  server: BrowserShellServer;
+  chromium: ChildProcess | null;
+  stop(): Promise<void>;
+}
+
+export async function runBrowserShell(opts: BrowserShellOptions): Promise<RunningBrowserShell> {
+  const host = createHost({
+    config: opts.config,
+    mode: opts.demo ? 'demo' : 'live',
+    shell: 'browser',
+    log: opts.log,
+    // The WebSocket bridge admits only our page (Origin + secret), so every caller is trusted.
+    isTrustedSender: (ctx) => ctx.shell === 'browser',
+  });
+  const server = await startBrowserShellServer({ host, rendererDir: opts.rendererDir, log: opts.log, port: opts.port });
+  if (opts.urlFile) writeFileSync(opts.urlFile, server.appUrl + '\n', { mode: 0o600 });
+  let chromium: ChildProcess | null = null;
+  if (opts.open) {
+    const exe = findChromium();
+    if (!exe) {
+      opts.log.error('browser_shell.no_chromium', {});
+      console.error('Chromium not found: install the "chromium" package (scripts/setup.sh does), or set KIOSK_CHROMIUM.');
+    } else {
+      chromium = launchChromium({
+        executable: exe,
+        url: server.appUrl,
+        dataDir: opts.config.dataDir,
+        kiosk: opts.config.kiosk,
+        fakeCameraFile: opts.fakeCameraFile,
+      });
+    }
+  }
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    chromium?.kill();
+    await server.close();
+    await host.close();
+  };
+  return { host, server, chromium, stop };
+}

@@ -1,0 +1,69 @@
+/**
+ * The browser shell's HTTP server: serves the built renderer with the strict CSP and hosts the
+ * WebSocket bridge, on 127.0.0.1 only. The per-launch secret reaches the page in the URL
+ * fragment (never sent over HTTP) and is offered back as a WebSocket sub-protocol.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { contentSecurityPolicy, securityHeaders } from '../host/security/csp';
+import type { Host } from '../host/host';
+import type { Logger } from '../host/log';
+import { resolveStatic, sendStatic } from './static-files';
+import { attachBridge } from './ws-bridge';
+
+export interface BrowserShellServer {
+  /** Page URL with the secret in its fragment: hand it to Chromium only. */
+  readonly appUrl: string;
+  readonly origin: string;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+export async function startBrowserShellServer(opts: {
+  host: Host;
+  rendererDir: string;
+  log: Logger;
+  port?: number;
+  secret?: string;
+}): Promise<BrowserShellServer> {
+  const root = resolve(opts.rendererDir);
+  const secret = opts.secret ?? randomBytes(32).toString('hex');
+  let origin = '';
+  const server = createServer((req, res) => {
+    if (req.headers.host !== new URL(origin).host) {
+      // DNS rebinding: a page on another name that resolves to 127.0.0.1 gets nothing.
+      res.writeHead(421).end();
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const file = resolveStatic(root, new URL(req.url ?? '/', origin).pathname);
+    const headers = securityHeaders(contentSecurityPolicy({ bridgeOrigin: origin.replace(/^http/, 'ws') }));
+    if (!file) {
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    sendStatic(res, file, headers);
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  const bridge = attachBridge({ server, host: opts.host, secret, origin: () => origin, log: opts.log });
+  opts.log.info('browser_shell.listening', { port });
+  return {
+    appUrl: `${origin}/#k=${secret}`,
+    origin,
+    server,
+    close: async () => {
+      bridge.close();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
+  };
+}

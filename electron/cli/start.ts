@@ -1,0 +1,86 @@
+/**
+ * `npm start`: Electron when its binary is installed, otherwise the browser shell (system
+ * Chromium against the loopback host), saying so in one line. `--demo` simulates the devices.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runBrowserShell } from '../browser/main';
+import { ConfigError, loadConfig } from '../host/config';
+import { createLogger } from '../host/log';
+import { ensureRendererBuilt } from './build-renderer';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The Electron binary, if its package was installed with the binary. Requiring 'electron' would
+ * try to download it on the spot, so read the package's own path.txt instead.
+ */
+export function electronBinary(): string | null {
+  try {
+    const pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const rel = readFileSync(join(pkgDir, 'path.txt'), 'utf8').trim();
+    const exe = join(pkgDir, 'dist', rel);
+    return rel && existsSync(exe) ? exe : null;
+  } catch {
+    return null;
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      demo: { type: 'boolean', default: false },
+      shell: { type: 'string' },
+      'no-open': { type: 'boolean', default: false },
+      port: { type: 'string' },
+      'url-file': { type: 'string' },
+      'fake-camera': { type: 'string' },
+    },
+  });
+  const demo = values.demo || process.env.KIOSK_DEMO === '1';
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const electron = values.shell === 'browser' ? null : electronBinary();
+  if (electron && existsSync(`${root}/out/main/index.js`)) {
+    console.log('Starting the Electron shell.');
+    const child = spawn(electron, [root, ...(demo ? ['--demo'] : [])], { stdio: 'inherit' });
+    child.on('exit', (code) => process.exit(code ?? 0));
+    return;
+  }
+  console.log(
+    values.shell === 'browser'
+      ? 'Starting the browser shell (system Chromium) as asked.'
+      : 'Electron binary not installed: starting the browser shell (system Chromium) instead.',
+  );
+  await ensureRendererBuilt(root);
+  const shell = await runBrowserShell({
+    config,
+    demo,
+    log: createLogger(),
+    rendererDir: `${root}/out/renderer`,
+    open: !values['no-open'],
+    port: values.port ? Number(values.port) : undefined,
+    urlFile: values['url-file'],
+    fakeCameraFile: values['fake-camera'],
+  });
+  if (demo) console.log('Demo / training mode: simulated devices.');
+  const stop = () => void shell.stop().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  shell.chromium?.on('exit', stop);
+}
+
+void main();

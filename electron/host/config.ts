@@ -1,0 +1,54 @@
+/**
+ * Kiosk configuration: a JSON file the administrator edits (path from KIOSK_CONFIG, else
+ * <dataDir>/config.json), with a few environment overrides for tests and the demo. Every field
+ * is validated; an invalid file stops start-up with a message naming the field.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+export const configSchema = z.object({
+  stationName: z.string().min(1).max(120).default('Trạm chưa đặt tên'),
+  dataDir: z.string().min(1),
+  language: z.enum(['vi', 'en']).default('vi'),
+  kiosk: z.boolean().default(false),
+  upstream: z
+    .object({
+      url: z.string().url().refine((u) => u.startsWith('https://'), 'upstream must use https'),
+      caFile: z.string().optional(),
+    })
+    .nullable()
+    .default(null),
+  reader: z.object({ preferred: z.string().max(200).nullable().default(null) }).default({ preferred: null }),
+  camera: z.object({ allowedLabel: z.string().max(200).nullable().default(null) }).default({ allowedLabel: null }),
+});
+export type KioskConfig = z.infer<typeof configSchema>;
+
+export function defaultDataDir(): string {
+  return process.env.KIOSK_DATA_DIR ?? join(homedir(), '.local', 'share', 'eid-kiosk');
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): KioskConfig {
+  const dataDir = resolve(env.KIOSK_DATA_DIR ?? defaultDataDir());
+  const file = env.KIOSK_CONFIG ?? join(dataDir, 'config.json');
+  let raw: Record<string, unknown> = {};
+  if (existsSync(file)) {
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch (e) {
+      throw new ConfigError(`Config file ${file} is not valid JSON: ${(e as Error).message}`);
+    }
+  }
+  const merged: Record<string, unknown> = { dataDir, ...raw };
+  if (env.KIOSK_UPSTREAM_URL) merged.upstream = { url: env.KIOSK_UPSTREAM_URL, caFile: env.KIOSK_UPSTREAM_CA };
+  if (env.KIOSK_LANGUAGE) merged.language = env.KIOSK_LANGUAGE;
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new ConfigError(`Config ${file}: ${first?.path.join('.') || '(root)'}: ${first?.message}`);
+  }
+  return parsed.data;
+}

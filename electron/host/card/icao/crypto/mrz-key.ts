@@ -1,20 +1,12 @@
 import { CardError } from '../../errors';
+import { mrzCheckDigit } from '../../../../../shared/domain/mrz-check';
 import { sha1 } from './kdf';
 
-/** ICAO 9303-3 check digit: weights 7-3-1, digits as is, A-Z = 10-35, '<' = 0. */
+/** ICAO 9303-3 check digit (7-3-1), from shared/domain; a foreign character is a parse error here. */
 export function checkDigit(field: string): number {
-  const weights = [7, 3, 1];
-  let sum = 0;
-  for (let i = 0; i < field.length; i++) {
-    const ch = field.charCodeAt(i);
-    let v: number;
-    if (ch >= 48 && ch <= 57) v = ch - 48;
-    else if (ch >= 65 && ch <= 90) v = ch - 55;
-    else if (ch === 60) v = 0;
-    else throw new CardError('card.parse', 'MRZ field has a character outside 0-9 A-Z <');
-    sum += v * (weights[i % 3] ?? 1);
-  }
-  return sum % 10;
+  const d = mrzCheckDigit(field);
+  if (d === null) throw new CardError('card.parse', 'MRZ field has a character outside 0-9 A-Z <');
+  return d;
 }
 
 export interface MrzKeyInput {

@@ -1,0 +1,49 @@
+/**
+ * The virtual CCCD as one object: personalised files + access control + authentication, behind
+ * the ApduProcessor interface that the memory transport and the vpcd client both drive.
+ */
+import type { CitizenIdentity } from '../../../../shared/domain/citizen';
+import { CardError } from '../../card/errors';
+import { NHUNG } from '../lds-builder/sample-citizens';
+import { CardFileSystem } from './card-files';
+import { DEFAULT_BEHAVIOUR, VirtualCardEngine, type EngineBehaviour } from './engine';
+import type { LinkModel } from './link-model';
+import { personalise, type PersonalisedCard } from './personalise';
+import { cardProtocols } from './protocols';
+import { PULL_AWAY_AFTER_DG2_BYTES, type CardVariant } from './variants';
+
+export interface VirtualCccdOptions {
+  citizen?: CitizenIdentity;
+  variant?: CardVariant;
+  link?: LinkModel;
+}
+
+export interface VirtualCccd {
+  engine: VirtualCardEngine;
+  card: PersonalisedCard;
+  citizen: CitizenIdentity;
+  variant: CardVariant;
+}
+
+function behaviourFor(variant: CardVariant, link: LinkModel | undefined): EngineBehaviour {
+  const b: EngineBehaviour = { ...DEFAULT_BEHAVIOUR };
+  if (variant === 'small-reads') Object.assign(b, { maxLe: 0xdf, extendedLength: false });
+  if (variant === 'pulled-away') b.leaveAfterDg2Bytes = PULL_AWAY_AFTER_DG2_BYTES;
+  if (link) b.link = link;
+  return b;
+}
+
+export function createVirtualCccd(options: VirtualCccdOptions = {}): VirtualCccd {
+  const citizen = options.citizen ?? NHUNG;
+  const variant = options.variant ?? 'genuine';
+  const card = personalise(citizen, variant);
+  const engine = new VirtualCardEngine(
+    new CardFileSystem(card.files),
+    cardProtocols(card, variant),
+    behaviourFor(variant, options.link),
+    () => {
+      throw new CardError('card.removed', 'virtual card left the field');
+    },
+  );
+  return { engine, card, citizen, variant };
+}

@@ -10,6 +10,7 @@ import { findChromium, launchChromium } from './chromium';
 import { startBrowserShellServer, type BrowserShellServer } from './server';
 
 export interface BrowserShellOptions {
+  appVersion: string;
   config: KioskConfig;
   demo: boolean;
   log: Logger;
@@ -30,6 +31,7 @@ export interface RunningBrowserShell {
 
 export async function runBrowserShell(opts: BrowserShellOptions): Promise<RunningBrowserShell> {
   const host = createHost({
+    appVersion: opts.appVersion,
     config: opts.config,
     mode: opts.demo ? 'demo' : 'live',
     shell: 'browser',

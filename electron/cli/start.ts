@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runBrowserShell } from '../browser/main';
 import { ConfigError, loadConfig } from '../host/config';
+import { packageVersion } from '../host/host';
 import { createLogger } from '../host/log';
 import { ensureRendererBuilt } from './build-renderer';
 
@@ -67,6 +68,7 @@ async function main() {
   );
   await ensureRendererBuilt(root);
   const shell = await runBrowserShell({
+    appVersion: packageVersion(root),
     config,
     demo,
     log: createLogger(),

@@ -17,6 +17,7 @@ import type { HostContext } from './host-context';
 import type { Logger } from './log';
 
 export interface HostOptions {
+  appVersion: string;
   config: KioskConfig;
   mode: AppMode;
   shell: 'electron' | 'browser';
@@ -33,8 +34,9 @@ export interface Host {
   close(): Promise<void>;
 }
 
-export function appVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+/** The version in package.json at the project root (the browser shell and CLIs run from source). */
+export function packageVersion(root: string): string {
+  const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { version: string };
   return pkg.version;
 }
 
@@ -47,7 +49,7 @@ export function createHost(opts: HostOptions): Host {
     cameraLabel: opts.config.camera.allowedLabel,
   });
   const context: HostContext = {
-    appVersion: appVersion(),
+    appVersion: opts.appVersion,
     shell: opts.shell,
     mode: opts.mode,
     config: opts.config,

@@ -2,7 +2,7 @@
  * The Electron shell: thin. Single instance, locked-down session and window, the app:// origin,
  * and the same host and handler table as the browser shell.
  */
-import { app, BrowserWindow, ipcMain, session, type WebContents } from 'electron';
+import { app, ipcMain, session, type BrowserWindow, type WebContents } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../host/config';
 import { createHost, type Host } from '../host/host';

@@ -21,7 +21,8 @@ export const VIRTUAL_CCCD_ATR = Uint8Array.of(0x3b, 0x80, 0x80, 0x01, 0x01);
 export interface CardSecureChannel {
   /** Verifies and decrypts a protected command; throws on a bad MAC or a malformed SM object. */
   unwrap(apdu: Uint8Array): CommandApdu;
-  wrap(resp: ResponseApdu): ResponseApdu;
+  /** `ins` of the command answered: odd-INS answers go in DO'85'. */
+  wrap(resp: ResponseApdu, ins: number): ResponseApdu;
 }
 
 /** What the card can do besides files: answered in plain (no SM yet) or inside SM. */
@@ -107,7 +108,7 @@ export class VirtualCardEngine implements ApduProcessor {
       }
       const channel = this.channel;
       const { response, next } = this.dispatch(cmd, true);
-      const wrapped = encodeResponse(channel.wrap(response));
+      const wrapped = encodeResponse(channel.wrap(response, cmd.ins));
       if (next) this.channel = next;
       return wrapped;
     }

@@ -9,7 +9,7 @@ import { CardFileSystem } from './card-files';
 import { DEFAULT_BEHAVIOUR, VirtualCardEngine, type EngineBehaviour } from './engine';
 import type { LinkModel } from './link-model';
 import { personalise, type PersonalisedCard } from './personalise';
-import { cardProtocols } from './protocols';
+import { cardProtocols } from './protocols/index';
 import { PULL_AWAY_AFTER_DG2_BYTES, type CardVariant } from './variants';
 
 export interface VirtualCccdOptions {

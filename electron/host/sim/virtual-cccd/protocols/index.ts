@@ -2,19 +2,20 @@
  * The access-control and authentication protocols of the virtual card, chained: each handler
  * looks at a command and answers it or passes.
  */
-import type { CommandApdu } from '../../card/iso7816/apdu';
-import type { CardProtocols, CardSecureChannel } from './engine';
-import type { PersonalisedCard } from './personalise';
-import type { CardVariant } from './variants';
-import type { ResponseApdu } from '../../card/iso7816/apdu';
+import type { CommandApdu } from '../../../card/iso7816/apdu';
+import { bacHandler } from './bac';
+import type { CardProtocols, CardSecureChannel } from '../engine';
+import type { PersonalisedCard } from '../personalise';
+import type { CardVariant } from '../variants';
+import type { ResponseApdu } from '../../../card/iso7816/apdu';
 
 export interface ProtocolHandler {
   handle(cmd: CommandApdu, inSm: boolean): { response: ResponseApdu; channel?: CardSecureChannel } | undefined;
   reset(): void;
 }
 
-export function cardProtocols(_card: PersonalisedCard, _variant: CardVariant): CardProtocols {
-  const handlers: ProtocolHandler[] = [];
+export function cardProtocols(card: PersonalisedCard, _variant: CardVariant): CardProtocols {
+  const handlers: ProtocolHandler[] = [bacHandler(card.secrets.mrz)];
   return {
     handle(cmd, inSm) {
       for (const h of handlers) {

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { performBac } from '../../card/icao/access/bac';
+import { openSession } from '../../card/icao/session';
+import { MemoryReaderWatcher } from '../../card/transport/memory-transport';
+import { FID } from './card-files';
+import { createVirtualCccd } from './virtual-cccd';
+
+const selectEf = (fid: number) => ({ cla: 0, ins: 0xa4, p1: 0x02, p2: 0x0c, data: Uint8Array.of(fid >> 8, fid & 0xff) });
+const selectApplet = { cla: 0, ins: 0xa4, p1: 0x04, p2: 0x0c, data: Uint8Array.of(0xa0, 0, 0, 2, 0x47, 0x10, 1) };
+
+function setup(variant: Parameters<typeof createVirtualCccd>[0] = {}) {
+  const v = createVirtualCccd(variant);
+  const watcher = new MemoryReaderWatcher();
+  const transport = watcher.insert(v.engine);
+  return { v, watcher, session: openSession(transport) };
+}
+
+describe('virtual CCCD', () => {
+  it('answers 6982 to data groups before access control and 6D00 to the MF', async () => {
+    const { session } = setup();
+    expect((await session.channel({ cla: 0, ins: 0xa4, p1: 0, p2: 0x0c, data: Uint8Array.of(0x3f, 0) })).sw).toBe(0x6d00);
+    expect((await session.channel(selectApplet)).sw).toBe(0x9000);
+    expect((await session.channel(selectEf(FID.DG1))).sw).toBe(0x6982);
+  });
+
+  it('opens 3DES secure messaging with BAC and serves DG1 through it', async () => {
+    const { v, session } = setup();
+    await session.channel(selectApplet);
+    session.startSecureMessaging(await performBac(session.channel, v.card.secrets.mrz));
+    expect((await session.channel(selectEf(FID.DG1))).sw).toBe(0x9000);
+    const r = await session.channel({ cla: 0, ins: 0xb0, p1: 0, p2: 0, le: 0x80 });
+    expect(r.sw).toBe(0x6282); // DG1 is shorter than 128 bytes
+    expect(new TextDecoder().decode(r.data)).toContain(v.card.mrz.slice(0, 30));
+  });
+
+  it('keeps DG3 locked and DG11 absent inside SM', async () => {
+    const { v, session } = setup();
+    await session.channel(selectApplet);
+    session.startSecureMessaging(await performBac(session.channel, v.card.secrets.mrz));
+    expect((await session.channel(selectEf(FID.DG3))).sw).toBe(0x6982);
+    expect((await session.channel(selectEf(FID.DG11))).sw).toBe(0x6a82);
+  });
+
+  it('refuses BAC with a wrong date of birth (6300)', async () => {
+    const { v, session } = setup();
+    await session.channel(selectApplet);
+    const wrong = { ...v.card.secrets.mrz, dateOfBirth: '900101' };
+    await expect(performBac(session.channel, wrong)).rejects.toMatchObject({ code: 'card.access_denied' });
+  });
+
+  it('answers 6988 to a bad SM MAC (flipping non-parity bits) and drops the session', async () => {
+    const { v, session } = setup();
+    await session.channel(selectApplet);
+    const sm = await performBac(session.channel, v.card.secrets.mrz);
+    session.startSecureMessaging({ ...sm, ksMac: sm.ksMac.map((b) => b ^ 0x80) });
+    await expect(session.channel(selectEf(FID.DG1))).rejects.toMatchObject({ code: 'card.sm_invalid' });
+  });
+
+  it('small-reads variant answers 6700 to Le above 0xDF', async () => {
+    const { v, session } = setup({ variant: 'small-reads' });
+    await session.channel(selectApplet);
+    session.startSecureMessaging(await performBac(session.channel, v.card.secrets.mrz));
+    await session.channel(selectEf(FID.DG13));
+    expect((await session.channel({ cla: 0, ins: 0xb0, p1: 0, p2: 0, le: 0xe0 })).sw).toBe(0x6700);
+    expect((await session.channel({ cla: 0, ins: 0xb0, p1: 0, p2: 0, le: 0xdf })).sw).toBe(0x9000);
+  });
+});

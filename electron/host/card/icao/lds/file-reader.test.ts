@@ -1,0 +1,159 @@
+import { describe, it, expect } from 'vitest';
+import { CardError } from '../../errors';
+import type { CommandApdu, ResponseApdu } from '../../iso7816/apdu';
+import { concat, fromHex } from '../../iso7816/bytes';
+import { encodeTlv, parseTlv } from '../../iso7816/tlv';
+import type { ApduChannel } from '../session';
+import { ChunkPolicy, readFile } from './file-reader';
+
+/** Scripted card + reader: a few files and switchable quirks; logs every READ as "offset/Le". */
+interface Quirks {
+  /** Le above this gets 6700 (card or reader refusing the length). */
+  maxLe?: number;
+  /** Le above this gets 6Cxx naming the limit. */
+  wrongLeLimit?: number;
+  /** Le above this makes the transport fail (PN53x with a long answer). */
+  transportLimit?: number;
+  /** Offsets at which the tag is "lost" once. */
+  lostAt?: number[];
+  /** Answer past-the-end reads with the remaining bytes and 6282. */
+  eof6282?: boolean;
+}
+
+function fakeCard(files: Record<number, Uint8Array | 'locked'>, q: Quirks = {}) {
+  const log: string[] = [];
+  let selected: Uint8Array | undefined;
+  const lost = new Set(q.lostAt ?? []);
+  const ok = (data: Uint8Array, sw = 0x9000): ResponseApdu => ({ data, sw });
+  const channel: ApduChannel = async (cmd: CommandApdu) => {
+    if (cmd.ins === 0xa4) {
+      const fid = ((cmd.data?.[0] ?? 0) << 8) | (cmd.data?.[1] ?? 0);
+      const f = files[fid];
+      if (f === undefined) return ok(new Uint8Array(0), 0x6a82);
+      if (f === 'locked') return ok(new Uint8Array(0), 0x6982);
+      selected = f;
+      return ok(new Uint8Array(0));
+    }
+    if (!selected) return ok(new Uint8Array(0), 0x6986);
+    const offset = cmd.ins === 0xb1 ? Number(BigInt('0x' + Buffer.from(parseTlv(cmd.data ?? new Uint8Array(0)).value).toString('hex'))) : (cmd.p1 << 8) | cmd.p2;
+    const le = cmd.le ?? 256;
+    log.push(`${cmd.ins === 0xb1 ? 'B1:' : ''}${offset}/${le}`);
+    if (lost.delete(offset)) throw new CardError('card.timeout', 'tag lost');
+    if (q.transportLimit !== undefined && le > q.transportLimit) throw new CardError('card.timeout', 'reader failed a long answer');
+    if (q.maxLe !== undefined && le > q.maxLe) return ok(new Uint8Array(0), 0x6700);
+    if (q.wrongLeLimit !== undefined && le > q.wrongLeLimit) return ok(new Uint8Array(0), 0x6c00 | q.wrongLeLimit);
+    const chunk = selected.subarray(offset, offset + le);
+    const sw = chunk.length < le && q.eof6282 ? 0x6282 : 0x9000;
+    return ok(cmd.ins === 0xb1 ? encodeTlv(0x53, chunk) : chunk.slice(), sw);
+  };
+  return { channel, log };
+}
+
+function lds(tag: number, size: number): Uint8Array {
+  const v = new Uint8Array(size);
+  for (let i = 0; i < size; i++) v[i] = i & 0xff;
+  return encodeTlv(tag, v);
+}
+
+const COM = fromHex('60145F0104303130365F36063034303030305C026175');
+const DG2 = lds(0x75, 20000);
+
+describe('readFile', () => {
+  it('reads the TLV header first, then the rest in one chunk', async () => {
+    const { channel, log } = fakeCard({ 0x011e: COM });
+    const file = await readFile(channel, 0x011e, { policy: new ChunkPolicy({ extendedLength: false }) });
+    expect(file).toEqual(COM);
+    expect(log).toEqual(['0/8', '8/14']);
+  });
+
+  it('quirk 6700: extended Le refused, falls back to short chunks and remembers it for the reader', async () => {
+    const policy = new ChunkPolicy({ extendedLength: true, smBlockSize: 8 });
+    const card = fakeCard({ 0x0102: DG2 }, { maxLe: 0xe7 });
+    expect(await readFile(card.channel, 0x0102, { policy })).toEqual(DG2);
+    expect(policy.size).toBe(0xe7);
+    const again = fakeCard({ 0x0102: DG2 }, { maxLe: 0xe7 });
+    await readFile(again.channel, 0x0102, { policy });
+    expect(again.log.slice(0, 3)).toEqual(['0/8', '8/231', '239/231']);
+  });
+
+  it('quirk 6Cxx: uses the Le the card names', async () => {
+    const policy = new ChunkPolicy({ extendedLength: false });
+    const { channel, log } = fakeCard({ 0x0102: DG2 }, { wrongLeLimit: 0x80 });
+    expect(await readFile(channel, 0x0102, { policy })).toEqual(DG2);
+    expect(log.slice(1, 4)).toEqual(['8/256', '8/128', '136/128']);
+    expect(policy.size).toBe(0x80);
+  });
+
+  it('quirk PN53x: a transport error on a long answer shrinks the chunk and resumes at the offset', async () => {
+    const policy = new ChunkPolicy({ extendedLength: true, smBlockSize: 16 });
+    const { channel, log } = fakeCard({ 0x0102: DG2 }, { transportLimit: 0xdf });
+    expect(await readFile(channel, 0x0102, { policy, maxRetries: 5 })).toEqual(DG2);
+    expect(policy.size).toBe(0xdf);
+    expect(log.filter((l) => l.startsWith('8/'))).toEqual(['8/19996', '8/8192', '8/2048', '8/223']);
+  });
+
+  it('quirk tag lost: recovers the session, re-selects and resumes at the same offset', async () => {
+    const policy = new ChunkPolicy({ extendedLength: false });
+    const card = fakeCard({ 0x0102: DG2 }, { lostAt: [264 + 256] });
+    let recoveries = 0;
+    const file = await readFile(card.channel, 0x0102, {
+      policy,
+      recover: async () => {
+        recoveries++;
+        return card.channel;
+      },
+    });
+    expect(file).toEqual(DG2);
+    expect(recoveries).toBe(1);
+    expect(card.log.filter((l) => l.startsWith('520/'))).toEqual(['520/256', '520/256']);
+  });
+
+  it('quirk tag lost: gives up after maxRetries consecutive failures', async () => {
+    const card = fakeCard({ 0x0102: DG2 }, { lostAt: [] });
+    const failing: ApduChannel = async (cmd) => {
+      if (cmd.ins === 0xb0 && cmd.p2 !== 0) throw new CardError('card.timeout', 'gone');
+      return card.channel(cmd);
+    };
+    await expect(readFile(failing, 0x0102, { policy: new ChunkPolicy({ extendedLength: false }), maxRetries: 2 })).rejects.toMatchObject({
+      code: 'card.timeout',
+    });
+  });
+
+  it('quirk 6282: a file shorter than the header probe ends cleanly', async () => {
+    const tiny = fromHex('5C026175');
+    const { channel } = fakeCard({ 0x011e: tiny }, { eof6282: true });
+    expect(await readFile(channel, 0x011e, { policy: new ChunkPolicy({ extendedLength: false }) })).toEqual(tiny);
+  });
+
+  it('quirk 6282: stops at the end of file the card reports', async () => {
+    const short = concat(fromHex('6182FFFF'), new Uint8Array(100));
+    const { channel } = fakeCard({ 0x0101: short }, { eof6282: true });
+    const file = await readFile(channel, 0x0101, { policy: new ChunkPolicy({ extendedLength: false }) });
+    expect(file.length).toBe(104);
+  });
+
+  it('quirk offsets beyond 32767: switches to odd-INS B1 with DO54', async () => {
+    const big = lds(0x75, 40000);
+    const { channel, log } = fakeCard({ 0x0102: big }, {});
+    const file = await readFile(channel, 0x0102, { policy: new ChunkPolicy({ extendedLength: true, max: 0x1000 }) });
+    expect(file).toEqual(big);
+    expect(log).toContain('28680/4096');
+    expect(log.filter((l) => l.startsWith('B1:'))[0]).toBe('B1:32776/4096');
+  });
+
+  it('reports progress up to the total', async () => {
+    const seen: Array<[number, number]> = [];
+    const { channel } = fakeCard({ 0x0102: DG2 });
+    await readFile(channel, 0x0102, { policy: new ChunkPolicy({ extendedLength: false }), onProgress: (a, b) => seen.push([a, b]) });
+    expect(seen[0]).toEqual([8, DG2.length]);
+    expect(seen.at(-1)).toEqual([DG2.length, DG2.length]);
+    expect(seen.every(([a], i) => i === 0 || a > (seen[i - 1]?.[0] ?? 0))).toBe(true);
+  });
+
+  it('maps 6A82 to file_not_found and 6982 to file_locked (DG3)', async () => {
+    const { channel } = fakeCard({ 0x0103: 'locked' });
+    const policy = new ChunkPolicy({ extendedLength: false });
+    await expect(readFile(channel, 0x010b, { policy })).rejects.toMatchObject({ code: 'card.file_not_found' });
+    await expect(readFile(channel, 0x0103, { policy })).rejects.toMatchObject({ code: 'card.file_locked' });
+  });
+});

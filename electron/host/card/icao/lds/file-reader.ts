@@ -1,0 +1,148 @@
+import { CardError, isCardError } from '../../errors';
+import type { CommandApdu, ResponseApdu } from '../../iso7816/apdu';
+import { concat, uintBytes } from '../../iso7816/bytes';
+import { isWrongLe, statusError, swLength, SW } from '../../iso7816/status';
+import { encodeTlv, parseTlv, parseTlvHeader } from '../../iso7816/tlv';
+import type { ApduChannel } from '../session';
+
+/**
+ * Reading an elementary file as fast as the reader and the card allow together. The quirks
+ * handled here come from real CCCD readers: PN53x readers that cannot carry extended APDUs or
+ * long answers (6700, 6Cxx or a transport error), "tag lost" in the middle of DG2, 6282 at the
+ * end of a file, and offsets past 32767 that only the odd-INS READ BINARY can address.
+ */
+
+/**
+ * The largest Le worth asking for, shrunk on failure and kept by the caller per reader so the
+ * next card on the same reader starts at the size that worked.
+ */
+export class ChunkPolicy {
+  size: number;
+  /** Largest plain chunk whose SM-protected answer still fits a short (256-byte) response. */
+  readonly shortMax: number;
+  private readonly ladder: number[];
+
+  /** `smBlockSize`: 8 (3DES) or 16 (AES) when the reads go through secure messaging. */
+  constructor(opts: { extendedLength: boolean; smBlockSize?: 8 | 16; max?: number }) {
+    // DO'87' header (4) + padding to the block + DO'99' (4) + DO'8E' (10) must fit in 256.
+    this.shortMax = opts.smBlockSize === undefined ? 256 : opts.smBlockSize === 8 ? 0xe7 : 0xdf;
+    const top = opts.max ?? (opts.extendedLength ? 0xffc0 : this.shortMax);
+    this.ladder = [top, 0x2000, 0x800, this.shortMax, 0x80, 0x40, 0x20].filter((s, i, a) => s <= top && a.indexOf(s) === i);
+    this.size = top;
+  }
+
+  /** Next smaller size (or the card's 6Cxx hint); false when already at the floor. */
+  shrink(hint?: number): boolean {
+    const next = hint !== undefined && hint < this.size ? hint : this.ladder.find((s) => s < this.size);
+    if (next === undefined || next < 1) return false;
+    this.size = next;
+    return true;
+  }
+}
+
+export interface ReadFileOptions {
+  policy: ChunkPolicy;
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Transient failures tolerated in a row before giving up (default 3). */
+  maxRetries?: number;
+  /**
+   * Called after a transport failure: re-establish the session (after a tag loss the chip has
+   * reset and lost its SM keys) and return the channel to resume on. Without it, retries reuse
+   * the same channel, which only helps on plain sessions.
+   */
+  recover?: (error: CardError) => Promise<ApduChannel>;
+}
+
+/** Enough for any tag (2 bytes) and long-form length (up to 4 bytes) in the LDS. */
+const HEADER_PROBE = 8;
+const MAX_SHORT_OFFSET = 0x7fff;
+
+export function selectEf(channel: ApduChannel, fid: number): Promise<ResponseApdu> {
+  return channel({ cla: 0, ins: 0xa4, p1: 0x02, p2: 0x0c, data: uintBytes(fid, 2) });
+}
+
+async function selectOrThrow(channel: ApduChannel, fid: number): Promise<void> {
+  const r = await selectEf(channel, fid);
+  if (r.sw !== SW.OK) throw statusError(r.sw, `SELECT EF ${fid.toString(16)}`, 'file');
+}
+
+function readCommand(offset: number, le: number): CommandApdu {
+  if (offset <= MAX_SHORT_OFFSET) return { cla: 0, ins: 0xb0, p1: offset >> 8, p2: offset & 0xff, le };
+  // Odd INS: the offset travels in DO'54', P1-P2 = 0000 means "the current EF".
+  const off = uintBytes(offset, offset > 0xffff ? 3 : 2);
+  return { cla: 0, ins: 0xb1, p1: 0, p2: 0, data: encodeTlv(0x54, off), le };
+}
+
+/** B1 answers wrap the bytes in DO'53'. */
+function chunkData(cmd: CommandApdu, data: Uint8Array): Uint8Array {
+  if (cmd.ins !== 0xb1 || data.length === 0) return data;
+  const t = parseTlv(data);
+  if (t.tag !== 0x53) throw new CardError('card.protocol', "READ BINARY (B1) answer without DO'53'");
+  return t.value;
+}
+
+function isTransient(e: unknown, canRecover: boolean): e is CardError {
+  if (!isCardError(e)) return false;
+  if (e.code === 'card.timeout') return true;
+  // A lost answer leaves the two SSCs apart; only a new session repairs that.
+  return canRecover && e.code === 'card.sm_invalid';
+}
+
+export async function readFile(channel: ApduChannel, fid: number, opts: ReadFileOptions): Promise<Uint8Array> {
+  const { policy, onProgress, recover } = opts;
+  const maxRetries = opts.maxRetries ?? 3;
+  let ch = channel;
+  await selectOrThrow(ch, fid);
+  const parts: Uint8Array[] = [];
+  let offset = 0;
+  let total: number | undefined;
+  let failures = 0;
+  while (total === undefined || offset < total) {
+    const want = total === undefined ? HEADER_PROBE : Math.min(policy.size, total - offset);
+    const cmd = readCommand(offset, want);
+    let resp: ResponseApdu;
+    try {
+      resp = await ch(cmd);
+    } catch (e) {
+      if (!isTransient(e, recover !== undefined) || ++failures > maxRetries) throw e;
+      // PN53x readers fail long answers with a transport error rather than 6700.
+      if (e.code === 'card.timeout' && policy.size > policy.shortMax) policy.shrink();
+      if (recover) {
+        ch = await recover(e);
+        await selectOrThrow(ch, fid);
+      }
+      continue;
+    }
+    if (resp.sw === SW.WRONG_LENGTH) {
+      if (!policy.shrink()) throw statusError(resp.sw, 'READ BINARY at the smallest chunk');
+      continue;
+    }
+    if (isWrongLe(resp.sw)) {
+      const hint = swLength(resp.sw);
+      if (hint >= want) throw statusError(resp.sw, 'READ BINARY');
+      // Near the end of a short file 6Cxx only says what is left; elsewhere it is a card limit.
+      if (total === undefined) total = offset + hint;
+      else policy.shrink(hint);
+      continue;
+    }
+    if (resp.sw !== SW.OK && resp.sw !== SW.END_OF_FILE) throw statusError(resp.sw, 'READ BINARY', 'file');
+    const data = chunkData(cmd, resp.data);
+    if (data.length === 0) {
+      if (resp.sw === SW.END_OF_FILE) break;
+      if (++failures > maxRetries) throw new CardError('card.protocol', 'READ BINARY keeps answering no data');
+      continue;
+    }
+    failures = 0;
+    parts.push(data);
+    offset += data.length;
+    if (total === undefined) {
+      const h = parseTlvHeader(data);
+      total = h.headerLength + h.valueLength;
+    }
+    onProgress?.(Math.min(offset, total), total);
+    // 6282: the card has nothing more; the parser will notice a truncated structure.
+    if (resp.sw === SW.END_OF_FILE) break;
+  }
+  const file = concat(...parts);
+  return total !== undefined && file.length > total ? file.slice(0, total) : file;
+}

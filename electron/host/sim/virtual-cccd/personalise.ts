@@ -10,7 +10,9 @@ import type { MrzKeyInput } from '../../card/icao/crypto/mrz-key';
 import { buildCom } from '../lds-builder/com';
 import { buildDg1, composeTd1 } from '../lds-builder/dg1';
 import { buildDg13 } from '../lds-builder/dg13';
+import { buildSod } from '../lds-builder/sod';
 import { buildCardAccess } from './card-access';
+import { signerFor } from './card-issuer';
 import { FID, type CardFile } from './card-files';
 import type { CardVariant } from './variants';
 
@@ -40,15 +42,35 @@ export function cardSecrets(citizen: CitizenIdentity, mrzText: string): CardSecr
   };
 }
 
+const DG_FID: Record<number, number> = { 1: FID.DG1, 2: FID.DG2, 3: FID.DG3, 13: FID.DG13, 14: FID.DG14, 15: FID.DG15 };
+
+/** A DG3 that only says "fingerprints are here": its content is never readable anyway. */
+const DG3_PLACEHOLDER = Uint8Array.of(0x63, 0x03, 0x7f, 0x61, 0x00);
+
 export function personalise(citizen: CitizenIdentity, variant: CardVariant): PersonalisedCard {
   const mrz = composeTd1(citizen);
+  const groups = new Map<number, Uint8Array>([
+    [1, buildDg1(mrz)],
+    [3, DG3_PLACEHOLDER],
+    [13, buildDg13(citizen)],
+  ]);
+  const signer = signerFor(variant);
+  const sod = buildSod(groups, {
+    cert: signer,
+    // The expired DS signed while it was still valid; only "now" is past its validity.
+    ...(variant === 'expired-ds' ? { signingTime: signer.cert.notBefore.value } : {}),
+  });
+  // A forger's edit after signing: a different address, the SOD still hashes the original.
+  if (variant === 'tampered-dg') groups.set(13, buildDg13({ ...citizen, placeOfResidence: 'Số 99 Phố Giả, Hoàn Kiếm, Hà Nội' }));
   const files: CardFile[] = [
-    { fid: FID.COM, content: buildCom([1, 2, 3, 13, 14, 15]), access: 'sm' },
-    { fid: FID.DG1, content: buildDg1(mrz), access: 'sm' },
-    { fid: FID.DG13, content: buildDg13(citizen), access: 'sm' },
-    // DG3 exists but needs EAC: a kiosk always gets 6982.
-    { fid: FID.DG3, content: Uint8Array.of(0x63, 0x00), access: 'locked' },
+    { fid: FID.COM, content: buildCom([...groups.keys()].sort((a, b) => a - b)), access: 'sm' },
+    { fid: FID.SOD, content: sod, access: 'sm' },
   ];
+  for (const [n, content] of groups) {
+    const fid = DG_FID[n];
+    // DG3 exists but needs EAC: a kiosk always gets 6982.
+    if (fid !== undefined) files.push({ fid, content, access: n === 3 ? 'locked' : 'sm' });
+  }
   if (variant !== 'bac-only') files.push({ fid: FID.CARD_ACCESS, content: buildCardAccess(), access: 'free' });
   return { files, secrets: cardSecrets(citizen, mrz), mrz };
 }

@@ -16,11 +16,15 @@ export function parseError(what: string, detail: string): CardError {
   return new CardError('card.parse', `${what}: ${detail}`);
 }
 
-/** Decodes one BER/DER element. Trailing bytes are tolerated (files are often padded on the chip). */
-export function decodeDer(bytes: Uint8Array, what: string): Asn {
+/**
+ * Decodes one BER/DER element. Trailing bytes are tolerated (files are often padded on the chip).
+ * asn1js's node limit guards against hostile input; only a master list (hundreds of certificates)
+ * needs a larger one.
+ */
+export function decodeDer(bytes: Uint8Array, what: string, maxNodes = 10_000): Asn {
   let res: asn1js.FromBerResult;
   try {
-    res = asn1js.fromBER(new Uint8Array(bytes));
+    res = asn1js.fromBER(new Uint8Array(bytes), { maxNodes });
   } catch (e) {
     throw parseError(what, `BER decoder failed (${e instanceof Error ? e.name : 'unknown'})`);
   }

@@ -88,9 +88,7 @@ export class VirtualCardEngine implements ApduProcessor {
   process(apdu: Uint8Array): Uint8Array {
     this.apduCount += 1;
     if (this.gone) this.leaveField();
-    if (apdu.length > 4 && !this.behaviour.extendedLength && isExtended(apdu)) {
-      return encodeResponse(sw(SWC.WRONG_LENGTH));
-    }
+    const refuseLength = !this.behaviour.extendedLength && isExtended(apdu);
     const cla = apdu[0] ?? 0;
     const isSm = (cla & 0x0c) === 0x0c;
     if (this.channel) {
@@ -107,12 +105,16 @@ export class VirtualCardEngine implements ApduProcessor {
         return encodeResponse(sw(SWC.SM_INCORRECT));
       }
       const channel = this.channel;
+      // A card without extended length still parses the SM objects (both SSCs move on) and
+      // answers 6700 inside SM, so the session survives and the reader can retry smaller.
+      if (refuseLength) return encodeResponse(channel.wrap(sw(SWC.WRONG_LENGTH), cmd.ins));
       const { response, next } = this.dispatch(cmd, true);
       const wrapped = encodeResponse(channel.wrap(response, cmd.ins));
       if (next) this.channel = next;
       return wrapped;
     }
     if (isSm) return encodeResponse(sw(SWC.CONDITIONS));
+    if (refuseLength) return encodeResponse(sw(SWC.WRONG_LENGTH));
     let cmd: CommandApdu;
     try {
       cmd = decodeCommand(apdu);

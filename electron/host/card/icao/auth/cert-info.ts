@@ -25,6 +25,9 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** A hostile certificate can carry an unparseable time; report it empty rather than throw. */
+const iso = (d: Date): string => (Number.isNaN(d.getTime()) ? '' : d.toISOString());
+
 export interface CertSummary {
   subject: string;
   issuer: string;
@@ -42,8 +45,8 @@ export function summarize(cert: pkijs.Certificate, der: Uint8Array = certificate
     issuer: dnToString(cert.issuer),
     ...(country ? { country } : {}),
     serial: toHex(cert.serialNumber.valueBlock.valueHexView),
-    notBefore: cert.notBefore.value.toISOString(),
-    notAfter: cert.notAfter.value.toISOString(),
+    notBefore: iso(cert.notBefore.value),
+    notAfter: iso(cert.notAfter.value),
     sha256: sha256Hex(der),
   };
 }

@@ -138,7 +138,8 @@ export class VirtualCardEngine implements ApduProcessor {
   }
 
   private dispatch(cmd: CommandApdu, inSm: boolean): { response: ResponseApdu; next?: CardSecureChannel } {
-    if ((cmd.cla & 0xf0) !== 0x00) return { response: sw(SWC.CLA_NOT_SUPPORTED) };
+    // Interindustry class only; bit 5 (0x10) is command chaining, used by GENERAL AUTHENTICATE.
+    if ((cmd.cla & 0xe0) !== 0x00) return { response: sw(SWC.CLA_NOT_SUPPORTED) };
     switch (cmd.ins) {
       case 0xa4:
         return { response: this.select(cmd) };

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { performBac } from '../../card/icao/access/bac';
+import { choosePace, parseCardAccess } from '../../card/icao/access/card-access';
+import { performPace } from '../../card/icao/access/pace';
+import { ChunkPolicy, readFile } from '../../card/icao/lds/file-reader';
 import { openSession } from '../../card/icao/session';
 import { MemoryReaderWatcher } from '../../card/transport/memory-transport';
 import { FID } from './card-files';
@@ -63,5 +66,29 @@ describe('virtual CCCD', () => {
     await session.channel(selectEf(FID.DG13));
     expect((await session.channel({ cla: 0, ins: 0xb0, p1: 0, p2: 0, le: 0xe0 })).sw).toBe(0x6700);
     expect((await session.channel({ cla: 0, ins: 0xb0, p1: 0, p2: 0, le: 0xdf })).sw).toBe(0x9000);
+  });
+});
+
+describe('virtual CCCD: PACE', () => {
+  const cardAccessOf = async (session: ReturnType<typeof openSession>) => {
+    const info = choosePace(parseCardAccess(await readFile(session.channel, FID.CARD_ACCESS, { policy: new ChunkPolicy({ extendedLength: false }) })));
+    if (!info) throw new Error('no PACE offered');
+    return info;
+  };
+
+  it('runs PACE-CAN and opens AES secure messaging', async () => {
+    const { v, session } = setup();
+    const info = await cardAccessOf(session);
+    await session.channel(selectApplet);
+    session.startSecureMessaging(await performPace(session.channel, info, { kind: 'CAN', can: v.card.secrets.can }));
+    expect(session.secure?.suite.name).toBe('AES');
+    expect((await session.channel(selectEf(FID.DG13))).sw).toBe(0x9000);
+  });
+
+  it('refuses a wrong CAN (access denied) and PACE with the MRZ (6982)', async () => {
+    const { v, session } = setup();
+    const info = await cardAccessOf(session);
+    await expect(performPace(session.channel, info, { kind: 'CAN', can: '000000' })).rejects.toMatchObject({ code: 'card.access_denied' });
+    await expect(performPace(session.channel, info, { kind: 'MRZ', mrz: v.card.secrets.mrz })).rejects.toMatchObject({ code: 'card.access_denied' });
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { CommandApdu } from '../../../card/iso7816/apdu';
 import { bacHandler } from './bac';
+import { paceHandler } from './pace';
 import type { CardProtocols, CardSecureChannel } from '../engine';
 import type { PersonalisedCard } from '../personalise';
 import type { CardVariant } from '../variants';
@@ -14,8 +15,9 @@ export interface ProtocolHandler {
   reset(): void;
 }
 
-export function cardProtocols(card: PersonalisedCard, _variant: CardVariant): CardProtocols {
+export function cardProtocols(card: PersonalisedCard, variant: CardVariant): CardProtocols {
   const handlers: ProtocolHandler[] = [bacHandler(card.secrets.mrz)];
+  if (variant !== 'bac-only') handlers.push(paceHandler(card.secrets.can));
   return {
     handle(cmd, inSm) {
       for (const h of handlers) {

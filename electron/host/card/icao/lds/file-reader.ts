@@ -40,6 +40,22 @@ export class ChunkPolicy {
   }
 }
 
+/** What the caller keeps for the life of the app: one ChunkPolicy per reader name. */
+export class ChunkPolicies {
+  private readonly byReader = new Map<string, ChunkPolicy>();
+
+  /** The SM block size is part of the key: the short-APDU limit differs for 3DES and AES. */
+  get(readerName: string, opts: { extendedLength: boolean; smBlockSize?: 8 | 16 }): ChunkPolicy {
+    const key = `${readerName}\u0000${opts.smBlockSize ?? 0}`;
+    let p = this.byReader.get(key);
+    if (!p) {
+      p = new ChunkPolicy(opts);
+      this.byReader.set(key, p);
+    }
+    return p;
+  }
+}
+
 export interface ReadFileOptions {
   policy: ChunkPolicy;
   onProgress?: (bytesRead: number, totalBytes: number) => void;

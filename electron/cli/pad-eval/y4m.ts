@@ -1,0 +1,46 @@
+// Converts a photo or a video into the y4m file Chromium's fake camera plays (and loops).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+
+const PHOTO = new Set(['.jpg', '.jpeg', '.png', '.bmp', '.webp']);
+
+export function isPhoto(file: string): boolean {
+  return PHOTO.has(extname(file).toLowerCase());
+}
+
+export interface Y4mOptions {
+  /** Seconds of video for a photo (a still looped as a video). */
+  stillSeconds?: number;
+  /** Extra ffmpeg filter inserted before the letterbox (e.g. "scale=iw*0.4:-2" to shrink). */
+  preFilter?: string;
+  /** Name suffix for the cached output. */
+  tag?: string;
+}
+
+/** Letterboxes to 640x480 at 30 fps; caches by name + mtime under `cacheDir`. */
+export async function toY4m(input: string, cacheDir: string, opts: Y4mOptions = {}): Promise<string> {
+  mkdirSync(cacheDir, { recursive: true });
+  const out = join(cacheDir, `${basename(input, extname(input))}${opts.tag ? `-${opts.tag}` : ''}.y4m`);
+  if (existsSync(out) && statSync(out).mtimeMs > statSync(input).mtimeMs) return out;
+  const vf = [
+    opts.preFilter,
+    'scale=640:480:force_original_aspect_ratio=decrease',
+    'pad=640:480:(ow-iw)/2:(oh-ih)/2',
+    'fps=30',
+    'format=yuv420p',
+  ].filter(Boolean).join(',');
+  const pre = isPhoto(input) ? ['-loop', '1', '-t', String(opts.stillSeconds ?? 8)] : [];
+  await run('ffmpeg', ['-y', '-loglevel', 'error', ...pre, '-i', input, '-an', '-vf', vf, '-f', 'yuv4mpegpipe', out]);
+  return out;
+}
+
+function run(cmd: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    p.on('error', reject);
+    p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} failed (${code}): ${err}`))));
+  });
+}

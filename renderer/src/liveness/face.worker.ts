@@ -1,0 +1,41 @@
+// Face inference off the main thread so the mirrored preview stays smooth.
+import { createLandmarker, FrameAnalyzer } from './analyzer';
+import type { FromWorker, ToWorker } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let analyzer: FrameAnalyzer | null = null;
+let last: ImageBitmap | null = null;
+
+function isModuleWorker(): boolean {
+  try {
+    importScripts();
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function send(msg: FromWorker, transfer: Transferable[] = []): void {
+  scope.postMessage(msg, transfer);
+}
+
+scope.onmessage = async (e: MessageEvent<ToWorker>) => {
+  const msg = e.data;
+  try {
+    if (msg.type === 'init') {
+      analyzer = new FrameAnalyzer(await createLandmarker(msg.origin, isModuleWorker()));
+      send({ type: 'ready' });
+    } else if (msg.type === 'frame') {
+      if (!analyzer) throw new Error('not initialised');
+      const obs = analyzer.analyze(msg.bitmap, msg.t);
+      last?.close();
+      last = msg.bitmap;
+      send({ type: 'result', obs });
+    } else {
+      const copy = last ? await createImageBitmap(last) : null;
+      send({ type: 'grabbed', bitmap: copy }, copy ? [copy] : []);
+    }
+  } catch (err) {
+    send({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+  }
+};

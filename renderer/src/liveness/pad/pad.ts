@@ -1,0 +1,107 @@
+// Test page for the presentation-attack harness and the e2e tests: runs the REAL liveness
+// pipeline (worker, FaceLandmarker, session) on the camera and exposes the outcome on window.__pad.
+// Query: seed (challenge order), maxMs (give up), record=1 (keep every observation), worker=0.
+import { createFaceEngine } from '../engine';
+import { openCamera, CameraFailure } from '../camera';
+import { runFrameLoop } from '../loop';
+import { LivenessSession, type SessionState } from '../session';
+import type { LivenessEvidence } from '../evidence';
+import { encodeFrame, type EncodedFrame } from '../fixtureCodec';
+
+export interface PadOutcome {
+  done: boolean;
+  error: string | null;
+  engine: 'worker' | 'main' | null;
+  verdict: string;
+  reason: string | null;
+  /** First face seen -> verdict, ms. */
+  faceToVerdictMs: number | null;
+  hints: string[];
+  failedChecks: string[];
+  frames: number;
+  inferMs: number[];
+  fps: number;
+  evidence: LivenessEvidence | null;
+  /** Every observation, compactly encoded (record=1). */
+  recorded: EncodedFrame[];
+  last: SessionState | null;
+}
+
+declare global {
+  interface Window {
+    __pad: PadOutcome;
+  }
+}
+
+const q = new URLSearchParams(location.search);
+const seed = Number(q.get('seed') ?? '1');
+const maxMs = Number(q.get('maxMs') ?? '12000');
+const record = q.get('record') === '1';
+/** full=1: keep observing until maxMs even after a verdict (for recording fixtures). */
+const full = q.get('full') === '1';
+const out: PadOutcome = {
+  done: false, error: null, engine: null, verdict: 'pending', reason: null, faceToVerdictMs: null,
+  hints: [], failedChecks: [], frames: 0, inferMs: [], fps: 0, evidence: null, recorded: [], last: null,
+};
+window.__pad = out;
+const status = document.getElementById('status') as HTMLPreElement;
+const video = document.getElementById('video') as HTMLVideoElement;
+
+async function main(): Promise<void> {
+  const engine = await createFaceEngine({ preferWorker: q.get('worker') !== '0' });
+  out.engine = engine.mode;
+  const stream = await openCamera();
+  video.srcObject = stream;
+  await video.play();
+  const session = new LivenessSession(seed);
+  const start = performance.now();
+  let firstFace: number | null = null;
+  const hints = new Set<string>();
+  const failed = new Set<string>();
+  const finish = (stop: () => void) => {
+    stop();
+    engine.close();
+    stream.getTracks().forEach((t) => t.stop());
+    out.evidence = session.evidenceJson();
+    out.fps = out.frames / ((performance.now() - start) / 1000);
+    out.hints = [...hints];
+    out.failedChecks = [...failed];
+    out.done = true;
+    status.textContent = `done: ${out.verdict} ${out.reason ?? ''}`;
+  };
+  const stop: () => void = runFrameLoop(video, engine, (obs) => {
+    if (out.done) return;
+    out.frames++;
+    out.inferMs.push(Math.round(obs.inferMs * 10) / 10);
+    if (record) out.recorded.push(encodeFrame(obs, start));
+    if (obs.face && firstFace === null) firstFace = obs.t;
+    const s = session.push(obs);
+    out.last = s;
+    if (s.hint) hints.add(s.hint);
+    s.checks.filter((c) => !c.ok).forEach((c) => failed.add(c.id));
+    status.textContent = `${s.phase} ${s.challenge ? `${s.challenge.kind}:${s.challenge.step.status}` : ''} hint=${s.hint ?? '-'}\n${s.checks.map((c) => `${c.ok ? '✔' : '✘'} ${c.id}`).join('\n')}`;
+    if (s.verdict.status !== 'pending' && out.verdict === 'pending') {
+      out.verdict = s.verdict.status;
+      out.reason = s.verdict.status === 'fail' ? s.verdict.reason : null;
+      out.faceToVerdictMs = firstFace === null ? null : Math.round(obs.t - firstFace);
+    }
+    if (s.verdict.status !== 'pending' && !full) {
+      out.verdict = s.verdict.status;
+      out.reason = s.verdict.status === 'fail' ? s.verdict.reason : null;
+      out.faceToVerdictMs = firstFace === null ? null : Math.round(obs.t - firstFace);
+      finish(stop);
+    } else if (obs.t - start > maxMs) {
+      if (out.verdict === 'pending') {
+        out.verdict = 'timeout';
+        out.reason = 'no verdict before maxMs';
+      }
+      finish(stop);
+    }
+  });
+}
+
+main().catch((err: unknown) => {
+  out.error = err instanceof CameraFailure ? `camera:${err.code}` : err instanceof Error ? err.message : String(err);
+  out.done = true;
+  status.textContent = `error: ${out.error}`;
+});

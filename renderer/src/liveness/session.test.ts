@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { LivenessSession, type SessionState } from './session';
+import type { FrameObservation } from './types';
+import { face, frame, jitter, recorded } from './testkit';
+
+/** Seed 4 asks turn-left, blink, turn-right: the order the d12 subject happens to perform. */
+const MATCHING_SEED = 4;
+
+function run(seed: number, frames: FrameObservation[]): { last: SessionState; session: LivenessSession; captures: number } {
+  const s = new LivenessSession(seed);
+  let last: SessionState | null = null;
+  let captures = 0;
+  for (const f of frames) {
+    last = s.push(f);
+    if (last.captureNow) captures++;
+    if (last.verdict.status !== 'pending') break;
+  }
+  if (!last) throw new Error('no frames');
+  return { last, session: s, captures };
+}
+
+describe('liveness session on recorded media', () => {
+  it('passes the genuine clip when the seeded order matches what the person does', () => {
+    const { last, session } = run(MATCHING_SEED, recorded('d12'));
+    expect(session.challengePlan.map((c) => c.kind)).toEqual(['turnLeft', 'blink', 'turnRight']);
+    expect(last.verdict).toEqual({ status: 'pass' });
+  });
+  it('fails the same clip when the order does not match (a replay cannot follow orders)', () => {
+    const seeds = [1, 2, 3, 5, 6, 7, 8, 9];
+    const verdicts = seeds.map((s) => run(s, recorded('d12')).last.verdict.status);
+    expect(verdicts.filter((v) => v === 'fail').length).toBeGreaterThanOrEqual(6);
+  });
+  it('never passes a still photo, whatever the seed', () => {
+    for (const name of ['biden', 'printed', 'obama'] as const) {
+      for (let seed = 1; seed <= 20; seed++) expect(run(seed, recorded(name)).last.verdict.status).not.toBe('pass');
+    }
+  });
+  it('records evidence: baseline, challenge events and the verdict', () => {
+    const { session } = run(MATCHING_SEED, recorded('d12'));
+    const ev = session.evidenceJson();
+    expect(ev.seed).toBe(MATCHING_SEED);
+    expect(ev.baseline).not.toBeNull();
+    expect(ev.events.filter((e) => e.type === 'challenge_pass').map((e) => e.detail)).toEqual(['turnLeft', 'blink', 'turnRight']);
+    expect(ev.verdict).toEqual({ status: 'pass' });
+    expect(ev.samples.length).toBeGreaterThan(10);
+    expect(ev.samples[0]?.length).toBe(ev.columns.length);
+    expect(JSON.stringify(ev).length).toBeLessThan(20000);
+  });
+});
+
+describe('liveness session on a synthetic cooperative subject', () => {
+  // A cooperative person who does whatever is asked ~400 ms after the prompt.
+  function cooperative(seed: number): FrameObservation[] {
+    const plan = new LivenessSession(seed).challengePlan;
+    const frames: FrameObservation[] = [];
+    let t = 0;
+    const at = (over: Parameters<typeof face>[0], n: number) => {
+      for (let i = 0; i < n; i++, t += 50) frames.push(frame(t, jitter(t, face(over))));
+    };
+    at({}, 16);
+    for (const c of plan) {
+      at({}, Math.ceil((c.delayMs + 400) / 50));
+      if (c.kind === 'blink') at({ blinkL: 0.8, blinkR: 0.8 }, 3);
+      else at({ yaw: c.kind === 'turnLeft' ? 18 : -18 }, 4);
+      at({}, 4);
+    }
+    at({}, 30);
+    return frames;
+  }
+  it('passes and auto-captures a portrait once all checks hold', () => {
+    const { last, captures } = run(7, cooperative(7));
+    expect(last.verdict).toEqual({ status: 'pass' });
+    expect(last.captured).toBe(true);
+    expect(captures).toBe(1);
+  });
+  it('fails when the face is lost in the middle', () => {
+    const frames = cooperative(7).map((f) => (f.t > 1500 && f.t < 3000 ? frame(f.t, null) : f));
+    expect(run(7, frames).last.verdict).toEqual({ status: 'fail', reason: 'face_lost' });
+  });
+  it('fails when a second face appears', () => {
+    const frames = cooperative(7).map((f) => (f.t > 1500 && f.t < 1700 ? { ...f, faceCount: 2 } : f));
+    expect(run(7, frames).last.verdict).toEqual({ status: 'fail', reason: 'multiple_faces' });
+  });
+  it('lets the officer retake without repeating the liveness challenges', () => {
+    const s = new LivenessSession(7);
+    let last: SessionState | null = null;
+    for (const f of cooperative(7)) last = s.push(f);
+    expect(last?.phase).toBe('done');
+    s.retake();
+    let recaptured = false;
+    for (let t = 20000; t < 21000; t += 50) recaptured ||= s.push(frame(t, jitter(t))).captureNow;
+    expect(recaptured).toBe(true);
+  });
+});

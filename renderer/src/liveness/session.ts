@@ -1,0 +1,174 @@
+// One portrait + liveness session: pure, frame-driven, deterministic for a given seed.
+// searching -> baseline -> challenges (random order and pauses) -> verdict; in parallel the ICAO
+// quality checks run on every frame and ask for an auto-capture once all have held steadily.
+import type { FrameObservation } from './types';
+import { assessQuality, primaryHint, type HintKey, type QualityCheck } from './quality';
+import { PassiveMonitor } from './passive';
+import { ChallengeTracker, planChallenges, type Baseline, type ChallengeKind, type ChallengePlan, type ChallengeStep } from './challenges';
+import { seededRng } from './rng';
+import { EvidenceRecorder, type LivenessEvidence, type Verdict } from './evidence';
+
+export const SESSION = {
+  baselineFrames: 8,
+  baselineMs: 500,
+  baselineMaxYaw: 12,
+  steadyMs: 600,
+  faceLostMs: 1000,
+  minObserveMs: 1500,
+} as const;
+
+export type Phase = 'searching' | 'baseline' | 'challenge' | 'capture' | 'done';
+
+export interface ChallengeView {
+  kind: ChallengeKind;
+  index: number;
+  total: number;
+  step: ChallengeStep;
+}
+
+export interface SessionState {
+  phase: Phase;
+  checks: QualityCheck[];
+  hint: HintKey | null;
+  challenge: ChallengeView | null;
+  verdict: Verdict;
+  /** True on exactly the frame that should become the portrait. */
+  captureNow: boolean;
+  captured: boolean;
+  /** 0..1 how long all checks have held, for a progress ring. */
+  steady: number;
+}
+
+export class LivenessSession {
+  private readonly plans: ChallengePlan[];
+  private readonly passive = new PassiveMonitor();
+  private readonly evidence: EvidenceRecorder;
+  private phase: Phase = 'searching';
+  private baseFrames: { t: number; yaw: number; blink: number }[] = [];
+  private baseline: Baseline | null = null;
+  private index = 0;
+  private tracker: ChallengeTracker | null = null;
+  private lastStep: ChallengeStep | null = null;
+  private verdict: Verdict = { status: 'pending' };
+  private firstFaceAt: number | null = null;
+  private lastFaceAt = 0;
+  private steadySince: number | null = null;
+  private captured = false;
+
+  constructor(readonly seed: number) {
+    this.plans = planChallenges(seededRng(seed));
+    this.evidence = new EvidenceRecorder(seed);
+  }
+
+  get challengePlan(): readonly ChallengePlan[] {
+    return this.plans;
+  }
+
+  /** The officer asked for a retake: forget the capture, keep the liveness result. */
+  retake(): void {
+    this.captured = false;
+    this.steadySince = null;
+    if (this.phase === 'done' && this.verdict.status === 'pass') this.phase = 'capture';
+  }
+
+  push(f: FrameObservation): SessionState {
+    const checks = assessQuality(f);
+    const allOk = checks.every((c) => c.ok);
+    const p = this.passive.push(f);
+    if (f.face && f.faceCount === 1) {
+      if (this.firstFaceAt === null) this.evidence.event(f.t, 'face');
+      this.firstFaceAt ??= f.t;
+      this.lastFaceAt = f.t;
+    }
+    const face = f.faceCount === 1 ? f.face : null;
+    this.evidence.sample(f.t, [face?.yaw ?? NaN, face?.pitch ?? NaN, face ? (face.blinkL + face.blinkR) / 2 : NaN, face?.jawOpen ?? NaN, f.frameDiff, p.motion, checks.filter((c) => c.ok).length]);
+
+    if (this.verdict.status === 'pending' && p.reason) {
+      this.evidence.event(f.t, 'passive_reject', p.reason);
+      this.finish(f.t, { status: 'fail', reason: p.reason });
+    }
+    if (this.verdict.status === 'pending' && this.phase !== 'searching') {
+      if (f.faceCount > 1) this.finish(f.t, { status: 'fail', reason: 'multiple_faces' });
+      else if (f.t - this.lastFaceAt > SESSION.faceLostMs) this.finish(f.t, { status: 'fail', reason: 'face_lost' });
+    }
+    if (this.verdict.status === 'pending') this.advance(f.t, face);
+
+    let captureNow = false;
+    if (allOk && this.verdict.status !== 'fail') {
+      this.steadySince ??= f.t;
+      if (!this.captured && f.t - this.steadySince >= SESSION.steadyMs) {
+        this.captured = captureNow = true;
+        this.evidence.event(f.t, 'capture');
+      }
+    } else this.steadySince = null;
+    if (this.phase === 'capture' && this.captured) this.phase = 'done';
+
+    const step = this.lastStep;
+    const plan = this.plans[this.index];
+    return {
+      phase: this.phase,
+      checks,
+      hint: primaryHint(checks),
+      challenge: this.phase === 'challenge' && step && plan ? { kind: plan.kind, index: this.index, total: this.plans.length, step } : null,
+      verdict: this.verdict,
+      captureNow,
+      captured: this.captured,
+      steady: this.steadySince === null ? 0 : Math.min(1, (f.t - this.steadySince) / SESSION.steadyMs),
+    };
+  }
+
+  evidenceJson(): LivenessEvidence {
+    return this.evidence.build({
+      challenges: this.plans.map((c) => ({ ...c })),
+      baseline: this.baseline,
+      verdict: this.verdict,
+    });
+  }
+
+  private advance(t: number, face: FrameObservation['face']): void {
+    if (this.phase === 'searching' && face) this.phase = 'baseline';
+    if (this.phase === 'baseline') {
+      if (face && Math.abs(face.yaw) <= SESSION.baselineMaxYaw) this.baseFrames.push({ t, yaw: face.yaw, blink: (face.blinkL + face.blinkR) / 2 });
+      const first = this.baseFrames[0];
+      if (first && this.baseFrames.length >= SESSION.baselineFrames && t - first.t >= SESSION.baselineMs) {
+        this.baseline = { yaw: median(this.baseFrames.map((b) => b.yaw)), blink: median(this.baseFrames.map((b) => b.blink)) };
+        this.evidence.event(t, 'baseline', `yaw=${this.baseline.yaw.toFixed(1)} blink=${this.baseline.blink.toFixed(2)}`);
+        this.phase = 'challenge';
+      }
+    }
+    if (this.phase !== 'challenge' || !this.baseline) return;
+    const plan = this.plans[this.index];
+    if (!plan) {
+      if (t - (this.firstFaceAt ?? t) >= SESSION.minObserveMs) this.finish(t, { status: 'pass' });
+      return;
+    }
+    this.tracker ??= new ChallengeTracker(plan, this.baseline, t);
+    const wasActive = this.tracker.activeSince !== null;
+    const step = (this.lastStep = this.tracker.push(t, face));
+    if (!wasActive && this.tracker.activeSince !== null) this.evidence.event(t, 'challenge_start', plan.kind);
+    if (step.status === 'failed') {
+      this.evidence.event(t, 'challenge_fail', `${plan.kind}:${step.failure ?? ''}`);
+      this.finish(t, { status: 'fail', reason: `challenge_${step.failure ?? 'failed'}:${plan.kind}` });
+    } else if (step.status === 'passed') {
+      this.evidence.event(t, 'challenge_pass', plan.kind);
+      this.index++;
+      this.tracker = null;
+      this.lastStep = null;
+      if (this.index >= this.plans.length && t - (this.firstFaceAt ?? t) >= SESSION.minObserveMs) this.finish(t, { status: 'pass' });
+    }
+  }
+
+  private finish(t: number, v: Verdict): void {
+    this.verdict = v;
+    this.tracker = null;
+    this.lastStep = null;
+    this.phase = v.status === 'pass' && !this.captured ? 'capture' : 'done';
+    this.evidence.event(t, 'verdict', v.status === 'fail' ? v.reason : 'pass');
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+}

@@ -4,7 +4,7 @@ import type { CommandApdu, ResponseApdu } from '../../iso7816/apdu';
 import { concat, fromHex } from '../../iso7816/bytes';
 import { encodeTlv, parseTlv } from '../../iso7816/tlv';
 import type { ApduChannel } from '../session';
-import { ChunkPolicy, readFile } from './file-reader';
+import { ChunkPolicy, readFile, selectApplication } from './file-reader';
 
 /** Scripted card + reader: a few files and switchable quirks; logs every READ as "offset/Le". */
 interface Quirks {
@@ -155,5 +155,17 @@ describe('readFile', () => {
     const policy = new ChunkPolicy({ extendedLength: false });
     await expect(readFile(channel, 0x010b, { policy })).rejects.toMatchObject({ code: 'card.file_not_found' });
     await expect(readFile(channel, 0x0103, { policy })).rejects.toMatchObject({ code: 'card.file_locked' });
+  });
+
+  it('selectApplication: 6A82 means the card is not an ICAO chip', async () => {
+    const sent: CommandApdu[] = [];
+    const ok: ApduChannel = async (cmd) => {
+      sent.push(cmd);
+      return { data: new Uint8Array(0), sw: 0x9000 };
+    };
+    await selectApplication(ok);
+    expect(sent[0]).toMatchObject({ ins: 0xa4, p1: 0x04, p2: 0x0c, data: fromHex('A0000002471001') });
+    const missing: ApduChannel = async () => ({ data: new Uint8Array(0), sw: 0x6a82 });
+    await expect(selectApplication(missing)).rejects.toMatchObject({ code: 'card.not_icao' });
   });
 });

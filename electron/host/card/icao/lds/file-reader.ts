@@ -73,6 +73,16 @@ export interface ReadFileOptions {
 const HEADER_PROBE = 8;
 const MAX_SHORT_OFFSET = 0x7fff;
 
+/** The eMRTD application (LDS1) AID; the CCCD answers to it like a passport. */
+export const ICAO_AID = Uint8Array.of(0xa0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01);
+
+/** SELECT by DF name; "not found" means this is not an ICAO chip at all. */
+export async function selectApplication(channel: ApduChannel, aid: Uint8Array = ICAO_AID): Promise<void> {
+  const r = await channel({ cla: 0, ins: 0xa4, p1: 0x04, p2: 0x0c, data: aid });
+  if (r.sw === SW.FILE_NOT_FOUND || r.sw === SW.WRONG_P1P2) throw new CardError('card.not_icao', 'eMRTD application not found', r.sw);
+  if (r.sw !== SW.OK) throw statusError(r.sw, 'SELECT eMRTD application');
+}
+
 export function selectEf(channel: ApduChannel, fid: number): Promise<ResponseApdu> {
   return channel({ cla: 0, ins: 0xa4, p1: 0x02, p2: 0x0c, data: uintBytes(fid, 2) });
 }

@@ -163,8 +163,8 @@ export class VirtualCardEngine implements ApduProcessor {
     const data = cmd.data ?? new Uint8Array();
     if (cmd.p1 === 0x04) {
       if (!sameBytes(data, CCCD_AID)) return sw(SWC.FILE_NOT_FOUND);
-      // Selecting the applet again starts over, like a real chip: any session is gone.
-      if (this.channel) this.dropSession();
+      // After PACE (run at MF level) the terminal selects the applet inside the SM session,
+      // which must survive it.
       this.appSelected = true;
       this.current = undefined;
       return ok();

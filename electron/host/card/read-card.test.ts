@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { TrustStore } from './icao/auth/trust-store';
+import { readCard, type ReadProgress } from './read-card';
+import { MemoryReaderWatcher } from './transport/memory-transport';
+import { NHUNG } from '../sim/lds-builder/sample-citizens';
+import { cardIssuer } from '../sim/virtual-cccd/card-issuer';
+import type { CardVariant } from '../sim/virtual-cccd/variants';
+import { createVirtualCccd } from '../sim/virtual-cccd/virtual-cccd';
+
+function trust(): TrustStore {
+  const store = new TrustStore();
+  store.add(cardIssuer().csca.der, 'test');
+  return store;
+}
+
+async function read(variant: CardVariant, keys?: 'can' | 'mrz' | 'both') {
+  const v = createVirtualCccd({ variant });
+  const transport = new MemoryReaderWatcher().insert(v.engine);
+  const k = keys ?? 'both';
+  const progress: ReadProgress[] = [];
+  const result = await readCard(transport, {
+    keys: {
+      ...(k !== 'mrz' ? { can: v.card.secrets.can } : {}),
+      ...(k !== 'can' ? { mrz: v.card.secrets.mrz } : {}),
+    },
+    trustStore: trust(),
+    onProgress: (p) => progress.push(p),
+  });
+  return { result, progress };
+}
+
+describe('readCard against the virtual CCCD (in memory)', () => {
+  it('reads a genuine card with PACE-CAN, identity and a trusted, matching SOD', async () => {
+    const { result, progress } = await read('genuine');
+    expect(result.verification.accessControl.protocol).toBe('PACE-CAN');
+    expect(result.identity.fullName).toBe(NHUNG.fullName);
+    expect(result.identity.idNumber).toBe(NHUNG.idNumber);
+    expect(result.verification.passive.signature).toBe('valid');
+    expect(result.verification.passive.chain.status).toBe('trusted');
+    // DG3 is in the SOD but locked: 'not_read' is the honest answer, everything read matches.
+    const hashes = result.verification.passive.hashes;
+    expect(hashes.filter((h) => h.status !== 'match')).toEqual([{ dg: 3, status: 'not_read' }]);
+    expect(result.verification.dg3).toBe('locked');
+    expect(progress.at(-1)?.fraction).toBe(1);
+  });
+
+  it('falls back to BAC on a card without EF.CardAccess, and with only MRZ data', async () => {
+    expect((await read('bac-only')).result.verification.accessControl).toEqual({ protocol: 'BAC', paceSkipped: 'not_offered' });
+    expect((await read('genuine', 'mrz')).result.verification.accessControl).toEqual({ protocol: 'BAC', paceSkipped: 'no_can' });
+  });
+
+  it('reports a tampered DG13 as a hash mismatch', async () => {
+    const { result } = await read('tampered-dg');
+    expect(result.verification.passive.hashes.find((h) => h.dg === 13)?.status).toBe('mismatch');
+  });
+
+  it('reports an unknown CSCA and an expired DS', async () => {
+    expect((await read('unknown-csca')).result.verification.passive.chain.status).toBe('no_anchor');
+    expect((await read('expired-ds')).result.verification.passive.chain.status).toBe('expired');
+  });
+});

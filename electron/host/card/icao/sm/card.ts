@@ -64,3 +64,12 @@ export function wrapResponse(sm: SmSession, resp: ResponseApdu, ins = 0xb0): Res
   const body = concat(...dos);
   return { data: concat(body, encodeTlv(0x8e, smMac(sm, body))), sw: resp.sw };
 }
+
+/**
+ * An unprotected error status (some chips answer 6A82 this way). The counter still advances,
+ * because the terminal advances its own for every answer it receives.
+ */
+export function plainErrorResponse(sm: SmSession, sw: number): ResponseApdu {
+  incrementSsc(sm);
+  return { data: new Uint8Array(0), sw };
+}

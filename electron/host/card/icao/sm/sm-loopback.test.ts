@@ -6,7 +6,7 @@ import { isCardError } from '../../errors';
 import { AES_SUITE, TDES_SUITE, type CipherSuite } from '../crypto/suite';
 import { createSmSession, type SmSession } from './sm-session';
 import { unwrapResponse, wrapCommand } from './terminal';
-import { unwrapCommand, wrapResponse } from './card';
+import { plainErrorResponse, unwrapCommand, wrapResponse } from './card';
 
 function pair(suite: CipherSuite, keyLen: number): [SmSession, SmSession] {
   const enc = new Uint8Array(keyLen).fill(0x11);
@@ -86,8 +86,11 @@ describe.each([
     expect(smError(() => unwrapResponse(t, { data: fromHex('0102'), sw: 0x9000 }))).toBe('card.sm_invalid');
   });
 
-  it('a plain error status without data (6A82, 6982) is passed up for the caller to map', () => {
-    const [t] = pair(suite, keyLen);
-    expect(unwrapResponse(t, { data: new Uint8Array(0), sw: 0x6982 })).toEqual({ data: new Uint8Array(0), sw: 0x6982 });
+  it('a plain error status without data (6A82, 6982) is passed up, and both counters stay in step', () => {
+    const [t, c] = pair(suite, keyLen);
+    unwrapCommand(c, wrapCommand(t, commands[0] as CommandApdu));
+    expect(unwrapResponse(t, plainErrorResponse(c, 0x6a82))).toEqual({ data: new Uint8Array(0), sw: 0x6a82 });
+    unwrapCommand(c, wrapCommand(t, commands[1] as CommandApdu));
+    expect(unwrapResponse(t, wrapResponse(c, { data: Uint8Array.of(1), sw: 0x9000 })).data).toEqual(Uint8Array.of(1));
   });
 });

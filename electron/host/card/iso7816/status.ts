@@ -4,6 +4,8 @@ import type { ResponseApdu } from './apdu';
 /** Status words the card stack reacts to (ISO/IEC 7816-4 §5.6, ICAO 9303-11 §9.8). */
 export const SW = {
   OK: 0x9000,
+  MORE_DATA: 0x6100, // 61xx: xx bytes wait for GET RESPONSE
+  WRONG_LE: 0x6c00, // 6Cxx: re-issue with Le = xx
   END_OF_FILE: 0x6282, // fewer bytes than Le: end of file reached
   VERIFY_FAILED: 0x6300, // authentication failed (BAC/PACE)
   WRONG_LENGTH: 0x6700,

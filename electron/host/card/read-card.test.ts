@@ -14,7 +14,7 @@ function trust(): TrustStore {
 }
 
 async function read(variant: CardVariant, keys?: 'can' | 'mrz' | 'both') {
-  const v = createVirtualCccd({ variant });
+  const v = await createVirtualCccd({ variant });
   const transport = new MemoryReaderWatcher().insert(v.engine);
   const k = keys ?? 'both';
   const progress: ReadProgress[] = [];
@@ -57,5 +57,23 @@ describe('readCard against the virtual CCCD (in memory)', () => {
   it('reports an unknown CSCA and an expired DS', async () => {
     expect((await read('unknown-csca')).result.verification.passive.chain.status).toBe('no_anchor');
     expect((await read('expired-ds')).result.verification.passive.chain.status).toBe('expired');
+  });
+
+  it('returns the JPEG portrait (~20 KB) and accepts a JPEG 2000 one', async () => {
+    const jpeg = (await read('genuine')).result.portrait;
+    expect(jpeg?.mime).toBe('image/jpeg');
+    expect(jpeg?.bytes.length).toBeGreaterThan(15_000);
+    expect((await read('jpeg2000')).result.portrait?.mime).toBe('image/jp2');
+  });
+
+  it('fails cleanly with card.removed when the card leaves during DG2, then reads on retry', async () => {
+    const v = await createVirtualCccd({ variant: 'pulled-away' });
+    const watcher = new MemoryReaderWatcher();
+    const keys = { can: v.card.secrets.can, mrz: v.card.secrets.mrz };
+    await expect(readCard(watcher.insert(v.engine), { keys, trustStore: trust() })).rejects.toMatchObject({ code: 'card.removed' });
+    expect(watcher.readers()[0]?.cardPresent).toBe(false);
+    v.engine.reinsert();
+    const again = await readCard(watcher.insert(v.engine), { keys, trustStore: trust() });
+    expect(again.portrait?.mime).toBe('image/jpeg');
   });
 });

@@ -27,7 +27,7 @@ interface InsertRequest {
   link?: LinkModel;
 }
 
-function build(req: InsertRequest): VirtualCccd {
+function build(req: InsertRequest): Promise<VirtualCccd> {
   const variant: CardVariant = req.variant && isCardVariant(req.variant) ? req.variant : 'genuine';
   if (req.variant && !isCardVariant(req.variant)) throw new Error(`unknown variant ${req.variant}`);
   const citizen = CITIZENS[req.citizen ?? 'nhung'];
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const link: LinkModel | undefined = values.bitrate
     ? { bitRate: Number(values.bitrate), turnaroundMs: Number(values.turnaround ?? '3') }
     : undefined;
-  let card = build({ variant: values.variant, citizen: values.citizen, ...(link ? { link } : {}) });
+  let card = await build({ variant: values.variant, citizen: values.citizen, ...(link ? { link } : {}) });
   const slot = new VpcdSlot(card.engine, {
     port: Number(values.port),
     onGone: () => say({ event: 'gone' }),
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     try {
       if (req.op === 'insert') {
         await slot.remove();
-        if (req.variant || req.citizen || req.link) card = build(req);
+        if (req.variant || req.citizen || req.link) card = await build(req);
         else card.engine.reinsert();
         slot.setCard(card.engine);
         await slot.insert(10_000);

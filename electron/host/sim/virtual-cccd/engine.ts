@@ -57,6 +57,7 @@ export class VirtualCardEngine implements ApduProcessor {
   private dg2Served = 0;
   /** Set when the card left the field: from then on it answers nothing. */
   private gone = false;
+  private pullAwayArmed = true;
   /** Count of APDUs processed, for tests and benchmarks. */
   apduCount = 0;
 
@@ -74,11 +75,20 @@ export class VirtualCardEngine implements ApduProcessor {
     this.protocols.reset();
   }
 
-  /** Puts a pulled-away card back: a new session, the same chip. */
+  /**
+   * Puts a pulled-away card back: a new session, the same chip. The officer holds it still this
+   * time, so it stays in the field for the retry.
+   */
   reinsert(): void {
     this.gone = false;
+    this.pullAwayArmed = false;
     this.dg2Served = 0;
     this.reset();
+  }
+
+  /** The officer holds the card still this time: the pulled-away card stays for the next read. */
+  disarmPullAway(): void {
+    this.pullAwayArmed = false;
   }
 
   linkDelayMs(command: Uint8Array, response: Uint8Array): number {
@@ -198,7 +208,7 @@ export class VirtualCardEngine implements ApduProcessor {
     if ('sw' in params) return params;
     this.current = file;
     const response = readFile({ file, offset: params.offset, le: cmd.le, odd: params.odd }, this.behaviour);
-    if (file.fid === FID.DG2 && this.behaviour.leaveAfterDg2Bytes !== undefined) {
+    if (file.fid === FID.DG2 && this.behaviour.leaveAfterDg2Bytes !== undefined && this.pullAwayArmed) {
       this.dg2Served += response.data.length;
       if (this.dg2Served > this.behaviour.leaveAfterDg2Bytes) this.leaveField();
     }

@@ -10,7 +10,10 @@ import type { MrzKeyInput } from '../../card/icao/crypto/mrz-key';
 import { buildCom } from '../lds-builder/com';
 import { buildDg1, composeTd1 } from '../lds-builder/dg1';
 import { buildDg13 } from '../lds-builder/dg13';
+import { buildDg2 } from '../lds-builder/dg2';
 import { buildSod } from '../lds-builder/sod';
+import { makeTestJ2k, wrapJp2 } from '../lds-builder/test-images';
+import { makePortraitJpeg } from './portrait';
 import { buildCardAccess } from './card-access';
 import { signerFor } from './card-issuer';
 import { FID, type CardFile } from './card-files';
@@ -47,10 +50,20 @@ const DG_FID: Record<number, number> = { 1: FID.DG1, 2: FID.DG2, 3: FID.DG3, 13:
 /** A DG3 that only says "fingerprints are here": its content is never readable anyway. */
 const DG3_PLACEHOLDER = Uint8Array.of(0x63, 0x03, 0x7f, 0x61, 0x00);
 
-export function personalise(citizen: CitizenIdentity, variant: CardVariant): PersonalisedCard {
+async function portraitDg2(variant: CardVariant): Promise<Uint8Array> {
+  if (variant === 'jpeg2000') {
+    const { codestream } = await makeTestJ2k(240, 320);
+    return buildDg2([{ bytes: wrapJp2(codestream, 240, 320), kind: 'jpeg2000', width: 240, height: 320 }]);
+  }
+  const p = makePortraitJpeg();
+  return buildDg2([{ bytes: p.bytes, kind: 'jpeg', width: p.width, height: p.height }]);
+}
+
+export async function personalise(citizen: CitizenIdentity, variant: CardVariant): Promise<PersonalisedCard> {
   const mrz = composeTd1(citizen);
   const groups = new Map<number, Uint8Array>([
     [1, buildDg1(mrz)],
+    [2, await portraitDg2(variant)],
     [3, DG3_PLACEHOLDER],
     [13, buildDg13(citizen)],
   ]);

@@ -11,8 +11,8 @@ import { createVirtualCccd } from './virtual-cccd';
 const selectEf = (fid: number) => ({ cla: 0, ins: 0xa4, p1: 0x02, p2: 0x0c, data: Uint8Array.of(fid >> 8, fid & 0xff) });
 const selectApplet = { cla: 0, ins: 0xa4, p1: 0x04, p2: 0x0c, data: Uint8Array.of(0xa0, 0, 0, 2, 0x47, 0x10, 1) };
 
-function setup(variant: Parameters<typeof createVirtualCccd>[0] = {}) {
-  const v = createVirtualCccd(variant);
+async function setup(variant: Parameters<typeof createVirtualCccd>[0] = {}) {
+  const v = await createVirtualCccd(variant);
   const watcher = new MemoryReaderWatcher();
   const transport = watcher.insert(v.engine);
   return { v, watcher, session: openSession(transport) };
@@ -20,14 +20,14 @@ function setup(variant: Parameters<typeof createVirtualCccd>[0] = {}) {
 
 describe('virtual CCCD', () => {
   it('answers 6982 to data groups before access control and 6D00 to the MF', async () => {
-    const { session } = setup();
+    const { session } = await setup();
     expect((await session.channel({ cla: 0, ins: 0xa4, p1: 0, p2: 0x0c, data: Uint8Array.of(0x3f, 0) })).sw).toBe(0x6d00);
     expect((await session.channel(selectApplet)).sw).toBe(0x9000);
     expect((await session.channel(selectEf(FID.DG1))).sw).toBe(0x6982);
   });
 
   it('opens 3DES secure messaging with BAC and serves DG1 through it', async () => {
-    const { v, session } = setup();
+    const { v, session } = await setup();
     await session.channel(selectApplet);
     session.startSecureMessaging(await performBac(session.channel, v.card.secrets.mrz));
     expect((await session.channel(selectEf(FID.DG1))).sw).toBe(0x9000);
@@ -37,7 +37,7 @@ describe('virtual CCCD', () => {
   });
 
   it('keeps DG3 locked and DG11 absent inside SM', async () => {
-    const { v, session } = setup();
+    const { v, session } = await setup();
     await session.channel(selectApplet);
     session.startSecureMessaging(await performBac(session.channel, v.card.secrets.mrz));
     expect((await session.channel(selectEf(FID.DG3))).sw).toBe(0x6982);
@@ -45,14 +45,14 @@ describe('virtual CCCD', () => {
   });
 
   it('refuses BAC with a wrong date of birth (6300)', async () => {
-    const { v, session } = setup();
+    const { v, session } = await setup();
     await session.channel(selectApplet);
     const wrong = { ...v.card.secrets.mrz, dateOfBirth: '900101' };
     await expect(performBac(session.channel, wrong)).rejects.toMatchObject({ code: 'card.access_denied' });
   });
 
   it('answers 6988 to a bad SM MAC (flipping non-parity bits) and drops the session', async () => {
-    const { v, session } = setup();
+    const { v, session } = await setup();
     await session.channel(selectApplet);
     const sm = await performBac(session.channel, v.card.secrets.mrz);
     session.startSecureMessaging({ ...sm, ksMac: sm.ksMac.map((b) => b ^ 0x80) });
@@ -60,7 +60,7 @@ describe('virtual CCCD', () => {
   });
 
   it('small-reads variant answers 6700 to Le above 0xDF', async () => {
-    const { v, session } = setup({ variant: 'small-reads' });
+    const { v, session } = await setup({ variant: 'small-reads' });
     await session.channel(selectApplet);
     session.startSecureMessaging(await performBac(session.channel, v.card.secrets.mrz));
     await session.channel(selectEf(FID.DG13));
@@ -77,7 +77,7 @@ describe('virtual CCCD: PACE', () => {
   };
 
   it('runs PACE-CAN and opens AES secure messaging', async () => {
-    const { v, session } = setup();
+    const { v, session } = await setup();
     const info = await cardAccessOf(session);
     await session.channel(selectApplet);
     session.startSecureMessaging(await performPace(session.channel, info, { kind: 'CAN', can: v.card.secrets.can }));
@@ -86,7 +86,7 @@ describe('virtual CCCD: PACE', () => {
   });
 
   it('refuses a wrong CAN (access denied) and PACE with the MRZ (6982)', async () => {
-    const { v, session } = setup();
+    const { v, session } = await setup();
     const info = await cardAccessOf(session);
     await expect(performPace(session.channel, info, { kind: 'CAN', can: '000000' })).rejects.toMatchObject({ code: 'card.access_denied' });
     await expect(performPace(session.channel, info, { kind: 'MRZ', mrz: v.card.secrets.mrz })).rejects.toMatchObject({ code: 'card.access_denied' });

@@ -33,10 +33,10 @@ function behaviourFor(variant: CardVariant, link: LinkModel | undefined): Engine
   return b;
 }
 
-export function createVirtualCccd(options: VirtualCccdOptions = {}): VirtualCccd {
+export async function createVirtualCccd(options: VirtualCccdOptions = {}): Promise<VirtualCccd> {
   const citizen = options.citizen ?? NHUNG;
   const variant = options.variant ?? 'genuine';
-  const card = personalise(citizen, variant);
+  const card = await personalise(citizen, variant);
   const engine = new VirtualCardEngine(
     new CardFileSystem(card.files),
     cardProtocols(card, variant),

@@ -108,6 +108,19 @@ describe('readFile', () => {
     expect(card.log.filter((l) => l.startsWith('520/'))).toEqual(['520/256', '520/256']);
   });
 
+  it('quirk tag lost during SELECT: retried like a read', async () => {
+    const card = fakeCard({ 0x011e: COM });
+    let lost = true;
+    const flaky: ApduChannel = async (cmd) => {
+      if (cmd.ins === 0xa4 && lost) {
+        lost = false;
+        throw new CardError('card.timeout', 'tag lost');
+      }
+      return card.channel(cmd);
+    };
+    expect(await readFile(flaky, 0x011e, { policy: new ChunkPolicy({ extendedLength: false }) })).toEqual(COM);
+  });
+
   it('quirk tag lost: gives up after maxRetries consecutive failures', async () => {
     const card = fakeCard({ 0x0102: DG2 }, { lostAt: [] });
     const failing: ApduChannel = async (cmd) => {

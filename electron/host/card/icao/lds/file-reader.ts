@@ -118,7 +118,7 @@ export async function readFile(channel: ApduChannel, fid: number, opts: ReadFile
   const { policy, onProgress, recover } = opts;
   const maxRetries = opts.maxRetries ?? 3;
   let ch = channel;
-  await selectOrThrow(ch, fid);
+  let selected = false;
   const parts: Uint8Array[] = [];
   let offset = 0;
   let total: number | undefined;
@@ -128,14 +128,17 @@ export async function readFile(channel: ApduChannel, fid: number, opts: ReadFile
     const cmd = readCommand(offset, want);
     let resp: ResponseApdu;
     try {
+      // Selecting inside the retry loop: the tag can be lost on the SELECT too.
+      if (!selected) await selectOrThrow(ch, fid);
+      selected = true;
       resp = await ch(cmd);
     } catch (e) {
       if (!isTransient(e, recover !== undefined) || ++failures > maxRetries) throw e;
       // PN53x readers fail long answers with a transport error rather than 6700.
-      if (e.code === 'card.timeout' && policy.size > policy.shortMax) policy.shrink();
+      if (e.code === 'card.timeout' && selected && policy.size > policy.shortMax) policy.shrink();
       if (recover) {
         ch = await recover(e);
-        await selectOrThrow(ch, fid);
+        selected = false; // a recovered chip has forgotten the current EF
       }
       continue;
     }

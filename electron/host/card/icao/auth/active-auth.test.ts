@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { signAaEcdsa, signAaRsa } from '../../../sim/lds-builder/active-auth-sign';
+import { buildDg15 } from '../../../sim/lds-builder/dg14-15';
+import { generateKey } from '../../../sim/test-pki/keys';
+import { parseDg15 } from '../lds/dg15';
+import { verifyActiveAuth } from './active-auth';
+
+const challenge = new Uint8Array(randomBytes(8));
+
+describe('active authentication (verify side)', () => {
+  const rsa = generateKey('rsa-1024');
+  const rsaDg15 = parseDg15(buildDg15(rsa.spki));
+
+  it('verifies RSA ISO 9796-2 scheme 1 with the SHA-1 trailer BC', () => {
+    expect(verifyActiveAuth(rsaDg15, challenge, signAaRsa(rsa.privateKey, challenge))).toEqual({ valid: true });
+  });
+  it('verifies RSA 9796-2 with an explicit SHA-256 trailer (34 CC)', () => {
+    expect(verifyActiveAuth(rsaDg15, challenge, signAaRsa(rsa.privateKey, challenge, 'SHA-256'))).toEqual({ valid: true });
+  });
+  it('refuses an RSA signature over another challenge or by another key', () => {
+    const other = new Uint8Array(randomBytes(8));
+    expect(verifyActiveAuth(rsaDg15, other, signAaRsa(rsa.privateKey, challenge)).valid).toBe(false);
+    const clone = generateKey('rsa-1024');
+    expect(verifyActiveAuth(rsaDg15, challenge, signAaRsa(clone.privateKey, challenge)).valid).toBe(false);
+    expect(verifyActiveAuth(rsaDg15, challenge, new Uint8Array(5)).valid).toBe(false);
+  });
+  it('verifies ECDSA plain signatures with the hash from ActiveAuthenticationInfo', () => {
+    const ec = generateKey('ec-brainpoolP256r1');
+    const dg15 = parseDg15(buildDg15(ec.spki));
+    expect(verifyActiveAuth(dg15, challenge, signAaEcdsa(ec.privateKey, challenge, 'SHA-256'), '0.4.0.127.0.7.1.1.4.1.3')).toEqual({ valid: true });
+    expect(verifyActiveAuth(dg15, challenge, signAaEcdsa(ec.privateKey, challenge, 'SHA-256'))).toEqual({ valid: true });
+    expect(verifyActiveAuth(dg15, challenge, signAaEcdsa(ec.privateKey, challenge, 'SHA-1'), '0.4.0.127.0.7.1.1.4.1.3').valid).toBe(false);
+    expect(verifyActiveAuth(dg15, challenge, new Uint8Array(64)).valid).toBe(false);
+  });
+});

@@ -3,9 +3,7 @@
  * Chromium against the loopback host), saying so in one line. `--demo` simulates the devices.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runBrowserShell } from '../browser/main';
@@ -13,23 +11,9 @@ import { ConfigError, loadConfig } from '../host/config';
 import { packageVersion } from '../host/host';
 import { createLogger } from '../host/log';
 import { ensureRendererBuilt } from './build-renderer';
+import { electronBinary } from './electron-binary';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-
-/**
- * The Electron binary, if its package was installed with the binary. Requiring 'electron' would
- * try to download it on the spot, so read the package's own path.txt instead.
- */
-export function electronBinary(): string | null {
-  try {
-    const pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-    const rel = readFileSync(join(pkgDir, 'path.txt'), 'utf8').trim();
-    const exe = join(pkgDir, 'dist', rel);
-    return rel && existsSync(exe) ? exe : null;
-  } catch {
-    return null;
-  }
-}
 
 async function main() {
   const { values } = parseArgs({

@@ -25,11 +25,14 @@ interface Reply {
   error?: string;
   event?: string;
   apduCount?: number;
+  cscaDer?: string;
 }
 
 export class VirtualCardProcess {
   private readonly waiters: ((r: Reply) => void)[] = [];
   private readonly goneListeners = new Set<() => void>();
+  /** DER of the CSCA the emulator's SODs chain to (generated in the emulator process). */
+  trustedCscaDer = new Uint8Array();
 
   private constructor(private readonly child: ChildProcessWithoutNullStreams) {
     const rl = createInterface({ input: child.stdout });
@@ -58,6 +61,7 @@ export class VirtualCardProcess {
     const card = new VirtualCardProcess(child);
     const ready = await card.next(30_000);
     if (ready.event !== 'ready') throw new Error(`virtual card did not start: ${JSON.stringify(ready)}`);
+    card.trustedCscaDer = Uint8Array.from(Buffer.from(ready.cscaDer ?? '', 'hex'));
     return card;
   }
 

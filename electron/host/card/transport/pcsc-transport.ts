@@ -61,6 +61,9 @@ class PcscTransport implements CardTransport {
     });
     try {
       const response = await Promise.race([this.reader.transmit(Buffer.from(apdu), max), timeout]);
+      // No status word at all: the reader lost the card mid-exchange (vpcd does this when the
+      // card goes; some contactless readers too). Classified below like any lost exchange.
+      if (response.length < 2) throw new Error('response without a status word');
       return new Uint8Array(response.buffer, response.byteOffset, response.byteLength).slice();
     } catch (err) {
       throw await this.classify(err);

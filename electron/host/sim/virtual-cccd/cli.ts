@@ -8,13 +8,14 @@
  * With --control it reads JSON lines on stdin and answers JSON lines on stdout:
  *   {"op":"insert","variant":"cloned","citizen":"nhung","link":{"bitRate":424000,"turnaroundMs":3}}
  *   {"op":"remove"}   {"op":"stats"}   {"op":"quit"}
- * and reports {"event":"gone"} when the card leaves the field by itself (pulled-away variant).
+ * It starts with {"event":"ready","cscaDer":"<hex>"} (the CSCA its SODs chain to) and reports {"event":"gone"} when the card leaves the field by itself (pulled-away variant).
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { CitizenIdentity } from '../../../../shared/domain/citizen';
 import { DUC_ANH, NHUNG } from '../lds-builder/sample-citizens';
 import type { LinkModel } from './link-model';
+import { cardIssuer } from './card-issuer';
 import { isCardVariant, type CardVariant } from './variants';
 import { createVirtualCccd, type VirtualCccd } from './virtual-cccd';
 import { VPCD_DEFAULT_PORT, VpcdSlot } from './vpcd-client';
@@ -68,7 +69,8 @@ async function main(): Promise<void> {
     return;
   }
 
-  say({ event: 'ready' });
+  // The test side trusts this CSCA; it only exists in this process (generated at start).
+  say({ event: 'ready', cscaDer: Buffer.from(cardIssuer().csca.der).toString('hex') });
   const rl = createInterface({ input: process.stdin });
   for await (const line of rl) {
     let req: { op?: string } & InsertRequest;

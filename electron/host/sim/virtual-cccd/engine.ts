@@ -86,10 +86,6 @@ export class VirtualCardEngine implements ApduProcessor {
     this.reset();
   }
 
-  /** The officer holds the card still this time: the pulled-away card stays for the next read. */
-  disarmPullAway(): void {
-    this.pullAwayArmed = false;
-  }
 
   linkDelayMs(command: Uint8Array, response: Uint8Array): number {
     return this.behaviour.link ? linkTimeMs(this.behaviour.link, command.length, response.length) : 0;

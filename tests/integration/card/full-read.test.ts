@@ -1,0 +1,90 @@
+/**
+ * The whole read (readCard) through real pcscd + vpcd + the virtual CCCD, for the genuine card
+ * and every negative variant, plus a card pulled away mid-DG2 and read again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TrustStore } from '../../../electron/host/card/icao/auth/trust-store';
+import { readCard, type CardReadResult } from '../../../electron/host/card/read-card';
+import type { AccessKeys } from '../../../electron/host/card/read/access-control';
+import { composeTd1 } from '../../../electron/host/sim/lds-builder/dg1';
+import { NHUNG } from '../../../electron/host/sim/lds-builder/sample-citizens';
+import { cardSecrets } from '../../../electron/host/sim/virtual-cccd/personalise';
+import type { CardVariant } from '../../../electron/host/sim/virtual-cccd/variants';
+import { pcscdUnavailableReason } from '../../support/pcscd';
+import { startCardRig, type CardRig } from '../../support/card-rig';
+
+const skipReason = pcscdUnavailableReason();
+const secrets = cardSecrets(NHUNG, composeTd1(NHUNG));
+const KEYS: AccessKeys = { can: secrets.can, mrz: secrets.mrz };
+
+describe.skipIf(skipReason !== undefined)('full read through pcscd', () => {
+  let rig: CardRig;
+  let trust: TrustStore;
+  beforeAll(async () => {
+    rig = await startCardRig();
+    trust = new TrustStore();
+    trust.add(rig.card.trustedCscaDer, 'virtual card issuer');
+  });
+  afterAll(async () => {
+    await rig?.stop();
+  });
+
+  async function readVariant(variant: CardVariant, keys: AccessKeys = KEYS): Promise<CardReadResult> {
+    const transport = await rig.insert({ variant });
+    return readCard(transport, { keys, trustStore: trust });
+  }
+
+  it('genuine: PACE-CAN, identity with diacritics, JPEG portrait, trusted SOD, DG3 locked', async () => {
+    const r = await readVariant('genuine');
+    expect(r.verification.accessControl.protocol).toBe('PACE-CAN');
+    expect(r.identity.fullName).toBe('Nguyễn Thị Hồng Nhung');
+    expect(r.identity.placeOfResidence).toBe(NHUNG.placeOfResidence);
+    expect(r.portrait?.mime).toBe('image/jpeg');
+    expect(r.verification.passive.signature).toBe('valid');
+    expect(r.verification.passive.chain.status).toBe('trusted');
+    expect(r.verification.passive.hashes.filter((h) => h.status !== 'match')).toEqual([{ dg: 3, status: 'not_read' }]);
+    expect(r.verification.dg3).toBe('locked');
+    console.log(JSON.stringify({ measure: 'full-read', variant: 'genuine', namespaced: rig.pcscd.namespaced, ...r.stats }));
+  });
+
+  it('BAC when only MRZ data is known', async () => {
+    const r = await readVariant('genuine', { mrz: KEYS.mrz });
+    expect(r.verification.accessControl).toEqual({ protocol: 'BAC', paceSkipped: 'no_can' });
+    expect(r.identity.idNumber).toBe(NHUNG.idNumber);
+  });
+
+  it('bac-only card: BAC although a CAN was given', async () => {
+    const r = await readVariant('bac-only');
+    expect(r.verification.accessControl).toEqual({ protocol: 'BAC', paceSkipped: 'not_offered' });
+  });
+
+  it('jpeg2000 card: portrait is JPEG 2000', async () => {
+    expect((await readVariant('jpeg2000')).portrait?.mime).toBe('image/jp2');
+  });
+
+  it('tampered DG13: hash mismatch', async () => {
+    const r = await readVariant('tampered-dg');
+    expect(r.verification.passive.hashes.find((h) => h.dg === 13)?.status).toBe('mismatch');
+  });
+
+  it('unknown CSCA: no trust anchor; expired DS: expired', async () => {
+    expect((await readVariant('unknown-csca')).verification.passive.chain.status).toBe('no_anchor');
+    expect((await readVariant('expired-ds')).verification.passive.chain.status).toBe('expired');
+  });
+
+  it('small-reads card: the whole read still succeeds with short chunks', async () => {
+    const r = await readVariant('small-reads');
+    expect(r.stats.chunkSize).toBeLessThanOrEqual(0xdf);
+    expect(r.portrait?.mime).toBe('image/jpeg');
+  });
+
+  it('card pulled away during DG2: CardError card.removed, then a successful retry', async () => {
+    const transport = await rig.insert({ variant: 'pulled-away' });
+    await expect(readCard(transport, { keys: KEYS, trustStore: trust })).rejects.toMatchObject({ code: 'card.removed' });
+    // The officer puts the same card back.
+    const again = await rig.insert();
+    const r = await readCard(again, { keys: KEYS, trustStore: trust });
+    expect(r.identity.idNumber).toBe(NHUNG.idNumber);
+    expect(r.portrait?.mime).toBe('image/jpeg');
+  });
+});

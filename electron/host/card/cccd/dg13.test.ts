@@ -53,3 +53,34 @@ describe('DG13', () => {
     fuzzParser(parseDg13, buildDg13(NHUNG));
   });
 });
+
+describe('DG13 layout variants', () => {
+  const entry = (n: number, ...values: asn1js.AsnType[]): asn1js.Sequence => new asn1js.Sequence({ value: [new asn1js.Integer({ value: n }), ...values] });
+  const wrap = (inner: asn1js.AsnType[]): Uint8Array =>
+    new Uint8Array(new asn1js.Constructed({ idBlock: { tagClass: 2, tagNumber: 13 }, value: [new asn1js.Sequence({ value: inner })] }).toBER(false));
+
+  it('reads entries placed directly in the outer SEQUENCE, empty entries and UTF-8 inside PrintableString', () => {
+    const utf8InPrintable = new asn1js.PrintableString();
+    utf8InPrintable.valueBlock.valueHexView = new TextEncoder().encode('Hà Nội');
+    const bytes = wrap([
+      new asn1js.Integer({ value: 1 }),
+      new asn1js.ObjectIdentifier({ value: '1.0.10646.1.0.8' }),
+      entry(1, new asn1js.PrintableString({ value: '001190012345' })),
+      entry(2, new asn1js.Utf8String({ value: 'Trần Đức Anh' })),
+      entry(7),
+      entry(9, utf8InPrintable),
+      entry(13, new asn1js.Utf8String({ value: 'Trần Văn Bình' }), new asn1js.Utf8String({ value: 'Đỗ Thị Cúc' })),
+      entry(14),
+    ]);
+    const dg13 = parseDg13(bytes);
+    expect(dg13.entries.map((e) => e.n)).toEqual([1, 2, 7, 9, 13, 14]);
+    expect(dg13Text(dg13, 2)).toBe('Trần Đức Anh');
+    expect(dg13Text(dg13, 7)).toBeUndefined();
+    expect(dg13Text(dg13, 9)).toBe('Hà Nội');
+    expect(dg13Parents(dg13)).toEqual({ father: 'Trần Văn Bình', mother: 'Đỗ Thị Cúc' });
+    expect(dg13Text(dg13, 14)).toBeUndefined();
+  });
+  it('refuses a DG13 whose content is not a SEQUENCE', () => {
+    expect(() => parseDg13(new Uint8Array([0x6d, 0x03, 0x02, 0x01, 0x01]))).toThrow(expect.objectContaining({ code: 'card.parse' }));
+  });
+});

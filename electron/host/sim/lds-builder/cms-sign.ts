@@ -15,9 +15,20 @@ export interface CmsSigner {
   scheme?: SignatureScheme;
   digest?: HashName;
   signingTime?: Date;
+  /** Older SODs sign the content directly, without signed attributes. */
+  withoutSignedAttributes?: boolean;
+  /** Identify the signer by subjectKeyIdentifier (as the German master list does). */
+  sidBySubjectKeyId?: boolean;
 }
 
 const attr = (type: string, value: asn1js.AsnType): pkijs.Attribute => new pkijs.Attribute({ type, values: [value] });
+
+/** [0] SubjectKeyIdentifier, from the certificate's own extension. */
+function subjectKeyIdOf(cert: IssuedCert): asn1js.Primitive {
+  const ext = cert.cert.extensions?.find((e) => e.extnID === '2.5.29.14');
+  const id = ext?.parsedValue instanceof asn1js.OctetString ? ext.parsedValue.valueBlock.valueHexView : new Uint8Array(0);
+  return new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 }, valueHex: new Uint8Array(id) });
+}
 
 /** Returns the DER of a ContentInfo holding the SignedData. */
 export function signCms(eContentType: string, eContent: Uint8Array, s: CmsSigner): Uint8Array {
@@ -29,12 +40,12 @@ export function signCms(eContentType: string, eContent: Uint8Array, s: CmsSigner
     attr('1.2.840.113549.1.9.5', new asn1js.UTCTime({ valueDate: s.signingTime ?? new Date() })),
   ];
   // The signature covers the attributes encoded as a SET (RFC 5652 §5.4), not as [0] IMPLICIT.
-  const toSign = new Uint8Array(new asn1js.Set({ value: attributes.map((a) => a.toSchema()) }).toBER(false));
+  const toSign = s.withoutSignedAttributes ? eContent : new Uint8Array(new asn1js.Set({ value: attributes.map((a) => a.toSchema()) }).toBER(false));
   const signerInfo = new pkijs.SignerInfo({
-    version: 1,
-    sid: new pkijs.IssuerAndSerialNumber({ issuer: s.cert.cert.issuer, serialNumber: s.cert.cert.serialNumber }),
+    version: s.sidBySubjectKeyId ? 3 : 1,
+    sid: s.sidBySubjectKeyId ? subjectKeyIdOf(s.cert) : new pkijs.IssuerAndSerialNumber({ issuer: s.cert.cert.issuer, serialNumber: s.cert.cert.serialNumber }),
     digestAlgorithm: digestAlgorithmIdentifier(digestName),
-    signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes }),
+    ...(s.withoutSignedAttributes ? {} : { signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes }) }),
     signatureAlgorithm: algorithmIdentifierFor(scheme),
     signature: new asn1js.OctetString({ valueHex: signWith(s.cert.key, scheme, toSign) }),
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { parse as parseMrz } from 'mrz';
 import { parseDg1 } from '../../card/icao/lds/dg1';
 import { isCardError } from '../../card/errors';
 import { buildDg1, composeTd1 } from './dg1';
@@ -26,6 +27,13 @@ describe('DG1 build → parse', () => {
       givenNames: 'THI HONG NHUNG',
       failedChecks: [],
     });
+  });
+  it('is a valid TD1 for an independent MRZ implementation (the mrz package)', () => {
+    const mrz = composeTd1(NHUNG);
+    const r = parseMrz([mrz.slice(0, 30), mrz.slice(30, 60), mrz.slice(60)]);
+    expect(r.format).toBe('TD1');
+    expect(r.valid).toBe(true);
+    expect(r.fields.documentNumber).toBe('190012345');
   });
   it('accepts a no-expiry MRZ with filler', () => {
     const dg1 = parseDg1(buildDg1(composeTd1(DUC_ANH)));

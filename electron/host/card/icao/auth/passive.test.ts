@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { buildDg1, composeTd1 } from '../../../sim/lds-builder/dg1';
 import { buildDg13 } from '../../../sim/lds-builder/dg13';
 import { buildSod } from '../../../sim/lds-builder/sod';
@@ -49,6 +50,34 @@ describe('passive authentication', () => {
     const sod = parseSod(buildSod(DGS, { cert: pss.ds, scheme: { kind: 'ecdsa', hash: 'SHA-384' }, dgHash: 'SHA-384', signingTime: NOW }));
     const report = passiveAuth(sod, DGS, storeWith(pss), NOW);
     expect([report.signature, report.chain.status, report.hashAlgorithm]).toEqual(['valid', 'trusted', 'SHA-384']);
+  });
+  it('accepts a SOD without signed attributes and one naming its signer by key identifier', () => {
+    for (const opts of [{ withoutSignedAttributes: true }, { sidBySubjectKeyId: true }]) {
+      const sod = parseSod(buildSod(DGS, { cert: ec.ds, signingTime: NOW, ...opts }));
+      expect(sod.dsCertificateDer).toEqual(ec.ds.der);
+      const report = passiveAuth(sod, DGS, storeWith(ec), NOW);
+      expect([report.signature, report.chain.status]).toEqual(['valid', 'trusted']);
+    }
+  });
+  it('fuzz: passive authentication of mutated SODs never throws', () => {
+    const valid = buildSod(DGS, { cert: ec.ds, signingTime: NOW });
+    const store = storeWith(ec);
+    fc.assert(
+      fc.property(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 }), (i, v) => {
+        const b = valid.slice();
+        b[i] = v;
+        let sod;
+        try {
+          sod = parseSod(b);
+        } catch (e) {
+          expect(e).toMatchObject({ code: 'card.parse' });
+          return;
+        }
+        const r = passiveAuth(sod, DGS, store, NOW);
+        expect(['valid', 'invalid']).toContain(r.signature);
+      }),
+      { numRuns: 300 },
+    );
   });
   it('reports a tampered data group as a hash mismatch, signature still valid', () => {
     const sod = parseSod(buildSod(DGS, { cert: ec.ds, signingTime: NOW }));

@@ -28,6 +28,7 @@ export interface PadOutcome {
   fps: number;
   evidence: unknown;
   recorded: unknown[];
+  pose: number[][];
 }
 
 export function chromiumArgs(y4m: string): string[] {

@@ -1,5 +1,6 @@
 // Converts a photo or a video into the y4m file Chromium's fake camera plays (and loops).
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 
@@ -14,6 +15,8 @@ export interface Y4mOptions {
   stillSeconds?: number;
   /** Extra ffmpeg filter inserted before the letterbox (e.g. "scale=iw*0.4:-2" to shrink). */
   preFilter?: string;
+  /** Shrink the letterboxed picture to this fraction, padded back to 640x480 (a face far away). */
+  shrink?: number;
   /** Name suffix for the cached output. */
   tag?: string;
 }
@@ -21,12 +24,14 @@ export interface Y4mOptions {
 /** Letterboxes to 640x480 at 30 fps; caches by name + mtime under `cacheDir`. */
 export async function toY4m(input: string, cacheDir: string, opts: Y4mOptions = {}): Promise<string> {
   mkdirSync(cacheDir, { recursive: true });
-  const out = join(cacheDir, `${basename(input, extname(input))}${opts.tag ? `-${opts.tag}` : ''}.y4m`);
+  const key = createHash('sha256').update(JSON.stringify({ ...opts, tag: undefined })).digest('hex').slice(0, 8);
+  const out = join(cacheDir, `${basename(input, extname(input))}${opts.tag ? `-${opts.tag}` : ''}-${key}.y4m`);
   if (existsSync(out) && statSync(out).mtimeMs > statSync(input).mtimeMs) return out;
   const vf = [
     opts.preFilter,
     'scale=640:480:force_original_aspect_ratio=decrease',
     'pad=640:480:(ow-iw)/2:(oh-ih)/2',
+    ...(opts.shrink ? [`scale=${even(640 * opts.shrink)}:${even(480 * opts.shrink)}`, 'pad=640:480:(ow-iw)/2:(oh-ih)/2'] : []),
     'fps=30',
     'format=yuv420p',
   ].filter(Boolean).join(',');
@@ -34,6 +39,8 @@ export async function toY4m(input: string, cacheDir: string, opts: Y4mOptions = 
   await run('ffmpeg', ['-y', '-loglevel', 'error', ...pre, '-i', input, '-an', '-vf', vf, '-f', 'yuv4mpegpipe', out]);
   return out;
 }
+
+const even = (v: number) => 2 * Math.round(v / 2);
 
 function run(cmd: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -5,14 +5,22 @@ import type { FaceImageStats, FaceObservation, FrameObservation, Point } from '.
 import { poseFromMatrix, dist } from './pose';
 import { laplacianVariance, lumaStats, meanAbsDiff, patchYCbCr, signature, toGray, type Rgba } from './imageStats';
 
-export const WASM_BASE = '/mediapipe/wasm';
-export const MODEL_URL = '/models/face_landmarker.task';
+export const WASM_PATH = 'mediapipe/wasm';
+export const MODEL_PATH = 'models/face_landmarker.task';
 
-/** `moduleWorker`: a module worker cannot importScripts, so it loads the ES-module wasm loader. */
-export async function createLandmarker(origin: string, moduleWorker: boolean): Promise<FaceLandmarker> {
-  const fileset = await FilesetResolver.forVisionTasks(origin + WASM_BASE, moduleWorker);
+/** The app's root URL (where index.html lives), ending in '/'. Assets are served below it. */
+export function appBase(): string {
+  return new URL('./', document.baseURI).href;
+}
+
+/**
+ * `base`: the app root from appBase() (a worker has no document, so the page passes it).
+ * `moduleWorker`: a module worker cannot importScripts, so it loads the ES-module wasm loader.
+ */
+export async function createLandmarker(base: string, moduleWorker: boolean): Promise<FaceLandmarker> {
+  const fileset = await FilesetResolver.forVisionTasks(new URL(WASM_PATH, base).href.replace(/\/$/, ''), moduleWorker);
   return FaceLandmarker.createFromOptions(fileset, {
-    baseOptions: { modelAssetPath: origin + MODEL_URL, delegate: 'CPU' },
+    baseOptions: { modelAssetPath: new URL(MODEL_PATH, base).href, delegate: 'CPU' },
     runningMode: 'VIDEO',
     numFaces: 2,
     outputFaceBlendshapes: true,
@@ -44,7 +52,7 @@ export class FrameAnalyzer {
     this.prevThumb = thumb;
     const first = res.faceLandmarks[0];
     const face = first ? this.face(res, first, frame, width, height) : null;
-    return { t, width, height, faceCount: res.faceLandmarks.length, face, frameDiff: Math.round(frameDiff * 1000) / 1000, signature: signature(thumb), inferMs };
+    return { t, width, height, faceCount: distinctFaces(res.faceLandmarks), face, frameDiff: Math.round(frameDiff * 1000) / 1000, signature: signature(thumb), inferMs };
   }
 
   private thumbnail(frame: ImageBitmap): Float32Array {
@@ -123,6 +131,22 @@ export class FrameAnalyzer {
     };
   }
 
+}
+
+/** The detector can return the same face twice around fast motion: count faces whose centres lie apart. */
+function distinctFaces(faces: { x: number; y: number }[][]): number {
+  const boxes = faces.map((lm) => {
+    const xs = lm.map((p) => p.x);
+    const ys = lm.map((p) => p.y);
+    return { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
+  });
+  let n = 0;
+  boxes.forEach((b, i) => {
+    const cx = (b.x0 + b.x1) / 2;
+    const cy = (b.y0 + b.y1) / 2;
+    if (!boxes.slice(0, i).some((o) => cx > o.x0 && cx < o.x1 && cy > o.y0 && cy < o.y1)) n++;
+  });
+  return n;
 }
 
 function must<T>(v: T | null): T {

@@ -1,7 +1,7 @@
 // The page's handle on face inference: a module worker when possible, else the main thread.
 import type { FrameObservation } from './types';
 import type { FromWorker, ToWorker } from './protocol';
-import { createLandmarker, FrameAnalyzer } from './analyzer';
+import { appBase, createLandmarker, FrameAnalyzer } from './analyzer';
 
 export interface FaceEngine {
   readonly mode: 'worker' | 'main';
@@ -32,7 +32,7 @@ async function workerEngine(): Promise<FaceEngine> {
       queue.push(resolve);
       worker.postMessage(msg, transfer);
     });
-  const ready = await call({ type: 'init', origin: location.origin });
+  const ready = await call({ type: 'init', base: appBase() });
   if (ready.type !== 'ready') {
     worker.terminate();
     throw new Error(ready.type === 'error' ? ready.message : 'face worker failed to start');
@@ -53,7 +53,7 @@ async function workerEngine(): Promise<FaceEngine> {
 }
 
 async function mainEngine(): Promise<FaceEngine> {
-  const landmarker = await createLandmarker(location.origin, false);
+  const landmarker = await createLandmarker(appBase(), false);
   const analyzer = new FrameAnalyzer(landmarker);
   let last: ImageBitmap | null = null;
   return {

@@ -19,11 +19,16 @@ function send(msg: FromWorker, transfer: Transferable[] = []): void {
   scope.postMessage(msg, transfer);
 }
 
-scope.onmessage = async (e: MessageEvent<ToWorker>) => {
-  const msg = e.data;
+// Handle messages strictly one after another: replies must come back in request order.
+let chain = Promise.resolve();
+scope.onmessage = (e: MessageEvent<ToWorker>) => {
+  chain = chain.then(() => handle(e.data));
+};
+
+async function handle(msg: ToWorker): Promise<void> {
   try {
     if (msg.type === 'init') {
-      analyzer = new FrameAnalyzer(await createLandmarker(msg.origin, isModuleWorker()));
+      analyzer = new FrameAnalyzer(await createLandmarker(msg.base, isModuleWorker()));
       send({ type: 'ready' });
     } else if (msg.type === 'frame') {
       if (!analyzer) throw new Error('not initialised');
@@ -38,4 +43,4 @@ scope.onmessage = async (e: MessageEvent<ToWorker>) => {
   } catch (err) {
     send({ type: 'error', message: err instanceof Error ? err.message : String(err) });
   }
-};
+}

@@ -2,7 +2,7 @@
 import type { FrameObservation } from './types';
 
 export type ToWorker =
-  | { type: 'init'; origin: string }
+  | { type: 'init'; base: string }
   | { type: 'frame'; bitmap: ImageBitmap; t: number }
   | { type: 'grab' };
 

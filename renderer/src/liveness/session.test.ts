@@ -78,8 +78,19 @@ describe('liveness session on a synthetic cooperative subject', () => {
     expect(run(7, frames).last.verdict).toEqual({ status: 'fail', reason: 'face_lost' });
   });
   it('fails when a second face appears', () => {
-    const frames = cooperative(7).map((f) => (f.t > 1500 && f.t < 1700 ? { ...f, faceCount: 2 } : f));
+    const frames = cooperative(7).map((f) => (f.t > 1500 && f.t < 2000 ? { ...f, faceCount: 2 } : f));
     expect(run(7, frames).last.verdict).toEqual({ status: 'fail', reason: 'multiple_faces' });
+  });
+  it('ignores a one-frame second-face glitch', () => {
+    const frames = cooperative(7).map((f) => (f.t === 1500 ? { ...f, faceCount: 2 } : f));
+    expect(run(7, frames).last.verdict).toEqual({ status: 'pass' });
+  });
+  it('holds the challenges and says "move closer" while the face is too small', () => {
+    const small = (t: number) => frame(t, jitter(t, face({ eyeRight: [300, 220], eyeLeft: [340, 220] })));
+    const s = new LivenessSession(7);
+    let last: SessionState | null = null;
+    for (let t = 0; t < 3000; t += 50) last = s.push(small(t));
+    expect(last).toMatchObject({ phase: 'baseline', challenge: null, hint: 'moveCloser' });
   });
   it('lets the officer retake without repeating the liveness challenges', () => {
     const s = new LivenessSession(7);

@@ -14,6 +14,8 @@ export const SESSION = {
   baselineMaxYaw: 12,
   steadyMs: 600,
   faceLostMs: 1000,
+  /** A second face must persist this long (one-frame detector glitches happen). */
+  multiFaceMs: 300,
   minObserveMs: 1500,
 } as const;
 
@@ -52,6 +54,7 @@ export class LivenessSession {
   private verdict: Verdict = { status: 'pending' };
   private firstFaceAt: number | null = null;
   private lastFaceAt = 0;
+  private multiSince: number | null = null;
   private steadySince: number | null = null;
   private captured = false;
 
@@ -88,10 +91,11 @@ export class LivenessSession {
       this.finish(f.t, { status: 'fail', reason: p.reason });
     }
     if (this.verdict.status === 'pending' && this.phase !== 'searching') {
-      if (f.faceCount > 1) this.finish(f.t, { status: 'fail', reason: 'multiple_faces' });
+      this.multiSince = f.faceCount > 1 ? (this.multiSince ?? f.t) : null;
+      if (this.multiSince !== null && f.t - this.multiSince >= SESSION.multiFaceMs) this.finish(f.t, { status: 'fail', reason: 'multiple_faces' });
       else if (f.t - this.lastFaceAt > SESSION.faceLostMs) this.finish(f.t, { status: 'fail', reason: 'face_lost' });
     }
-    if (this.verdict.status === 'pending') this.advance(f.t, face);
+    if (this.verdict.status === 'pending') this.advance(f.t, face, checks.find((c) => c.id === 'faceSize')?.ok === true);
 
     let captureNow = false;
     if (allOk && this.verdict.status !== 'fail') {
@@ -125,10 +129,13 @@ export class LivenessSession {
     });
   }
 
-  private advance(t: number, face: FrameObservation['face']): void {
+  private advance(t: number, face: FrameObservation['face'], sizeOk: boolean): void {
     if (this.phase === 'searching' && face) this.phase = 'baseline';
     if (this.phase === 'baseline') {
-      if (face && Math.abs(face.yaw) <= SESSION.baselineMaxYaw) this.baseFrames.push({ t, yaw: face.yaw, blink: (face.blinkL + face.blinkR) / 2 });
+      // The baseline (and so the challenges) waits until the face is at a usable distance:
+      // "move closer" stays on screen instead of a challenge the citizen cannot see well.
+      if (face && sizeOk && Math.abs(face.yaw) <= SESSION.baselineMaxYaw) this.baseFrames.push({ t, yaw: face.yaw, blink: (face.blinkL + face.blinkR) / 2 });
+      else if (!sizeOk) this.baseFrames = [];
       const first = this.baseFrames[0];
       if (first && this.baseFrames.length >= SESSION.baselineFrames && t - first.t >= SESSION.baselineMs) {
         this.baseline = { yaw: median(this.baseFrames.map((b) => b.yaw)), blink: median(this.baseFrames.map((b) => b.blink)) };

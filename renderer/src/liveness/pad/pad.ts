@@ -24,6 +24,8 @@ export interface PadOutcome {
   evidence: LivenessEvidence | null;
   /** Every observation, compactly encoded (record=1). */
   recorded: EncodedFrame[];
+  /** Per analysed frame with a face: [yaw, pitch, roll, poseCheckOk 0|1]. */
+  pose: number[][];
   last: SessionState | null;
 }
 
@@ -41,7 +43,7 @@ const record = q.get('record') === '1';
 const full = q.get('full') === '1';
 const out: PadOutcome = {
   done: false, error: null, engine: null, verdict: 'pending', reason: null, faceToVerdictMs: null,
-  hints: [], failedChecks: [], frames: 0, inferMs: [], fps: 0, evidence: null, recorded: [], last: null,
+  hints: [], failedChecks: [], pose: [], frames: 0, inferMs: [], fps: 0, evidence: null, recorded: [], last: null,
 };
 window.__pad = out;
 const status = document.getElementById('status') as HTMLPreElement;
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
     const s = session.push(obs);
     out.last = s;
     if (s.hint) hints.add(s.hint);
+    if (obs.face) out.pose.push([obs.face.yaw, obs.face.pitch, obs.face.roll, s.checks.find((c) => c.id === 'pose')?.ok ? 1 : 0]);
     s.checks.filter((c) => !c.ok).forEach((c) => failed.add(c.id));
     status.textContent = `${s.phase} ${s.challenge ? `${s.challenge.kind}:${s.challenge.step.status}` : ''} hint=${s.hint ?? '-'}\n${s.checks.map((c) => `${c.ok ? '✔' : '✘'} ${c.id}`).join('\n')}`;
     if (s.verdict.status !== 'pending' && out.verdict === 'pending') {

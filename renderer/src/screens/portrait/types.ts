@@ -1,0 +1,29 @@
+import type { LivenessEvidence } from '../../liveness/evidence';
+import type { QualityCheck } from '../../liveness/quality';
+
+export interface QualityReportEntry {
+  check: QualityCheck['id'];
+  ok: boolean;
+  measures: { name: string; value: number }[];
+}
+
+export interface PortraitResult {
+  /** ICAO token portrait, 480x640 JPEG. */
+  jpeg: Blob;
+  width: 480;
+  height: 640;
+  capturedAt: string;
+  /** Every check with its ISO/IEC 29794-5 / OFIQ-named measures, at the captured frame. */
+  quality: QualityReportEntry[];
+  /** Compact liveness timeline + verdict for the dossier. */
+  liveness: LivenessEvidence;
+}
+
+export interface PortraitStepProps {
+  /** The chip (DG2) portrait, shown side by side at review. Needs to be loadable under img-src. */
+  chipPortraitUrl?: string;
+  /** Test only: fixes the challenge order and pauses. */
+  seed?: number;
+  onDone(result: PortraitResult): void;
+  onCancel(): void;
+}

@@ -1,0 +1,97 @@
+// Camera + face engine + liveness session, wired to React state.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { createFaceEngine, type FaceEngine } from '../../liveness/engine';
+import { CameraFailure, openCamera, stopStream, type CameraError } from '../../liveness/camera';
+import { runFrameLoop } from '../../liveness/loop';
+import { LivenessSession, type SessionState } from '../../liveness/session';
+import { renderPortrait } from '../../liveness/portraitImage';
+import { cryptoSeed } from '../../liveness/rng';
+import type { QualityCheck } from '../../liveness/quality';
+
+export type Stage = { kind: 'starting' } | { kind: 'live' } | { kind: 'cameraError'; code: CameraError } | { kind: 'modelError' };
+
+export interface Capture {
+  jpeg: Blob;
+  url: string;
+  checks: QualityCheck[];
+  at: Date;
+}
+
+export function usePortraitSession(seed: number | undefined) {
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const sessionRef = useRef<LivenessSession | null>(null);
+  const engineRef = useRef<FaceEngine | null>(null);
+  const attemptRef = useRef(0);
+  const [stage, setStage] = useState<Stage>({ kind: 'starting' });
+  const [state, setState] = useState<SessionState | null>(null);
+  const [capture, setCapture] = useState<Capture | null>(null);
+  const [run, setRun] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    let stream: MediaStream | null = null;
+    let stopLoop: (() => void) | null = null;
+    const start = async () => {
+      setStage({ kind: 'starting' });
+      try {
+        engineRef.current ??= await createFaceEngine();
+      } catch {
+        if (!cancelled) setStage({ kind: 'modelError' });
+        return;
+      }
+      const engine = engineRef.current;
+      try {
+        stream = await openCamera();
+      } catch (err) {
+        if (!cancelled) setStage({ kind: 'cameraError', code: err instanceof CameraFailure ? err.code : 'unknown' });
+        return;
+      }
+      const video = videoRef.current;
+      if (cancelled || !video) return stopStream(stream);
+      video.srcObject = stream;
+      await video.play().catch(() => undefined);
+      const session = new LivenessSession(seed === undefined ? cryptoSeed() : seed + attemptRef.current);
+      sessionRef.current = session;
+      setStage({ kind: 'live' });
+      stopLoop = runFrameLoop(video, engine, (obs) => {
+        const s = session.push(obs);
+        setState(s);
+        if (s.captureNow && obs.face) {
+          const face = obs.face;
+          void engine.grab().then(async (bitmap) => {
+            if (!bitmap || cancelled) return;
+            const jpeg = await renderPortrait(bitmap, face);
+            bitmap.close();
+            setCapture((old) => {
+              if (old) URL.revokeObjectURL(old.url);
+              return { jpeg, url: URL.createObjectURL(jpeg), checks: s.checks, at: new Date() };
+            });
+          });
+        }
+      });
+    };
+    void start();
+    return () => {
+      cancelled = true;
+      stopLoop?.();
+      stopStream(stream);
+    };
+  }, [seed, run]);
+
+  useEffect(() => () => engineRef.current?.close(), []);
+
+  const retake = useCallback(() => {
+    sessionRef.current?.retake();
+    setCapture(null);
+  }, []);
+  /** A new session with new challenges (after a failed verdict or a camera error). */
+  const restart = useCallback(() => {
+    attemptRef.current++;
+    setCapture(null);
+    setState(null);
+    setRun((r) => r + 1);
+  }, []);
+  const evidence = useCallback(() => sessionRef.current?.evidenceJson() ?? null, []);
+
+  return { videoRef, stage, state, capture, retake, restart, evidence };
+}

@@ -1,0 +1,25 @@
+// Portrait quality guidance on real faces through the fake camera.
+import { test, expect } from '@playwright/test';
+import { closeAll, facesAvailable, padRun } from './support';
+
+test.skip(!facesAvailable(), 'shared face media not present (set FACES_DIR)');
+test.afterAll(closeAll);
+
+test('a small face asks the citizen to move closer', async () => {
+  const photo = await padRun('photos/obama.jpg', 1);
+  expect(photo.hints).toContain('moveCloser');
+  // A live (moving) face far from the camera: the genuine clip shrunk to 40 %.
+  const far = await padRun('video/liveportrait_d12.mp4', 1, { shrink: 0.4, tag: 'far', maxMs: 3000 });
+  expect(far.hints).toContain('moveCloser');
+  expect(far.failedChecks).toContain('faceSize');
+});
+
+test('a turned head fails the pose check; a frontal head passes it', async () => {
+  const r = await padRun('video/WDA_KatieHill_000.mp4', 1, { maxMs: 6000 });
+  const turned = r.pose.filter(([yaw = 0]) => Math.abs(yaw) > 8);
+  const frontal = r.pose.filter(([yaw = 0, pitch = 0, roll = 0]) => Math.abs(yaw) < 4 && Math.abs(pitch) < 4 && Math.abs(roll) < 7);
+  expect(turned.length).toBeGreaterThan(0);
+  expect(turned.every(([, , , ok]) => ok === 0)).toBe(true);
+  expect(frontal.length).toBeGreaterThan(0);
+  expect(frontal.every(([, , , ok]) => ok === 1)).toBe(true);
+});

@@ -41,12 +41,26 @@ describe('readCard against the virtual CCCD (in memory)', () => {
     const hashes = result.verification.passive.hashes;
     expect(hashes.filter((h) => h.status !== 'match')).toEqual([{ dg: 3, status: 'not_read' }]);
     expect(result.verification.dg3).toBe('locked');
+    expect(result.verification.chip).toEqual({ activeAuth: 'passed', chipAuth: 'passed' });
     expect(progress.at(-1)?.fraction).toBe(1);
   });
 
   it('falls back to BAC on a card without EF.CardAccess, and with only MRZ data', async () => {
     expect((await read('bac-only')).result.verification.accessControl).toEqual({ protocol: 'BAC', paceSkipped: 'not_offered' });
     expect((await read('genuine', 'mrz')).result.verification.accessControl).toEqual({ protocol: 'BAC', paceSkipped: 'no_can' });
+  });
+
+  it('catches a cloned chip: active and chip authentication both fail', async () => {
+    const { result } = await read('cloned');
+    expect(result.verification.chip.activeAuth).toBe('failed');
+    expect(result.verification.chip.chipAuth).toBe('failed');
+    // The data itself is a perfect copy: passive authentication alone cannot tell.
+    expect(result.verification.passive.chain.status).toBe('trusted');
+  });
+
+  it('chip authentication also works after BAC (3DES session, AES-128 CA keys)', async () => {
+    const { result } = await read('bac-only');
+    expect(result.verification.chip).toEqual({ activeAuth: 'passed', chipAuth: 'passed' });
   });
 
   it('reports a tampered DG13 as a hash mismatch', async () => {

@@ -44,6 +44,7 @@ describe.skipIf(skipReason !== undefined)('full read through pcscd', () => {
     expect(r.verification.passive.chain.status).toBe('trusted');
     expect(r.verification.passive.hashes.filter((h) => h.status !== 'match')).toEqual([{ dg: 3, status: 'not_read' }]);
     expect(r.verification.dg3).toBe('locked');
+    expect(r.verification.chip).toEqual({ activeAuth: 'passed', chipAuth: 'passed' });
     console.log(JSON.stringify({ measure: 'full-read', variant: 'genuine', namespaced: rig.pcscd.namespaced, ...r.stats }));
   });
 
@@ -70,6 +71,13 @@ describe.skipIf(skipReason !== undefined)('full read through pcscd', () => {
   it('unknown CSCA: no trust anchor; expired DS: expired', async () => {
     expect((await readVariant('unknown-csca')).verification.passive.chain.status).toBe('no_anchor');
     expect((await readVariant('expired-ds')).verification.passive.chain.status).toBe('expired');
+  });
+
+  it('cloned chip: active and chip authentication fail, passive authentication alone passes', async () => {
+    const r = await readVariant('cloned');
+    expect(r.verification.chip.activeAuth).toBe('failed');
+    expect(r.verification.chip.chipAuth).toBe('failed');
+    expect(r.verification.passive.chain.status).toBe('trusted');
   });
 
   it('small-reads card: the whole read still succeeds with short chunks', async () => {

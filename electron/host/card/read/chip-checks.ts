@@ -1,21 +1,93 @@
 /**
- * Clone detection: active authentication (DG15 key signs our challenge) and chip authentication
- * (DG14 key agreement re-keys secure messaging). Not yet wired: the verifiers come from
- * icao/auth; until then the report says plainly that the checks did not run.
+ * Clone detection after the files are read. Active authentication: the chip signs our random
+ * challenge with the DG15 key. Chip authentication: key agreement with the DG14 key, then secure
+ * messaging restarts under the new keys; only the holder of the private key can answer the next
+ * command with a valid MAC. Each result is reported separately; a chip that offers neither says
+ * so ('not_supported'), which is not the same as failing.
  */
+import { randomBytes } from 'node:crypto';
+import { CardError, isCardError } from '../errors';
+import { verifyActiveAuth } from '../icao/auth/active-auth';
+import { chipAuthTerminal } from '../icao/auth/chip-auth';
+import { AES_SUITE, TDES_SUITE } from '../icao/crypto/suite';
+import { chipAuthenticationOptions, parseDg14, type Dg14 } from '../icao/lds/dg14';
+import { parseDg15 } from '../icao/lds/dg15';
+import { selectEf } from '../icao/lds/file-reader';
 import type { CardSession } from '../icao/session';
+import { createSmSession } from '../icao/sm/sm-session';
+import { encodeOid } from '../iso7816/asn1';
+import { concat } from '../iso7816/bytes';
+import { encodeTlv } from '../iso7816/tlv';
 
-export type ChipCheckResult = 'passed' | 'failed' | 'not_supported' | 'not_checked';
+export type ChipCheckResult = 'passed' | 'failed' | 'not_supported';
 
 export interface ChipChecks {
   activeAuth: ChipCheckResult;
   chipAuth: ChipCheckResult;
+  /** Why a check failed (technical English, no personal data). */
   detail?: string;
 }
 
-export async function chipChecks(_session: CardSession, files: ReadonlyMap<number, Uint8Array>): Promise<ChipChecks> {
-  return {
-    activeAuth: files.has(15) ? 'not_checked' : 'not_supported',
-    chipAuth: files.has(14) ? 'not_checked' : 'not_supported',
+async function activeAuth(session: CardSession, dg15Bytes: Uint8Array, dg14: Dg14 | undefined): Promise<{ result: ChipCheckResult; why?: string }> {
+  const dg15 = parseDg15(dg15Bytes);
+  const challenge = new Uint8Array(randomBytes(8));
+  const r = await session.channel({ cla: 0, ins: 0x88, p1: 0, p2: 0, data: challenge, le: 256 });
+  if (r.sw !== 0x9000) return { result: 'failed', why: `INTERNAL AUTHENTICATE answered ${r.sw.toString(16)}` };
+  const aaInfo = dg14?.infos.find((i) => i.type === 'ActiveAuthenticationInfo');
+  const check = verifyActiveAuth(dg15, challenge, r.data, aaInfo?.type === 'ActiveAuthenticationInfo' ? aaInfo.signatureAlgorithm : undefined);
+  return check.valid ? { result: 'passed' } : { result: 'failed', why: `active authentication: ${check.reason}` };
+}
+
+async function chipAuth(session: CardSession, dg14: Dg14): Promise<{ result: ChipCheckResult; why?: string }> {
+  const option = chipAuthenticationOptions(dg14).find((o) => o.publicKey.agreement === 'ECDH');
+  if (!option) return { result: 'not_supported', why: 'only DH chip authentication offered' };
+  const cipher = option.info?.cipher ?? '3DES';
+  const t = chipAuthTerminal(option.publicKey.publicKey, 'ECDH', cipher);
+  const keyRef = option.publicKey.keyId !== undefined ? encodeTlv(0x84, Uint8Array.of(option.publicKey.keyId)) : new Uint8Array();
+  const expectOk = (sw: number, step: string) => {
+    if (sw !== 0x9000) throw new CardError('card.crypto', `chip authentication ${step} answered ${sw.toString(16)}`, sw);
   };
+  if (cipher === '3DES') {
+    const r = await session.channel({ cla: 0, ins: 0x22, p1: 0x41, p2: 0xa6, data: concat(encodeTlv(0x91, t.ephemeralPublicKey), keyRef) });
+    expectOk(r.sw, 'MSE:Set KAT');
+  } else {
+    const oid = option.info?.protocol;
+    if (!oid) return { result: 'not_supported', why: 'no ChipAuthenticationInfo for the AES key' };
+    expectOk((await session.channel({ cla: 0, ins: 0x22, p1: 0x41, p2: 0xa4, data: concat(encodeTlv(0x80, encodeOid(oid)), keyRef) })).sw, 'MSE:Set AT');
+    const ga = await session.channel({ cla: 0, ins: 0x86, p1: 0, p2: 0, data: encodeTlv(0x7c, encodeTlv(0x80, t.ephemeralPublicKey)), le: 256 });
+    expectOk(ga.sw, 'GENERAL AUTHENTICATE');
+  }
+  session.startSecureMessaging(createSmSession(cipher === '3DES' ? TDES_SUITE : AES_SUITE, t.ksEnc, t.ksMac));
+  try {
+    // Any protected exchange proves the chip derived the same keys, i.e. holds the DG14 key.
+    const probe = await selectEf(session.channel, 0x011e);
+    if (probe.sw !== 0x9000 && probe.sw !== 0x6a82) return { result: 'failed', why: `after chip authentication: ${probe.sw.toString(16)}` };
+    return { result: 'passed' };
+  } catch (e) {
+    if (isCardError(e) && e.code === 'card.sm_invalid') return { result: 'failed', why: 'chip could not continue with the chip-authentication keys' };
+    throw e;
+  }
+}
+
+export async function chipChecks(session: CardSession, files: ReadonlyMap<number, Uint8Array>): Promise<ChipChecks> {
+  const dg14Bytes = files.get(14);
+  const dg15Bytes = files.get(15);
+  const dg14 = dg14Bytes ? parseDg14(dg14Bytes) : undefined;
+  const why: string[] = [];
+  const settle = async (run: () => Promise<{ result: ChipCheckResult; why?: string }>): Promise<ChipCheckResult> => {
+    try {
+      const r = await run();
+      if (r.why) why.push(r.why);
+      return r.result;
+    } catch (e) {
+      // The card leaving the field is not a verdict on the chip: let the caller retry.
+      if (isCardError(e) && (e.code === 'card.removed' || e.code === 'card.timeout' || e.code === 'card.no_reader')) throw e;
+      why.push(e instanceof Error ? e.message : String(e));
+      return 'failed';
+    }
+  };
+  // AA first: CA replaces the session keys, and a failed CA ends the session.
+  const aa = dg15Bytes ? await settle(() => activeAuth(session, dg15Bytes, dg14)) : 'not_supported';
+  const ca = dg14 ? await settle(() => chipAuth(session, dg14)) : 'not_supported';
+  return { activeAuth: aa, chipAuth: ca, ...(why.length ? { detail: why.join('; ') } : {}) };
 }

@@ -10,7 +10,10 @@ import type { MrzKeyInput } from '../../card/icao/crypto/mrz-key';
 import { buildCom } from '../lds-builder/com';
 import { buildDg1, composeTd1 } from '../lds-builder/dg1';
 import { buildDg13 } from '../lds-builder/dg13';
+import type { KeyObject } from 'node:crypto';
+import { buildDg14, buildDg15 } from '../lds-builder/dg14-15';
 import { buildDg2 } from '../lds-builder/dg2';
+import { generateKey } from '../test-pki/keys';
 import { buildSod } from '../lds-builder/sod';
 import { makeTestJ2k, wrapJp2 } from '../lds-builder/test-images';
 import { makePortraitJpeg } from './portrait';
@@ -30,6 +33,8 @@ export interface PersonalisedCard {
   files: CardFile[];
   secrets: CardSecrets;
   mrz: string;
+  /** Private keys the chip uses: for a clone, not the ones DG14/DG15 publish. */
+  chipKeys: { activeAuth: KeyObject; chipAuth: KeyObject };
 }
 
 export function cardSecrets(citizen: CitizenIdentity, mrzText: string): CardSecrets {
@@ -61,12 +66,22 @@ async function portraitDg2(variant: CardVariant): Promise<Uint8Array> {
 
 export async function personalise(citizen: CitizenIdentity, variant: CardVariant): Promise<PersonalisedCard> {
   const mrz = composeTd1(citizen);
+  // RSA-1024 for AA (ISO 9796-2, as most eMRTDs) and P-256 for CA with AES-128 session keys.
+  const aaKey = generateKey('rsa-1024');
+  const caKey = generateKey('ec-p256');
   const groups = new Map<number, Uint8Array>([
     [1, buildDg1(mrz)],
     [2, await portraitDg2(variant)],
     [3, DG3_PLACEHOLDER],
     [13, buildDg13(citizen)],
+    [14, buildDg14({ caPublicKeySpki: caKey.spki, cipher: 'AES-128' })],
+    [15, buildDg15(aaKey.spki)],
   ]);
+  // A clone copies every file but cannot extract the private keys: it brings its own.
+  const chipKeys =
+    variant === 'cloned'
+      ? { activeAuth: generateKey('rsa-1024').privateKey, chipAuth: generateKey('ec-p256').privateKey }
+      : { activeAuth: aaKey.privateKey, chipAuth: caKey.privateKey };
   const signer = signerFor(variant);
   const sod = buildSod(groups, {
     cert: signer,
@@ -85,5 +100,5 @@ export async function personalise(citizen: CitizenIdentity, variant: CardVariant
     if (fid !== undefined) files.push({ fid, content, access: n === 3 ? 'locked' : 'sm' });
   }
   if (variant !== 'bac-only') files.push({ fid: FID.CARD_ACCESS, content: buildCardAccess(), access: 'free' });
-  return { files, secrets: cardSecrets(citizen, mrz), mrz };
+  return { files, secrets: cardSecrets(citizen, mrz), mrz, chipKeys };
 }

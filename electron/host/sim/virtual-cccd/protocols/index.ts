@@ -3,7 +3,9 @@
  * looks at a command and answers it or passes.
  */
 import type { CommandApdu } from '../../../card/iso7816/apdu';
+import { activeAuthHandler } from './active-auth';
 import { bacHandler } from './bac';
+import { chipAuthHandler } from './chip-auth';
 import { paceHandler } from './pace';
 import type { CardProtocols, CardSecureChannel } from '../engine';
 import type { PersonalisedCard } from '../personalise';
@@ -18,6 +20,7 @@ export interface ProtocolHandler {
 export function cardProtocols(card: PersonalisedCard, variant: CardVariant): CardProtocols {
   const handlers: ProtocolHandler[] = [bacHandler(card.secrets.mrz)];
   if (variant !== 'bac-only') handlers.push(paceHandler(card.secrets.can));
+  handlers.push(activeAuthHandler(card.chipKeys.activeAuth), chipAuthHandler(card.chipKeys.chipAuth));
   return {
     handle(cmd, inSm) {
       for (const h of handlers) {

@@ -32,6 +32,8 @@ export interface IssueOptions {
   serial: number;
   ca: boolean;
   scheme?: SignatureScheme;
+  /** Write this issuer name instead of the issuer's subject (DN re-encoding quirks). */
+  issuerDn?: Dn;
 }
 
 const DN_OIDS: Array<[keyof Dn, string]> = [
@@ -63,7 +65,7 @@ export function issueCertificate(o: IssueOptions): IssuedCert {
   cert.version = 2;
   cert.serialNumber = new asn1js.Integer({ value: o.serial });
   setName(cert.subject, o.subject);
-  setName(cert.issuer, o.issuer?.dn ?? o.subject);
+  setName(cert.issuer, o.issuerDn ?? o.issuer?.dn ?? o.subject);
   cert.notBefore = time(o.notBefore);
   cert.notAfter = time(o.notAfter);
   cert.subjectPublicKeyInfo = new pkijs.PublicKeyInfo({ schema: asn1js.fromBER(new Uint8Array(o.key.spki)).result });

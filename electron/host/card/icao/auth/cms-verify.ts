@@ -3,7 +3,7 @@
  * attribute against the content, then the signature over the signed attributes (RFC 5652 §5.4).
  */
 import * as asn1js from 'asn1js';
-import type * as pkijs from 'pkijs';
+import * as pkijs from 'pkijs';
 import { CardError } from '../../errors';
 import { bytesEqual, valueBytes } from '../lds/der';
 import { hashByOid, schemeOf } from './algorithms';
@@ -55,13 +55,32 @@ export function verifyCms(sd: pkijs.SignedData, eContent: Uint8Array, signer: pk
   return { valid: ok, ...(ok ? {} : { reason: 'signature does not verify' }), ...(signingTime ? { signingTime } : {}) };
 }
 
-/** Whether `issuer` signed `cert` (names and signature; validity is the caller's business). */
-export function isSignedBy(cert: pkijs.Certificate, issuer: pkijs.Certificate): boolean {
-  if (!cert.issuer.isEqual(issuer.subject)) return false;
+/** Whether `issuer`'s key verifies the signature on `cert` (names not compared). */
+export function signatureVerifiesWith(cert: pkijs.Certificate, issuer: pkijs.Certificate): boolean {
   try {
     const scheme = schemeOf(cert.signatureAlgorithm);
     return verifySignature(publicKeyFromSpki(spkiDer(issuer)), scheme, new Uint8Array(cert.tbsView), valueBytes(cert.signatureValue));
   } catch {
     return false;
   }
+}
+
+/** Whether `issuer` signed `cert` (names and signature; validity is the caller's business). */
+export function isSignedBy(cert: pkijs.Certificate, issuer: pkijs.Certificate): boolean {
+  return cert.issuer.isEqual(issuer.subject) && signatureVerifiesWith(cert, issuer);
+}
+
+function keyIdExtension(cert: pkijs.Certificate, oid: string): Uint8Array | undefined {
+  const ext = cert.extensions?.find((e) => e.extnID === oid);
+  const v = ext?.parsedValue;
+  if (v instanceof asn1js.OctetString) return valueBytes(v);
+  if (v instanceof pkijs.AuthorityKeyIdentifier && v.keyIdentifier) return valueBytes(v.keyIdentifier);
+  return undefined;
+}
+
+/** The certificate's authorityKeyIdentifier matches `issuer`'s subjectKeyIdentifier. */
+export function keyIdLinks(cert: pkijs.Certificate, issuer: pkijs.Certificate): boolean {
+  const aki = keyIdExtension(cert, '2.5.29.35');
+  const ski = keyIdExtension(issuer, '2.5.29.14');
+  return aki !== undefined && ski !== undefined && bytesEqual(aki, ski);
 }

@@ -5,6 +5,8 @@ import { buildDg13 } from '../../../sim/lds-builder/dg13';
 import { buildSod } from '../../../sim/lds-builder/sod';
 import { NHUNG } from '../../../sim/lds-builder/sample-citizens';
 import { createTestPki, type TestPki } from '../../../sim/test-pki/pki';
+import { issueCertificate } from '../../../sim/test-pki/certificate';
+import { generateKey } from '../../../sim/test-pki/keys';
 import type { SignatureScheme } from './algorithms';
 import { parseSod } from '../lds/sod';
 import { fuzzParser } from '../lds/parse-fuzz';
@@ -99,6 +101,21 @@ describe('passive authentication', () => {
     const report = passiveAuth(parseSod(buildSod(DGS, { cert: unknown.ds, signingTime: NOW })), DGS, storeWith(ec), NOW);
     expect(report.signature).toBe('valid');
     expect(report.chain).toMatchObject({ status: 'no_anchor', issuer: 'C=VN, O=Test PKI (synthetic), CN=Unknown CSCA' });
+  });
+  it('finds the CSCA by key identifier when the DS writes its issuer name differently', () => {
+    const ds = issueCertificate({
+      subject: { C: 'VN', CN: 'Test DS with odd issuer name' },
+      key: generateKey('ec-p256'),
+      issuer: ec.csca,
+      issuerDn: { C: 'VN', CN: 'CSCA VN (name not as in the CSCA)' },
+      notBefore: new Date(NOW.getTime() - 1e9),
+      notAfter: new Date(NOW.getTime() + 1e10),
+      serial: 9,
+      ca: false,
+    });
+    const report = passiveAuth(parseSod(buildSod(DGS, { cert: ds, signingTime: NOW })), DGS, storeWith(ec), NOW);
+    expect(report.chain.status).toBe('trusted');
+    expect(report.chain.issuer).toBe('C=VN, CN=CSCA VN (name not as in the CSCA)');
   });
   it('reports untrusted when a CSCA of that name exists but did not sign the DS', () => {
     const impostor = createTestPki({ now: NOW }); // same CSCA name, different key

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as pkijs from 'pkijs';
 import { CardError } from '../../errors';
 import { decodeDer, guardParse } from '../lds/der';
-import { isSignedBy } from './cms-verify';
+import { keyIdLinks, signatureVerifiesWith } from './cms-verify';
 import { sha256Hex, summarize, type CertSummary } from './cert-info';
 
 export interface TrustEntry extends CertSummary {
@@ -63,14 +63,18 @@ export class TrustStore {
       .sort((a, b) => (a.country ?? '').localeCompare(b.country ?? '') || a.subject.localeCompare(b.subject));
   }
 
-  /** Entries whose subject is the certificate's issuer name (candidates; the signature decides). */
+  /**
+   * Entries that may have issued `cert`: same name as its issuer, or a subjectKeyIdentifier equal
+   * to its authorityKeyIdentifier (issuers sometimes re-encode their DN between CSCA and DS).
+   * Candidates only; the signature decides.
+   */
   candidatesFor(cert: pkijs.Certificate): TrustEntry[] {
-    return [...this.entries.values()].filter((e) => e.cert.subject.isEqual(cert.issuer));
+    return [...this.entries.values()].filter((e) => e.cert.subject.isEqual(cert.issuer) || keyIdLinks(cert, e.cert));
   }
 
-  /** The entry that really signed `cert`, if any. */
+  /** The entry whose key verifies `cert`'s signature, if any. */
   issuerOf(cert: pkijs.Certificate): TrustEntry | undefined {
-    return this.candidatesFor(cert).find((e) => isSignedBy(cert, e.cert));
+    return this.candidatesFor(cert).find((e) => signatureVerifiesWith(cert, e.cert));
   }
 
   /** Writes every entry as `<sha256>.der` and removes files of entries no longer present. */

@@ -24,7 +24,7 @@ const electronDir = { group: ['**/electron/**', '../electron/*', '../../electron
 const rendererDir = { group: ['**/renderer/**'], message: 'Only the renderer imports renderer code.' };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', '.tsbuild/', 'resources/', 'test-results/', 'playwright-report/', 'tests/lint/fixtures/'] },
+  { ignores: ['node_modules/', '.cache/', 'out/', 'dist/', '.tsbuild/', 'resources/', 'test-results/', 'playwright-report/', 'tests/lint/fixtures/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

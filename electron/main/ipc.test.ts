@@ -3,6 +3,7 @@ import { EventHub } from '../host/events';
 import { createDispatcher, type HandlerTable } from '../host/bridge/dispatch';
 import { silentLogger } from '../host/log';
 import type { Host } from '../host/host';
+import type { DeviceStatus } from '../../shared/contract/index';
 import { isAppUrl } from './origin';
 
 vi.mock('electron', () => ({}));
@@ -82,7 +83,7 @@ describe('Electron bridge', () => {
     const ipc = fakeIpc();
     const wc = contents('app://kiosk/index.html');
     const off = registerBridge(ipc as never, host, () => wc as never);
-    const status = { cardService: 'simulated', readers: [], activeReader: null, camera: { allowedDeviceLabel: null }, updatedAt: new Date().toISOString() } as const;
+    const status: DeviceStatus = { cardService: 'simulated', readers: [], activeReader: null, camera: { allowedDeviceLabel: null }, updatedAt: new Date().toISOString() };
     hub.emit('device.changed', status);
     expect(wc.send).toHaveBeenCalledWith(EVENT_CHANNEL, 'device.changed', status);
     off();

@@ -35,6 +35,12 @@ describe('liveness session on recorded media', () => {
       for (let seed = 1; seed <= 20; seed++) expect(run(seed, recorded(name)).last.verdict.status).not.toBe('pass');
     }
   });
+  it('voids a passed liveness when the feed turns out to be a loop before any portrait was captured', () => {
+    const s = new LivenessSession(319);
+    const verdicts = recorded('d12').map((f) => s.push(f).verdict.status);
+    expect(verdicts).toContain('pass');
+    expect(s.evidenceJson().verdict).toEqual({ status: 'fail', reason: 'replay_loop' });
+  });
   it('records evidence: baseline, challenge events and the verdict', () => {
     const { session } = run(MATCHING_SEED, recorded('d12'));
     const ev = session.evidenceJson();

@@ -12,7 +12,7 @@ export const SESSION = {
   baselineFrames: 8,
   baselineMs: 500,
   baselineMaxYaw: 12,
-  steadyMs: 600,
+  steadyMs: 500,
   faceLostMs: 1000,
   /** A second face must persist this long (one-frame detector glitches happen). */
   multiFaceMs: 300,
@@ -86,11 +86,14 @@ export class LivenessSession {
     const face = f.faceCount === 1 ? f.face : null;
     this.evidence.sample(f.t, [face?.yaw ?? NaN, face?.pitch ?? NaN, face ? (face.blinkL + face.blinkR) / 2 : NaN, face?.jawOpen ?? NaN, f.frameDiff, p.motion, checks.filter((c) => c.ok).length]);
 
-    if (this.verdict.status === 'pending' && p.reason) {
+    // Until the portrait is in hand, a passive signal or a lost face voids even a passed liveness:
+    // the captured picture must come from the same live, continuous presence.
+    const open = this.verdict.status === 'pending' || this.phase === 'capture';
+    if (open && p.reason) {
       this.evidence.event(f.t, 'passive_reject', p.reason);
       this.finish(f.t, { status: 'fail', reason: p.reason });
     }
-    if (this.verdict.status === 'pending' && this.phase !== 'searching') {
+    if ((this.verdict.status === 'pending' || this.phase === 'capture') && this.phase !== 'searching') {
       this.multiSince = f.faceCount > 1 ? (this.multiSince ?? f.t) : null;
       if (this.multiSince !== null && f.t - this.multiSince >= SESSION.multiFaceMs) this.finish(f.t, { status: 'fail', reason: 'multiple_faces' });
       else if (f.t - this.lastFaceAt > SESSION.faceLostMs) this.finish(f.t, { status: 'fail', reason: 'face_lost' });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { PNG } from 'pngjs';
 import { buildDg2 } from '../../../sim/lds-builder/dg2';
 import { makeTestJ2k, makeTestJpeg, wrapJp2 } from '../../../sim/lds-builder/test-images';
@@ -48,6 +49,21 @@ describe('DG2', () => {
     const bad = new Uint8Array([0xff, 0x4f, 0xff, 0x51, 0, 0x2f, 1, 2, 3, 4, 5, 6, 7, 8]);
     await expect(decodeJ2kToPng(bad)).rejects.toMatchObject({ code: 'card.parse' });
   });
+
+  it('fuzz: mutated JPEG 2000 codestreams decode or give card.parse, and the codec survives', async () => {
+    const { codestream } = await makeTestJ2k(48, 64);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(199), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }), async (muts) => {
+        const b = codestream.slice();
+        for (const [i, v] of muts) b[i] = v;
+        const started = performance.now();
+        await decodeJ2kToPng(b).catch((e: unknown) => expect(e).toMatchObject({ code: 'card.parse' }));
+        expect(performance.now() - started).toBeLessThan(5000);
+      }),
+      { numRuns: 100 },
+    );
+    expect((await decodeJ2kToPng(codestream)).width).toBe(48);
+  }, 60_000);
 
   it('fuzz: random and mutated DG2 give a result or card.parse', () => {
     fuzzParser(parseDg2, buildDg2([{ bytes: jpeg.slice(0, 300), kind: 'jpeg', width: 60, height: 80 }]), 400);

@@ -1,17 +1,23 @@
 /**
  * Test support: the fuzz property every parser of card data must hold. Random bytes, and
  * truncations/mutations of a valid file, give a value or CardError('card.parse'): never another
- * exception (a crash in the kiosk), never a hang (fast-check's interruptAfterTimeLimit).
+ * exception (a crash in the kiosk), never a slow path (each call is timed).
  */
 import fc from 'fast-check';
 import { isCardError } from '../../errors';
 
+/** A parse of a few hundred bytes taking this long means a pathological loop. */
+const SLOW_MS = 1000;
+
 function accept(parse: (b: Uint8Array) => unknown, b: Uint8Array): void {
+  const started = performance.now();
   try {
     parse(b);
   } catch (e) {
     if (!isCardError(e) || e.code !== 'card.parse') throw e;
   }
+  const ms = performance.now() - started;
+  if (ms > SLOW_MS) throw new Error(`parser took ${Math.round(ms)} ms on ${b.length} bytes`);
 }
 
 export function fuzzParser(parse: (b: Uint8Array) => unknown, valid: Uint8Array, runs = 500): void {

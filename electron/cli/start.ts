@@ -8,12 +8,17 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runBrowserShell } from '../browser/main';
 import { ConfigError, loadConfig } from '../host/config';
+import { probePcsc } from '../host/doctor/pcsc-probe';
 import { packageVersion } from '../host/host';
 import { createLogger } from '../host/log';
 import { ensureRendererBuilt } from './build-renderer';
 import { electronBinary } from './electron-binary';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function hasDisplay(): boolean {
+  return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
 
 async function main() {
   const { values } = parseArgs({
@@ -24,9 +29,17 @@ async function main() {
       port: { type: 'string' },
       'url-file': { type: 'string' },
       'fake-camera': { type: 'string' },
+      'auto-demo': { type: 'boolean', default: false },
     },
   });
-  const demo = values.demo || process.env.KIOSK_DEMO === '1';
+  let demo = values.demo || process.env.KIOSK_DEMO === '1';
+  if (!demo && values['auto-demo']) {
+    const pcsc = await probePcsc();
+    if (!pcsc.reachable || pcsc.readers.length === 0) {
+      console.log('No card reader found (pcscd: ' + (pcsc.reachable ? 'no reader' : 'not running') + '): starting in demo / training mode with the virtual card.');
+      demo = true;
+    }
+  }
   let config;
   try {
     config = loadConfig();
@@ -57,12 +70,15 @@ async function main() {
     demo,
     log: createLogger(),
     rendererDir: `${root}/out/renderer`,
-    open: !values['no-open'],
+    open: !values['no-open'] && hasDisplay(),
     port: values.port ? Number(values.port) : undefined,
     urlFile: values['url-file'],
     fakeCameraFile: values['fake-camera'],
   });
   if (demo) console.log('Demo / training mode: simulated devices.');
+  if (!values['no-open'] && !hasDisplay()) {
+    console.log(`No graphical display here (DISPLAY is not set). Open this address in Chromium on this machine:\n  ${shell.server.appUrl}`);
+  }
   const stop = () => void shell.stop().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

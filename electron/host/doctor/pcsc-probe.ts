@@ -1,5 +1,6 @@
 /** Asks the PC/SC service which readers it sees, within a time limit. */
 import { createRequire } from 'node:module';
+import { probePcscService, pcscSocketPath } from '../card/transport/pcsc-service';
 
 export interface PcscProbe {
   reachable: boolean;
@@ -13,7 +14,11 @@ interface PcscLite {
   close(): void;
 }
 
-export function probePcsc(timeoutMs = 2500): Promise<PcscProbe> {
+export async function probePcsc(timeoutMs = 2500): Promise<PcscProbe> {
+  // pcsclite spins on the main thread while pcscd is absent: look at the socket first.
+  if (!(await probePcscService())) {
+    return { reachable: false, readers: [], error: `nothing listens on ${pcscSocketPath()}` };
+  }
   return new Promise((resolve) => {
     let pcsc: PcscLite;
     try {

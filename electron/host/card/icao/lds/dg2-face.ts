@@ -5,6 +5,7 @@
  * The image format is decided by the image's own magic bytes, not by the header's claim.
  */
 import { children, decodeDer, parseError, valueBytes, type Asn } from './der';
+import { imageSize } from './image-size';
 
 export type FaceMime = 'image/jpeg' | 'image/jp2' | 'image/j2c';
 
@@ -51,7 +52,8 @@ export function parseIso19794Face(b: Uint8Array): FaceImage[] {
     if (!mime) throw parseError('DG2', 'facial image is neither JPEG nor JPEG 2000');
     const width = v.getUint16(info + 2);
     const height = v.getUint16(info + 4);
-    images.push({ mime, bytes, container: '19794-5', ...(width ? { width } : {}), ...(height ? { height } : {}) });
+    const size = width && height ? { width, height } : imageSize(bytes, mime);
+    images.push({ mime, bytes, container: '19794-5', ...size });
     off = end;
   }
   return images;
@@ -76,5 +78,8 @@ export function parseIso39794Face(der: Uint8Array): FaceImage[] {
   const out: Uint8Array[] = [];
   findImages(decodeDer(der, 'DG2 39794-5'), 0, out);
   if (out.length === 0) throw parseError('DG2', 'no image in the 39794-5 block');
-  return out.map((bytes) => ({ mime: sniffImage(bytes) ?? 'image/jpeg', bytes, container: '39794-5' as const }));
+  return out.map((bytes) => {
+    const mime = sniffImage(bytes) ?? 'image/jpeg';
+    return { mime, bytes, container: '39794-5' as const, ...imageSize(bytes, mime) };
+  });
 }

@@ -4,6 +4,7 @@ import { PNG } from 'pngjs';
 import { buildDg2 } from '../../../sim/lds-builder/dg2';
 import { makeTestJ2k, makeTestJpeg, wrapJp2 } from '../../../sim/lds-builder/test-images';
 import { parseDg2 } from './dg2';
+import { imageSize } from './image-size';
 import { decodeJ2kToPng, toDisplayImage } from './dg2-image';
 import { fuzzParser } from './parse-fuzz';
 
@@ -36,12 +37,14 @@ describe('DG2', () => {
     const jp2 = wrapJp2(codestream, 32, 32);
     const dg2 = parseDg2(buildDg2([{ bytes: jp2, kind: 'jpeg2000', width: 32, height: 32 }]));
     expect(dg2.images[0]?.mime).toBe('image/jp2');
+    expect(imageSize(jp2, 'image/jp2')).toEqual({ width: 32, height: 32 });
+    expect(imageSize(codestream, 'image/j2c')).toEqual({ width: 32, height: 32 });
     expect((await decodeJ2kToPng(jp2)).width).toBe(32);
   });
 
   it('accepts the 39794-5 form (7F2E)', () => {
     const dg2 = parseDg2(buildDg2([{ bytes: jpeg, kind: 'jpeg', width: 60, height: 80 }], '39794-5'));
-    expect(dg2.images[0]).toMatchObject({ mime: 'image/jpeg', container: '39794-5' });
+    expect(dg2.images[0]).toMatchObject({ mime: 'image/jpeg', container: '39794-5', width: 60, height: 80 });
     expect(dg2.images[0]?.bytes).toEqual(jpeg);
   });
 

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PcscReaderWatcher } from '../../../electron/host/card/transport/pcsc-transport';
 import { waitForCard } from '../../../electron/host/card/transport/wait-for-card';
-import { pcscdUnavailableReason, startPcscd, type PcscdHandle } from '../../support/pcscd';
+import { probePcscService } from '../../../electron/host/card/transport/pcsc-service';
+import { PCSCD_SOCKET, pcscdUnavailableReason, startPcscd, type PcscdHandle } from '../../support/pcscd';
 import { VirtualCardProcess } from '../../support/virtual-card';
 import { waitForEvent } from '../../support/watcher-events';
 
@@ -15,6 +16,38 @@ if (skipReason) console.warn(`skipping pcscd tests: ${skipReason}`);
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex').toUpperCase();
 const bytes = (h: string) => Uint8Array.from(Buffer.from(h.replace(/\s+/g, ''), 'hex'));
 const READER = 'Virtual PCD 00 00';
+
+describe.skipIf(skipReason !== undefined)('PC/SC watcher while pcscd is down', () => {
+  it('reports card.no_reader at once (no hang), then finds the readers when pcscd comes up', async () => {
+    expect(await probePcscService(PCSCD_SOCKET, 300)).toBe(false);
+    const t0 = performance.now();
+    let watcher: PcscReaderWatcher | undefined;
+    let pcscd: PcscdHandle | undefined;
+    try {
+      watcher = await PcscReaderWatcher.start({ serviceRetryMs: 200 });
+      expect(performance.now() - t0).toBeLessThan(3000);
+      expect(watcher.serviceAvailable).toBe(false);
+      expect(watcher.serviceError?.code).toBe('card.no_reader');
+      // It keeps looking and says so again on each attempt.
+      const again = await new Promise<string>((resolve) => {
+        const stop = watcher?.subscribe((e) => {
+          if (e.type === 'service-error') {
+            stop?.();
+            resolve(e.error.code);
+          }
+        });
+      });
+      expect(again).toBe('card.no_reader');
+      pcscd = await startPcscd();
+      await waitForEvent(watcher, (w) => w.readers().some((r) => r.name.startsWith(READER)), 10_000);
+      expect(watcher.serviceAvailable).toBe(true);
+      expect(watcher.serviceError).toBeUndefined();
+    } finally {
+      await watcher?.close();
+      await pcscd?.stop();
+    }
+  });
+});
 
 describe.skipIf(skipReason !== undefined)('PC/SC transport through pcscd and vpcd', () => {
   let pcscd: PcscdHandle;

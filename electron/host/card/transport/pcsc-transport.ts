@@ -92,6 +92,7 @@ export class PcscReaderWatcher implements ReaderWatcher {
   private nfc: NfcContext | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  private lastServiceError: CardError | undefined;
 
   private constructor(private readonly options: PcscWatcherOptions) {}
 
@@ -108,6 +109,11 @@ export class PcscReaderWatcher implements ReaderWatcher {
   /** True when connected to pcscd (false while it is missing). */
   get serviceAvailable(): boolean {
     return this.nfc !== undefined;
+  }
+
+  /** The last service failure, for a subscriber that arrives after the event (cleared on connect). */
+  get serviceError(): CardError | undefined {
+    return this.lastServiceError;
   }
 
   subscribe(listener: ReaderListener): () => void {
@@ -146,20 +152,21 @@ export class PcscReaderWatcher implements ReaderWatcher {
   private async connectService(): Promise<void> {
     if (this.closed) return;
     if (!(await probePcscService())) {
-      this.set.emit({
-        type: 'service-error',
-        error: new CardError('card.no_reader', `PC/SC service (pcscd) is not running: no socket at ${pcscSocketPath()}`),
-      });
+      this.serviceFailed(new CardError('card.no_reader', `PC/SC service (pcscd) is not running: no socket at ${pcscSocketPath()}`));
       this.retryTimer = setTimeout(() => void this.connectService(), this.options.serviceRetryMs ?? 2000);
       this.retryTimer.unref();
       return;
     }
     const nfc = createNfc();
     this.nfc = nfc;
+    this.lastServiceError = undefined;
     nfc.on('reader', (reader: NfcReader) => this.attach(reader));
-    nfc.on('error', (err: unknown) => {
-      this.set.emit({ type: 'service-error', error: toCardError(err, 'PC/SC service', 'card.no_reader') });
-    });
+    nfc.on('error', (err: unknown) => this.serviceFailed(toCardError(err, 'PC/SC service', 'card.no_reader')));
+  }
+
+  private serviceFailed(error: CardError): void {
+    this.lastServiceError = error;
+    this.set.emit({ type: 'service-error', error });
   }
 
   private attach(reader: NfcReader): void {

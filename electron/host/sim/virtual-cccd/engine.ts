@@ -183,9 +183,8 @@ export class VirtualCardEngine implements ApduProcessor {
     const file = this.files.get(fid);
     // EF.CardAccess lives under the MF and can be selected at any time; the rest needs the applet.
     if (!file || (fid !== FID.CARD_ACCESS && !this.appSelected)) return sw(SWC.FILE_NOT_FOUND);
-    if (file.access === 'locked' || (file.access === 'sm' && !this.channel)) {
-      if (file.access === 'locked' || !this.channel) return sw(SWC.SECURITY);
-    }
+    // DG3 needs EAC, which a kiosk never has; the others need BAC/PACE first.
+    if (file.access === 'locked' || (file.access === 'sm' && !this.channel)) return sw(SWC.SECURITY);
     this.current = file;
     return ok();
   }

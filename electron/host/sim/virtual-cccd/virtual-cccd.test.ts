@@ -92,3 +92,49 @@ describe('virtual CCCD: PACE', () => {
     await expect(performPace(session.channel, info, { kind: 'MRZ', mrz: v.card.secrets.mrz })).rejects.toMatchObject({ code: 'card.access_denied' });
   });
 });
+
+describe('virtual CCCD: ISO 7816 details', () => {
+  const bac = async () => {
+    const { v, session } = await setup();
+    await session.channel(selectApplet);
+    session.startSecureMessaging(await performBac(session.channel, v.card.secrets.mrz));
+    return { v, session };
+  };
+  const fileBytes = (v: Awaited<ReturnType<typeof createVirtualCccd>>, fid: number) =>
+    v.card.files.find((f) => f.fid === fid)?.content ?? new Uint8Array();
+
+  it('reads EF.CardAccess by short EF identifier before anything else', async () => {
+    const { v, session } = await setup();
+    const r = await session.channel({ cla: 0, ins: 0xb0, p1: 0x80 | 0x1c, p2: 0, le: 256 });
+    expect(r.sw).toBe(0x6282);
+    expect(r.data).toEqual(fileBytes(v, FID.CARD_ACCESS));
+  });
+
+  it('odd-INS READ BINARY returns DO53 with the bytes at the DO54 offset', async () => {
+    const { v, session } = await bac();
+    await session.channel(selectEf(FID.DG2));
+    const r = await session.channel({ cla: 0, ins: 0xb1, p1: 0, p2: 0, data: Uint8Array.of(0x54, 0x02, 0x01, 0x00), le: 0x40 });
+    expect(r.sw).toBe(0x9000);
+    expect(r.data.slice(0, 2)).toEqual(Uint8Array.of(0x53, 0x3e));
+    expect(r.data.slice(2)).toEqual(fileBytes(v, FID.DG2).slice(0x100, 0x100 + 0x3e));
+  });
+
+  it('answers 6B00 past the end of a file and 6C08 to GET CHALLENGE with a wrong Le', async () => {
+    const { v, session } = await bac();
+    await session.channel(selectEf(FID.DG1));
+    const size = fileBytes(v, FID.DG1).length;
+    expect((await session.channel({ cla: 0, ins: 0xb0, p1: 0, p2: size + 1, le: 1 })).sw).toBe(0x6b00);
+    const { session: plain } = await setup();
+    await plain.channel(selectApplet);
+    // 6Cxx is handled by the plain channel: it re-issues with Le = 8 and gets the challenge.
+    const challenge = await plain.channel({ cla: 0, ins: 0x84, p1: 0, p2: 0, le: 4 });
+    expect(challenge.sw).toBe(0x9000);
+    expect(challenge.data.length).toBe(8);
+  });
+
+  it('aborts the session on a plain command inside SM (6987), as 9303 requires', async () => {
+    const { v } = await bac();
+    const raw = v.engine.process(Uint8Array.of(0x00, 0xa4, 0x02, 0x0c, 0x02, 0x01, 0x01));
+    expect(raw).toEqual(Uint8Array.of(0x69, 0x87));
+  });
+});

@@ -84,3 +84,28 @@ describe('DG13 layout variants', () => {
     expect(() => parseDg13(new Uint8Array([0x6d, 0x03, 0x02, 0x01, 0x01]))).toThrow(expect.objectContaining({ code: 'card.parse' }));
   });
 });
+
+describe('DG13 hand-encoded vector', () => {
+  // Encoded by hand (a separate TLV writer, not asn1js) in the layout of docs cccd-chip.md:
+  // INTEGER 1, OID 1.0.10646.1.0.8, SET { 1, 2, 3, 4, 12 "Không thời hạn", 13 parents, 14 empty, 16 }.
+  const HEX =
+    '6d81bb3081b8020101060628d3160100083181aa3011020101130c303031313930303132333435' +
+    '30160201020c115472e1baa76e20c490e1bba96320416e68300f020103130a32302f31312f31393538' +
+    '30080201040c034e616d301802010c0c134b68c3b46e67207468e1bb9d692068e1baa16e' +
+    '302c02010d30130c115472e1baa76e2056c4836e2042c3ac6e6830120c105068e1baa16d205468e1bb8b204c616e' +
+    '300302010e3015020110131030313233343536373839414243444546';
+  const bytes = new Uint8Array(HEX.match(/../g)!.map((h) => parseInt(h, 16)));
+
+  it('decodes every field by number', () => {
+    const dg13 = parseDg13(bytes);
+    expect(dg13.oid).toBe('1.0.10646.1.0.8');
+    expect(dg13.entries.map((e) => e.n)).toEqual([1, 2, 3, 4, 12, 13, 14, 16]);
+    expect(dg13Text(dg13, 2)).toBe('Trần Đức Anh');
+    expect(dg13Parents(dg13)).toEqual({ father: 'Trần Văn Bình', mother: 'Phạm Thị Lan' });
+    const dg1 = parseDg1(buildDg1(composeTd1(DUC_ANH)));
+    const id = dg13ToIdentity(dg13, dg1, TODAY);
+    expect(id).toMatchObject({ idNumber: '001190012345', fullName: 'Trần Đức Anh', dateOfBirth: '1958-11-20', sex: 'M', dateOfExpiry: 'none', nationality: 'VNM' });
+    expect(id.spouseName).toBeUndefined();
+    expect(id.unknownFields).toEqual([{ n: 16, raw: '131030313233343536373839414243444546', text: '0123456789ABCDEF' }]);
+  });
+});

@@ -27,10 +27,12 @@ function storeWith(...pkis: TestPki[]): TrustStore {
 
 const ec = createTestPki({ now: NOW });
 const rsa = createTestPki({ now: NOW, cscaKey: 'rsa-2048', dsKey: 'rsa-2048' });
+const brainpool = createTestPki({ now: NOW, cscaKey: 'ec-brainpoolP256r1', dsKey: 'ec-brainpoolP256r1' });
 
 describe('passive authentication', () => {
   const cases: Array<[string, TestPki, SignatureScheme]> = [
     ['ECDSA P-256', ec, { kind: 'ecdsa', hash: 'SHA-256' }],
+    ['ECDSA brainpoolP256r1 (not in WebCrypto)', brainpool, { kind: 'ecdsa', hash: 'SHA-256' }],
     ['RSA PKCS#1 v1.5', rsa, { kind: 'rsa-pkcs1', hash: 'SHA-256' }],
     ['RSA-PSS', rsa, { kind: 'rsa-pss', hash: 'SHA-256', saltLength: 32 }],
   ];

@@ -18,6 +18,11 @@ describe('card validity rule', () => {
     expect(none).toMatchObject({ kind: 'none', tryMrzFiller: true });
     expect(none?.candidates.length).toBeGreaterThan(0);
   });
+  it('offers the 14th birthday as a candidate for a young child', () => {
+    const r = expectedExpiry('2018-05-01', '2024-09-01');
+    expect(r).toMatchObject({ kind: 'date', expiry: '2043-05-01' });
+    expect(r?.candidates.slice(0, 2)).toEqual(['2043-05-01', '2032-05-01']);
+  });
   it('returns null for impossible input', () => {
     expect(expectedExpiry('2030-01-01', '2021-01-01')).toBeNull();
     expect(expectedExpiry('bad', '2021-01-01')).toBeNull();

@@ -33,11 +33,14 @@ export function expectedExpiry(dateOfBirth: IsoDate, dateOfIssue: IsoDate): Expi
     if (age < limit) {
       const expiry = at(renewAt);
       if (!expiry) return null;
+      // Căn cước cards issued to children (from July 2024) are also renewed at 14: not in the
+      // rule above and not confirmed for the chip, so only a candidate, tried right after the rule.
+      const child = age < 12 ? [at(14)] : [];
       const others = [25, 40, 60]
         .filter((a) => a !== renewAt)
         .map(at)
         .filter((d) => d !== null && d > dateOfIssue);
-      return { kind: 'date', expiry, candidates: uniq([expiry, ...others]) };
+      return { kind: 'date', expiry, candidates: uniq([expiry, ...child, ...others]) };
     }
   }
   // From 58 on: no expiry. Cards seen elsewhere fill an open-ended MRZ date with a far-future

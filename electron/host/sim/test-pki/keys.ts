@@ -31,7 +31,7 @@ export function defaultScheme(key: TestKey): SignatureScheme {
 export function signWith(key: TestKey, scheme: SignatureScheme, data: Uint8Array): Uint8Array {
   const options =
     scheme.kind === 'ecdsa'
-      ? { key: key.privateKey, dsaEncoding: 'der' as const }
+      ? { key: key.privateKey, dsaEncoding: scheme.plain ? ('ieee-p1363' as const) : ('der' as const) }
       : scheme.kind === 'rsa-pss'
         ? { key: key.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: scheme.saltLength }
         : { key: key.privateKey, padding: constants.RSA_PKCS1_PADDING };

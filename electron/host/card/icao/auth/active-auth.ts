@@ -8,7 +8,7 @@ import { constants, publicDecrypt, verify } from 'node:crypto';
 import { CardError } from '../../errors';
 import { bytesEqual } from '../lds/der';
 import type { Dg15 } from '../lds/dg15';
-import type { HashName } from './algorithms';
+import { ECDSA_PLAIN, type HashName } from './algorithms';
 import { digest, publicKeyFromSpki } from './signature';
 
 export type ActiveAuthResult = { valid: true } | { valid: false; reason: string };
@@ -19,11 +19,7 @@ const HASH_LENGTH: Readonly<Record<HashName, number>> = { 'SHA-1': 20, 'SHA-224'
 
 /** ECDSA-plain OIDs (BSI TR-03111 §5.2.1) and the X9.62 ones some cards name instead. */
 const AA_ECDSA_HASH: Readonly<Record<string, HashName>> = {
-  '0.4.0.127.0.7.1.1.4.1.1': 'SHA-1',
-  '0.4.0.127.0.7.1.1.4.1.2': 'SHA-224',
-  '0.4.0.127.0.7.1.1.4.1.3': 'SHA-256',
-  '0.4.0.127.0.7.1.1.4.1.4': 'SHA-384',
-  '0.4.0.127.0.7.1.1.4.1.5': 'SHA-512',
+  ...ECDSA_PLAIN,
   '1.2.840.10045.4.1': 'SHA-1',
   '1.2.840.10045.4.3.1': 'SHA-224',
   '1.2.840.10045.4.3.2': 'SHA-256',

@@ -37,10 +37,19 @@ const ECDSA: Readonly<Record<string, HashName>> = {
   '1.2.840.10045.4.3.4': 'SHA-512',
 };
 
+/** BSI TR-03111 ecdsa-plain-*: r||s instead of a DER SEQUENCE, used by some eMRTD signers. */
+export const ECDSA_PLAIN: Readonly<Record<string, HashName>> = {
+  '0.4.0.127.0.7.1.1.4.1.1': 'SHA-1',
+  '0.4.0.127.0.7.1.1.4.1.2': 'SHA-224',
+  '0.4.0.127.0.7.1.1.4.1.3': 'SHA-256',
+  '0.4.0.127.0.7.1.1.4.1.4': 'SHA-384',
+  '0.4.0.127.0.7.1.1.4.1.5': 'SHA-512',
+};
+
 export type SignatureScheme =
   | { kind: 'rsa-pkcs1'; hash: HashName }
   | { kind: 'rsa-pss'; hash: HashName; saltLength: number }
-  | { kind: 'ecdsa'; hash: HashName };
+  | { kind: 'ecdsa'; hash: HashName; plain?: boolean };
 
 export function hashByOid(oid: string): HashName | undefined {
   return (Object.entries(HASH_OIDS) as Array<[HashName, string]>).find(([, o]) => o === oid)?.[0];
@@ -61,6 +70,8 @@ export function schemeOf(alg: pkijs.AlgorithmIdentifier, digestHint?: HashName):
   if (pkcs1) return { kind: 'rsa-pkcs1', hash: pkcs1 };
   const ec = ECDSA[oid];
   if (ec) return { kind: 'ecdsa', hash: ec };
+  const plain = ECDSA_PLAIN[oid];
+  if (plain) return { kind: 'ecdsa', hash: plain, plain: true };
   if (oid === RSA_ENCRYPTION && digestHint) return { kind: 'rsa-pkcs1', hash: digestHint };
   if (oid === RSASSA_PSS) {
     const params = alg.algorithmParams instanceof asn1js.Sequence ? new pkijs.RSASSAPSSParams({ schema: alg.algorithmParams }) : new pkijs.RSASSAPSSParams();
@@ -87,7 +98,7 @@ function hashAlgId(h: HashName): pkijs.AlgorithmIdentifier {
 /** The AlgorithmIdentifier to write for a scheme (builders: certificates, CMS, the virtual card). */
 export function algorithmIdentifierFor(s: SignatureScheme): pkijs.AlgorithmIdentifier {
   if (s.kind === 'rsa-pkcs1') return new pkijs.AlgorithmIdentifier({ algorithmId: SIG_OIDS(RSA_PKCS1, s.hash), algorithmParams: new asn1js.Null() });
-  if (s.kind === 'ecdsa') return new pkijs.AlgorithmIdentifier({ algorithmId: SIG_OIDS(ECDSA, s.hash) });
+  if (s.kind === 'ecdsa') return new pkijs.AlgorithmIdentifier({ algorithmId: SIG_OIDS(s.plain ? ECDSA_PLAIN : ECDSA, s.hash) });
   const params = new pkijs.RSASSAPSSParams({
     hashAlgorithm: hashAlgId(s.hash),
     maskGenAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: MGF1, algorithmParams: hashAlgId(s.hash).toSchema() }),

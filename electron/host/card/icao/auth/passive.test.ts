@@ -33,6 +33,7 @@ describe('passive authentication', () => {
   const cases: Array<[string, TestPki, SignatureScheme]> = [
     ['ECDSA P-256', ec, { kind: 'ecdsa', hash: 'SHA-256' }],
     ['ECDSA brainpoolP256r1 (not in WebCrypto)', brainpool, { kind: 'ecdsa', hash: 'SHA-256' }],
+    ['ECDSA plain r||s (BSI TR-03111)', ec, { kind: 'ecdsa', hash: 'SHA-256', plain: true }],
     ['RSA PKCS#1 v1.5', rsa, { kind: 'rsa-pkcs1', hash: 'SHA-256' }],
     ['RSA-PSS', rsa, { kind: 'rsa-pss', hash: 'SHA-256', saltLength: 32 }],
   ];

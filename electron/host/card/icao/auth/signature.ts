@@ -27,7 +27,7 @@ export function verifySignature(key: KeyObject, scheme: SignatureScheme, data: U
   try {
     const options =
       scheme.kind === 'ecdsa'
-        ? { key, dsaEncoding: 'der' as const }
+        ? { key, dsaEncoding: scheme.plain ? ('ieee-p1363' as const) : ('der' as const) }
         : scheme.kind === 'rsa-pss'
           ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: scheme.saltLength }
           : { key, padding: constants.RSA_PKCS1_PADDING };

@@ -28,7 +28,7 @@ export interface Disagreement {
 /** TD1's name line holds 30 characters: a longer name is cut, so a prefix match counts as agreement. */
 const MRZ_NAME_LENGTH = 30;
 
-function comparable(field: CrossCheckField, source: IdentitySource, value: string): string {
+function comparable(field: CrossCheckField, value: string): string {
   if (field === 'fullName') return nameKey(value);
   if (field === 'idNumber') return value.replace(/\s/g, '');
   return value;
@@ -49,7 +49,7 @@ export function crossCheck(sources: Partial<Record<IdentitySource, SourceValues>
     const present = (Object.entries(sources) as Array<[IdentitySource, SourceValues | undefined]>)
       .map(([source, v]) => ({ source, raw: v?.[field] ?? '' }))
       .filter((x) => x.raw.trim() !== '')
-      .map((x) => ({ ...x, key: comparable(field, x.source, x.raw) }));
+      .map((x) => ({ ...x, key: comparable(field, x.raw) }));
     const groups: Array<typeof present> = [];
     for (const p of present) {
       const g = groups.find((grp) => grp.some((q) => (field === 'fullName' ? sameName(p, q) : p.key === q.key)));

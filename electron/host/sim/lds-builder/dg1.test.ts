@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse as parseMrz } from 'mrz';
-import { parseDg1 } from '../../card/icao/lds/dg1';
+import { parseDg1, parseTd1 } from '../../card/icao/lds/dg1';
 import { isCardError } from '../../card/errors';
 import { buildDg1, composeTd1 } from './dg1';
 import { DUC_ANH, NHUNG } from './sample-citizens';
@@ -34,6 +34,11 @@ describe('DG1 build → parse', () => {
     expect(r.format).toBe('TD1');
     expect(r.valid).toBe(true);
     expect(r.fields.documentNumber).toBe('190012345');
+  });
+  it('verifies the ICAO 9303 Part 5 TD1 specimen', () => {
+    const specimen = parseTd1('I<UTOD231458907<<<<<<<<<<<<<<<' + '7408122F1204159UTO<<<<<<<<<<<6' + 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<');
+    expect(specimen).toMatchObject({ documentNumber: 'D23145890', dateOfBirth: '740812', sex: 'F', dateOfExpiry: '120415', surname: 'ERIKSSON', givenNames: 'ANNA MARIA', failedChecks: [] });
+    expect(specimen.idNumber).toBeUndefined();
   });
   it('accepts a no-expiry MRZ with filler', () => {
     const dg1 = parseDg1(buildDg1(composeTd1(DUC_ANH)));

@@ -80,6 +80,12 @@ describe('readCard against the virtual CCCD (in memory)', () => {
     expect((await read('jpeg2000')).result.portrait?.mime).toBe('image/jp2');
   });
 
+  it('survives a field glitch mid-DG2: re-opens the session and resumes at the offset', async () => {
+    const { result } = await read('glitch');
+    expect(result.portrait?.bytes.length).toBeGreaterThan(15_000);
+    expect(result.verification.passive.hashes.find((h) => h.dg === 2)?.status).toBe('match');
+  });
+
   it('fails cleanly with card.removed when the card leaves during DG2, then reads on retry', async () => {
     const v = await createVirtualCccd({ variant: 'pulled-away' });
     const watcher = new MemoryReaderWatcher();

@@ -77,9 +77,21 @@ export async function readCard(transport: CardTransport, options: ReadCardOption
   // DG2 is most of the bytes; a rough weight keeps the bar moving honestly.
   const weight = (name: string) => (name === 'DG2' ? 0.7 : 0.3 / (CCCD_FILES.length - 1));
   let done = 0.05;
+  // "Tag lost" without a removal: the chip reset and forgot the session keys. Open a new
+  // session on the same card and let the file reader resume at its offset.
+  const recover = async (error: CardError) => {
+    if (error.code === 'card.removed' || error.code === 'card.no_reader') throw error;
+    session.endSecureMessaging();
+    await openSecureSession(session, options.keys);
+    return session.channel;
+  };
   for (const spec of CCCD_FILES) {
-    const bytes = await readLdsFile(session.channel, spec, policy, (file) =>
-      report({ step: 'reading', file, fraction: Math.min(0.95, done + (weight(spec.name) * file.bytesRead) / Math.max(1, file.totalBytes)) }),
+    const bytes = await readLdsFile(
+      session.channel,
+      spec,
+      policy,
+      (file) => report({ step: 'reading', file, fraction: Math.min(0.95, done + (weight(spec.name) * file.bytesRead) / Math.max(1, file.totalBytes)) }),
+      recover,
     );
     done += weight(spec.name) * 0.9;
     if (bytes) files.set(spec.dg === 0 ? spec.fid & 0xff : spec.dg, bytes);

@@ -86,6 +86,12 @@ describe.skipIf(skipReason !== undefined)('full read through pcscd', () => {
     expect(r.portrait?.mime).toBe('image/jpeg');
   });
 
+  it('field glitch during DG2 (answer lost, card stays): session re-opened, read resumes', async () => {
+    const r = await readVariant('glitch');
+    expect(r.portrait?.mime).toBe('image/jpeg');
+    expect(r.verification.passive.hashes.find((h) => h.dg === 2)?.status).toBe('match');
+  });
+
   it('card pulled away during DG2: CardError card.removed, then a successful retry', async () => {
     const transport = await rig.insert({ variant: 'pulled-away' });
     await expect(readCard(transport, { keys: KEYS, trustStore: trust })).rejects.toMatchObject({ code: 'card.removed' });

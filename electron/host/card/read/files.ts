@@ -3,7 +3,7 @@
  * DG13 are required; DG2, DG14, DG15 and EF.COM are read when present; DG3 is only probed,
  * because without EAC it answers 6982 and that is the expected, healthy answer.
  */
-import { isCardError } from '../errors';
+import { isCardError, type CardError } from '../errors';
 import { readFile, selectEf, type ChunkPolicy } from '../icao/lds/file-reader';
 import type { ApduChannel } from '../icao/session';
 
@@ -47,10 +47,12 @@ export async function readLdsFile(
   spec: LdsFileSpec,
   policy: ChunkPolicy,
   onProgress?: (p: FileProgress) => void,
+  recover?: (error: CardError) => Promise<ApduChannel>,
 ): Promise<Uint8Array | undefined> {
   try {
     return await readFile(channel, spec.fid, {
       policy,
+      ...(recover ? { recover } : {}),
       ...(onProgress ? { onProgress: (bytesRead: number, totalBytes: number) => onProgress({ file: spec.name, bytesRead, totalBytes }) } : {}),
     });
   } catch (e) {

@@ -5,7 +5,7 @@
  * The access-control and authentication protocols are plugged in as `CardProtocols`, so this
  * file stays about file selection, reading and session state.
  */
-import { isCardError } from '../../card/errors';
+import { CardError, isCardError } from '../../card/errors';
 import { decodeCommand, encodeResponse, type CommandApdu, type ResponseApdu } from '../../card/iso7816/apdu';
 import type { ApduProcessor } from '../../card/transport/memory-transport';
 import { FID, type CardFile, type CardFileSystem } from './card-files';
@@ -44,6 +44,11 @@ export interface EngineBehaviour {
   extendedLength: boolean;
   /** Leaves the field once this many bytes of DG2 have been sent (the "pulled away" variant). */
   leaveAfterDg2Bytes?: number;
+  /**
+   * Once, after this many bytes of DG2: a field glitch. The answer is lost and the chip resets
+   * (secure messaging gone) but stays on the reader: "tag lost" without a removal.
+   */
+  glitchAfterDg2Bytes?: number;
   link?: LinkModel;
 }
 
@@ -58,6 +63,7 @@ export class VirtualCardEngine implements ApduProcessor {
   /** Set when the card left the field: from then on it answers nothing. */
   private gone = false;
   private pullAwayArmed = true;
+  private glitched = false;
   /** Count of APDUs processed, for tests and benchmarks. */
   apduCount = 0;
 
@@ -203,9 +209,15 @@ export class VirtualCardEngine implements ApduProcessor {
     if ('sw' in params) return params;
     this.current = file;
     const response = readFile({ file, offset: params.offset, le: cmd.le, odd: params.odd }, this.behaviour);
-    if (file.fid === FID.DG2 && this.behaviour.leaveAfterDg2Bytes !== undefined && this.pullAwayArmed) {
+    if (file.fid === FID.DG2) {
       this.dg2Served += response.data.length;
-      if (this.dg2Served > this.behaviour.leaveAfterDg2Bytes) this.leaveField();
+      const { leaveAfterDg2Bytes: leave, glitchAfterDg2Bytes: glitch } = this.behaviour;
+      if (leave !== undefined && this.pullAwayArmed && this.dg2Served > leave) this.leaveField();
+      if (glitch !== undefined && !this.glitched && this.dg2Served > glitch) {
+        this.glitched = true;
+        this.reset();
+        throw new CardError('card.timeout', 'virtual card: field glitch, answer lost');
+      }
     }
     return response;
   }

@@ -12,6 +12,7 @@ export const CARD_VARIANTS = [
   'expired-ds', // SOD signed by a DS certificate already expired
   'cloned', // data copied from a genuine chip, but no AA/CA private key: answers with a wrong key
   'pulled-away', // leaves the field after some bytes of DG2
+  'glitch', // once, mid-DG2: one answer lost and the chip resets (SM gone) but stays on the reader
   'small-reads', // answers 6700 to Le > 0xDF and to extended-length APDUs
 ] as const;
 
@@ -23,3 +24,6 @@ export function isCardVariant(s: string): s is CardVariant {
 
 /** Bytes of DG2 the 'pulled-away' card sends before it disappears. */
 export const PULL_AWAY_AFTER_DG2_BYTES = 4000;
+
+/** Bytes of DG2 before the 'glitch' card's one lost answer. */
+export const GLITCH_AFTER_DG2_BYTES = 8000;

@@ -10,7 +10,7 @@ import { DEFAULT_BEHAVIOUR, VirtualCardEngine, type EngineBehaviour } from './en
 import type { LinkModel } from './link-model';
 import { personalise, type PersonalisedCard } from './personalise';
 import { cardProtocols } from './protocols/index';
-import { PULL_AWAY_AFTER_DG2_BYTES, type CardVariant } from './variants';
+import { GLITCH_AFTER_DG2_BYTES, PULL_AWAY_AFTER_DG2_BYTES, type CardVariant } from './variants';
 
 export interface VirtualCccdOptions {
   citizen?: CitizenIdentity;
@@ -29,6 +29,7 @@ function behaviourFor(variant: CardVariant, link: LinkModel | undefined): Engine
   const b: EngineBehaviour = { ...DEFAULT_BEHAVIOUR };
   if (variant === 'small-reads') Object.assign(b, { maxLe: 0xdf, extendedLength: false });
   if (variant === 'pulled-away') b.leaveAfterDg2Bytes = PULL_AWAY_AFTER_DG2_BYTES;
+  if (variant === 'glitch') b.glitchAfterDg2Bytes = GLITCH_AFTER_DG2_BYTES;
   if (link) b.link = link;
   return b;
 }

@@ -125,7 +125,10 @@ export class VpcdSlot {
         this.options.onGone?.();
         return;
       }
-      response = Uint8Array.of(0x6f, 0x00);
+      // A lost answer (field glitch): a truncated one-byte frame, which the reader hands on as an
+      // exchange without a status word while the card stays present. (vpcd does not pass an
+      // empty frame on: it would wait for more.)
+      response = isCardError(err) && err.code === 'card.timeout' ? Uint8Array.of(0x00) : Uint8Array.of(0x6f, 0x00);
     }
     this.options.trace?.(`>> ${hex(msg)}\n<< ${hex(response)}`);
     const delay = this.card.linkDelayMs?.(msg, response) ?? 0;

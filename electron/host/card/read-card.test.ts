@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TrustStore } from './icao/auth/trust-store';
 import { readCard, type ReadProgress } from './read-card';
+import { ReaderChunkPolicies } from './read/chunk-policies';
 import { MemoryReaderWatcher } from './transport/memory-transport';
 import { NHUNG } from '../sim/lds-builder/sample-citizens';
 import { cardIssuer } from '../sim/virtual-cccd/card-issuer';
@@ -78,6 +79,19 @@ describe('readCard against the virtual CCCD (in memory)', () => {
     expect(jpeg?.mime).toBe('image/jpeg');
     expect(jpeg?.bytes.length).toBeGreaterThan(15_000);
     expect((await read('jpeg2000')).result.portrait?.mime).toBe('image/jp2');
+  });
+
+  it('remembers per reader what chunk size worked: the second card needs fewer APDUs', async () => {
+    const policies = new ReaderChunkPolicies();
+    const watcher = new MemoryReaderWatcher({ readerName: 'PN533 reader', extendedLength: true });
+    const readOnce = async () => {
+      const v = await createVirtualCccd({ variant: 'small-reads' });
+      return readCard(watcher.insert(v.engine), { keys: { can: v.card.secrets.can }, trustStore: trust(), policies });
+    };
+    const first = await readOnce();
+    const second = await readOnce();
+    expect(second.stats.chunkSize).toBe(first.stats.chunkSize);
+    expect(second.stats.apdus).toBeLessThan(first.stats.apdus);
   });
 
   it('survives a field glitch mid-DG2: re-opens the session and resumes at the offset', async () => {

@@ -17,6 +17,7 @@ import { parseSod } from './icao/lds/sod';
 import { openSession } from './icao/session';
 import { openSecureSession, type AccessKeys, type AccessOutcome } from './read/access-control';
 import { chipChecks, type ChipChecks } from './read/chip-checks';
+import type { ReaderChunkPolicies } from './read/chunk-policies';
 import { CCCD_FILES, probeDg3, readLdsFile, type Dg3State, type FileProgress } from './read/files';
 import { countingTransport } from './read/counting-transport';
 import type { CardTransport } from './transport/transport';
@@ -34,7 +35,9 @@ export interface ReadProgress {
 export interface ReadCardOptions {
   keys: AccessKeys;
   trustStore: TrustStore;
-  /** Kept per reader by the caller: the chunk size that worked last time. */
+  /** Chunk sizes remembered per reader across reads (kept by the caller for the app's lifetime). */
+  policies?: ReaderChunkPolicies;
+  /** Or one fixed policy (benchmarks, tests). */
   policy?: ChunkPolicy;
   onProgress?: (p: ReadProgress) => void;
   now?: Date;
@@ -71,7 +74,8 @@ export async function readCard(transport: CardTransport, options: ReadCardOption
   report({ step: 'access_control', fraction: 0 });
   const access = await openSecureSession(session, options.keys);
   const smBlockSize = session.secure?.suite.blockSize ?? 8;
-  const policy = options.policy ?? new ChunkPolicy({ extendedLength: transport.extendedLength, smBlockSize });
+  const policy =
+    options.policy ?? options.policies?.for(transport, smBlockSize) ?? new ChunkPolicy({ extendedLength: transport.extendedLength, smBlockSize });
 
   const files = new Map<number, Uint8Array>();
   // DG2 is most of the bytes; a rough weight keeps the bar moving honestly.

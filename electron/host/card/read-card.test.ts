@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TrustStore } from './icao/auth/trust-store';
 import { readCard, type ReadProgress } from './read-card';
-import { ReaderChunkPolicies } from './read/chunk-policies';
+import { ChunkPolicies } from './icao/lds/file-reader';
 import { MemoryReaderWatcher } from './transport/memory-transport';
 import { NHUNG } from '../sim/lds-builder/sample-citizens';
 import { cardIssuer } from '../sim/virtual-cccd/card-issuer';
@@ -82,7 +82,7 @@ describe('readCard against the virtual CCCD (in memory)', () => {
   });
 
   it('remembers per reader what chunk size worked: the second card needs fewer APDUs', async () => {
-    const policies = new ReaderChunkPolicies();
+    const policies = new ChunkPolicies();
     const watcher = new MemoryReaderWatcher({ readerName: 'PN533 reader', extendedLength: true });
     const readOnce = async () => {
       const v = await createVirtualCccd({ variant: 'small-reads' });

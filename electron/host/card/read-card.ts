@@ -12,12 +12,11 @@ import { passiveAuth, type PassiveAuthReport } from './icao/auth/passive';
 import type { TrustStore } from './icao/auth/trust-store';
 import { parseDg1 } from './icao/lds/dg1';
 import { parseDg2, type FaceImage } from './icao/lds/dg2';
-import { ChunkPolicy } from './icao/lds/file-reader';
+import { ChunkPolicy, type ChunkPolicies } from './icao/lds/file-reader';
 import { parseSod } from './icao/lds/sod';
 import { openSession } from './icao/session';
 import { openSecureSession, type AccessKeys, type AccessOutcome } from './read/access-control';
 import { chipChecks, type ChipChecks } from './read/chip-checks';
-import type { ReaderChunkPolicies } from './read/chunk-policies';
 import { CCCD_FILES, probeDg3, readLdsFile, type Dg3State, type FileProgress } from './read/files';
 import { countingTransport } from './read/counting-transport';
 import type { CardTransport } from './transport/transport';
@@ -36,7 +35,7 @@ export interface ReadCardOptions {
   keys: AccessKeys;
   trustStore: TrustStore;
   /** Chunk sizes remembered per reader across reads (kept by the caller for the app's lifetime). */
-  policies?: ReaderChunkPolicies;
+  policies?: ChunkPolicies;
   /** Or one fixed policy (benchmarks, tests). */
   policy?: ChunkPolicy;
   onProgress?: (p: ReadProgress) => void;
@@ -75,7 +74,7 @@ export async function readCard(transport: CardTransport, options: ReadCardOption
   const access = await openSecureSession(session, options.keys);
   const smBlockSize = session.secure?.suite.blockSize ?? 8;
   const policy =
-    options.policy ?? options.policies?.for(transport, smBlockSize) ?? new ChunkPolicy({ extendedLength: transport.extendedLength, smBlockSize });
+    options.policy ?? options.policies?.get(transport.readerName, { extendedLength: transport.extendedLength, smBlockSize }) ?? new ChunkPolicy({ extendedLength: transport.extendedLength, smBlockSize });
 
   const files = new Map<number, Uint8Array>();
   // DG2 is most of the bytes; a rough weight keeps the bar moving honestly.

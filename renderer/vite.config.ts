@@ -5,13 +5,15 @@
 import { defineConfig, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { faceAssets } from './src/liveness/vite-assets';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export const rendererConfig: UserConfig = {
   root,
   base: './',
-  plugins: [react()],
+  // The face model and MediaPipe's wasm are served from our own origin, never fetched from outside.
+  plugins: [react(), faceAssets()],
   build: {
     outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
     emptyOutDir: true,

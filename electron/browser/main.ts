@@ -30,7 +30,7 @@ export interface RunningBrowserShell {
 }
 
 export async function runBrowserShell(opts: BrowserShellOptions): Promise<RunningBrowserShell> {
-  const host = createHost({
+  const host = await createHost({
     appVersion: opts.appVersion,
     config: opts.config,
     mode: opts.demo ? 'demo' : 'live',

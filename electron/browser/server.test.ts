@@ -8,28 +8,24 @@ import { SECRET_PROTOCOL_PREFIX, WIRE_PROTOCOL } from '../../shared/contract/ind
 import { configSchema } from '../host/config';
 import { createHost, type Host } from '../host/host';
 import { silentLogger } from '../host/log';
-import { SimulatedReaderSource } from '../host/devices/simulated-reader-source';
 import { startBrowserShellServer, type BrowserShellServer } from './server';
 
 const secret = 'a'.repeat(64);
 let host: Host;
 let shell: BrowserShellServer;
-let readers: SimulatedReaderSource;
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-shell-'));
   mkdirSync(join(dir, 'renderer'));
   writeFileSync(join(dir, 'renderer/index.html'), '<!doctype html><title>t</title>');
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer folder');
-  readers = new SimulatedReaderSource({ cardPresent: false });
-  host = createHost({
+  host = await createHost({
     appVersion: '0.0.0-test',
     config: configSchema.parse({ dataDir: dir }),
     mode: 'demo',
     shell: 'browser',
     log: silentLogger,
     isTrustedSender: (ctx) => ctx.shell === 'browser',
-    readers,
   });
   shell = await startBrowserShellServer({ host, rendererDir: join(dir, 'renderer'), log: silentLogger, secret });
 });
@@ -114,10 +110,10 @@ describe('browser shell WebSocket bridge', () => {
   it('answers a contract call and pushes device events', async () => {
     const ws = await connect();
     const res = await call(ws, { type: 'call', id: 1, channel: 'device.status' });
-    expect(res).toMatchObject({ id: 1, result: { ok: true, value: { cardService: 'simulated' } } });
+    expect(res).toMatchObject({ id: 1, result: { ok: true, value: { cardService: 'simulated', readers: [{ cardPresent: true }] } } });
     const event = new Promise((resolve) => ws.once('message', (d) => resolve(JSON.parse(String(d)))));
-    readers.setCardPresent(true);
-    expect(await event).toMatchObject({ type: 'event', name: 'device.changed', payload: { readers: [{ cardPresent: true }] } });
+    await host.context.demo!.set({ present: false });
+    expect(await event).toMatchObject({ type: 'event', name: 'device.changed', payload: { readers: [{ cardPresent: false }] } });
     ws.close();
   });
 

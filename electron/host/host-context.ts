@@ -1,8 +1,11 @@
 import type { AppMode } from '../../shared/contract/index';
+import type { CardService } from './card/card-service';
+import type { TrustStore } from './card/icao/auth/trust-store';
 import type { KioskConfig } from './config';
 import type { DeviceService } from './devices/device-service';
 import type { EventHub } from './events';
 import type { Logger } from './log';
+import type { DemoCards } from './sim/demo-cards';
 
 /** Everything a handler may use. Built once by `createHost`. */
 export interface HostContext {
@@ -14,4 +17,8 @@ export interface HostContext {
   readonly log: Logger;
   readonly hub: EventHub;
   readonly devices: DeviceService;
+  readonly card: CardService;
+  /** Present only in demo / training mode. */
+  readonly demo: DemoCards | null;
+  readonly trustStore: TrustStore;
 }

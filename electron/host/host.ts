@@ -3,18 +3,24 @@
  * shells register through `createDispatcher`. Never imports 'electron'.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AppMode } from '../../shared/contract/index';
 import { createDispatcher, type CallContext, type Dispatch, type HandlerTable } from './bridge/dispatch';
+import { CardService } from './card/card-service';
+import { TrustStore } from './card/icao/auth/trust-store';
+import { PcscReaderWatcher } from './card/transport/pcsc-transport';
+import type { ReaderWatcher } from './card/transport/transport';
 import type { KioskConfig } from './config';
 import { DeviceService } from './devices/device-service';
-import { PcscReaderSource } from './devices/pcsc-reader-source';
-import type { ReaderSource } from './devices/reader-source';
-import { SimulatedReaderSource } from './devices/simulated-reader-source';
+import { watcherSource, type ReaderSource } from './devices/reader-source';
 import { EventHub } from './events';
+import { cardHandlers } from './handlers/card';
+import { demoHandlers } from './handlers/demo';
 import { deviceHandlers } from './handlers/device';
 import { systemHandlers } from './handlers/system';
 import type { HostContext } from './host-context';
 import type { Logger } from './log';
+import { DemoCards } from './sim/demo-cards';
 
 export interface HostOptions {
   appVersion: string;
@@ -23,8 +29,6 @@ export interface HostOptions {
   shell: 'electron' | 'browser';
   log: Logger;
   isTrustedSender: (ctx: CallContext) => boolean;
-  /** Tests may inject a reader source; otherwise demo → simulated, live → pcscd. */
-  readers?: ReaderSource;
 }
 
 export interface Host {
@@ -40,14 +44,28 @@ export function packageVersion(root: string): string {
   return pkg.version;
 }
 
-export function createHost(opts: HostOptions): Host {
+async function readers(opts: HostOptions): Promise<{ watcher: ReaderWatcher; source: ReaderSource; demo: DemoCards | null }> {
+  if (opts.mode === 'demo') {
+    const demo = new DemoCards();
+    await demo.set({ present: true });
+    return { watcher: demo.watcher, source: watcherSource(demo.watcher, { simulated: true }), demo };
+  }
+  const pcsc = await PcscReaderWatcher.start();
+  return { watcher: pcsc, source: watcherSource(pcsc, { simulated: false, serviceAvailable: () => pcsc.serviceAvailable }), demo: null };
+}
+
+export async function createHost(opts: HostOptions): Promise<Host> {
   const hub = new EventHub(opts.log);
-  const readers =
-    opts.readers ?? (opts.mode === 'demo' ? new SimulatedReaderSource() : new PcscReaderSource(opts.log));
-  const devices = new DeviceService(readers, hub, {
+  const { watcher, source, demo } = await readers(opts);
+  const { store: trustStore, rejected } = await TrustStore.load(join(opts.config.dataDir, 'trust', 'csca'));
+  if (rejected.length) opts.log.warn('trust.rejected_files', { count: rejected.length });
+  // The demo cards are signed by a synthetic CSCA: trusted in memory, never written to disk.
+  if (demo) trustStore.add(DemoCards.cscaDer(), 'demo');
+  const devices = new DeviceService(source, hub, {
     preferredReader: opts.config.reader.preferred,
     cameraLabel: opts.config.camera.allowedLabel,
   });
+  const card = new CardService({ watcher, trustStore: () => trustStore, hub, log: opts.log, preferredReader: opts.config.reader.preferred });
   const context: HostContext = {
     appVersion: opts.appVersion,
     shell: opts.shell,
@@ -57,14 +75,25 @@ export function createHost(opts: HostOptions): Host {
     log: opts.log,
     hub,
     devices,
+    card,
+    demo,
+    trustStore,
   };
-  const handlers: HandlerTable = { ...systemHandlers(context), ...deviceHandlers(context) };
+  const handlers: HandlerTable = {
+    ...systemHandlers(context),
+    ...deviceHandlers(context),
+    ...cardHandlers(context),
+    ...demoHandlers(context),
+  };
   const dispatch = createDispatcher({ handlers, isTrustedSender: opts.isTrustedSender, log: opts.log });
-  opts.log.info('host.started', { mode: opts.mode, shell: opts.shell });
+  opts.log.info('host.started', { mode: opts.mode, shell: opts.shell, trustAnchors: trustStore.size });
   return {
     dispatch,
     hub,
     context,
-    close: () => devices.close(),
+    close: async () => {
+      devices.close();
+      await watcher.close();
+    },
   };
 }

@@ -38,11 +38,11 @@ if (!app.requestSingleInstanceLock()) {
     wc.on('will-attach-webview', (event) => event.preventDefault());
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const config = loadConfig();
     lockDownSession(session.defaultSession);
     serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)));
-    host = createHost({
+    host = await createHost({
       appVersion: app.getVersion(),
       config,
       mode: demo ? 'demo' : 'live',

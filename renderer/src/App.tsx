@@ -4,17 +4,28 @@ import type { CallOutput } from '../../shared/contract/index';
 import { useKiosk } from './bridge/context';
 import { ConnectionBadge } from './components/ConnectionBadge';
 import { DemoBanner } from './components/DemoBanner';
+import { DemoCardControl } from './components/DemoCardControl';
 import { DevicePanel } from './components/DevicePanel';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { errorMessage } from './i18n/error-message';
+import { IntakeFlow } from './screens/intake/IntakeFlow';
 
 type SystemInfo = CallOutput<'system.info'>;
+
+/** Test-only: `?seed=N` fixes the liveness challenge order (demo mode only). */
+function demoSeed(info: SystemInfo | null): number | undefined {
+  if (info?.mode !== 'demo') return undefined;
+  const s = new URLSearchParams(window.location.search).get('seed');
+  return s && /^\d{1,9}$/.test(s) ? Number(s) : undefined;
+}
 
 export function App() {
   const { t } = useTranslation();
   const client = useKiosk();
   const [info, setInfo] = useState<SystemInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [screen, setScreen] = useState<'home' | 'intake'>('home');
+  const [intakeKey, setIntakeKey] = useState(0);
 
   useEffect(() => {
     void client.call('system.info').then((r) => (r.ok ? setInfo(r.value) : setError(errorMessage(t, r.error))));
@@ -35,8 +46,21 @@ export function App() {
       </header>
       <main>
         {error && <p className="error" role="alert">{error}</p>}
-        <p className="lead">{t('app.subtitle')}</p>
-        <DevicePanel />
+        {screen === 'home' ? (
+          <>
+            <section className="panel start">
+              <p className="lead">{t('app.subtitle')}</p>
+              <p className="muted">{t('home.startHelp')}</p>
+              <button type="button" className="big" data-testid="start-intake" onClick={() => { setIntakeKey((k) => k + 1); setScreen('intake'); }}>
+                {t('home.start')}
+              </button>
+            </section>
+            <DevicePanel />
+          </>
+        ) : (
+          <IntakeFlow key={intakeKey} onExit={() => setScreen('home')} {...(demoSeed(info) !== undefined ? { seed: demoSeed(info)! } : {})} />
+        )}
+        {info?.mode === 'demo' && <DemoCardControl />}
       </main>
       <footer className="muted small">{info && t('app.version', { version: info.appVersion })}</footer>
     </div>

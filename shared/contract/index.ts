@@ -6,14 +6,18 @@ import type { z } from 'zod';
 import type { CallDef, EventDef, Result, BridgeErrorCode } from './define';
 import { systemInfo, systemPing } from './system';
 import { deviceStatus, deviceChanged } from './device';
+import { cardRead, cardCancel, cardProgress } from './card';
+import { demoSetCard, demoCardStatus } from './demo';
 
 export * from './define';
 export * from './system';
 export * from './device';
 export * from './wire';
+export * from './card';
+export * from './demo';
 
-const callList = [systemInfo, systemPing, deviceStatus] as const;
-const eventList = [deviceChanged] as const;
+const callList = [systemInfo, systemPing, deviceStatus, cardRead, cardCancel, demoSetCard, demoCardStatus] as const;
+const eventList = [deviceChanged, cardProgress] as const;
 
 type CallList = typeof callList;
 type EventList = typeof eventList;

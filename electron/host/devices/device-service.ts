@@ -37,8 +37,7 @@ export class DeviceService {
     this.hub.emit('device.changed', this.status());
   }
 
-  async close(): Promise<void> {
+  close(): void {
     this.unsubscribe();
-    await this.readers.close();
   }
 }

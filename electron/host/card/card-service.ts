@@ -1,0 +1,119 @@
+/**
+ * The host's card reader service: one read at a time, on the chosen reader, waiting for the card
+ * if needed, trying each access key, with progress events and typed errors for the officer.
+ */
+import type { AccessInput, CardReadView } from '../../../shared/contract/card';
+import { isoDateAt } from '../../../shared/domain/dates';
+import { HostError } from '../bridge/host-error';
+import type { EventHub } from '../events';
+import type { Logger } from '../log';
+import { accessKeyCandidates } from './access-keys';
+import { CardError, isCardError } from './errors';
+import type { TrustStore } from './icao/auth/trust-store';
+import { ChunkPolicies } from './icao/lds/file-reader';
+import { readCard, type CardReadResult } from './read-card';
+import { readView, type Claimed } from './read-view';
+import type { CardTransport, ReaderWatcher } from './transport/transport';
+
+export interface CardServiceOptions {
+  watcher: ReaderWatcher;
+  trustStore: () => TrustStore;
+  hub: EventHub;
+  log: Logger;
+  preferredReader: string | null;
+  /** How long to wait for a card to be placed (default 60 s). */
+  cardWaitMs?: number;
+}
+
+export class CardService {
+  private busy = false;
+  private cancelWait: (() => void) | null = null;
+  private readonly policies = new ChunkPolicies();
+
+  constructor(private readonly opts: CardServiceOptions) {}
+
+  private pickReader(requested?: string): string {
+    const readers = this.opts.watcher.readers();
+    if (readers.length === 0) throw new CardError('card.no_reader', 'no card reader attached');
+    const byName = (n: string | null | undefined) => (n ? readers.find((r) => r.name === n) : undefined);
+    const chosen = byName(requested) ?? readers.find((r) => r.cardPresent) ?? byName(this.opts.preferredReader) ?? readers[0]!;
+    return chosen.name;
+  }
+
+  private waitForCard(reader: string): Promise<CardTransport> {
+    const { watcher } = this.opts;
+    const existing = watcher.readers().find((r) => r.name === reader && r.cardPresent) && watcher.transportFor(reader);
+    if (existing) return Promise.resolve(existing);
+    this.opts.hub.emit('card.progress', { step: 'waiting_card', fraction: 0 });
+    return new Promise((resolve, reject) => {
+      const done = (err: CardError | null, t?: CardTransport) => {
+        clearTimeout(timer);
+        unsubscribe();
+        this.cancelWait = null;
+        if (err) reject(err);
+        else resolve(t!);
+      };
+      const timer = setTimeout(() => done(new CardError('card.no_card', 'no card placed in time')), this.opts.cardWaitMs ?? 60_000);
+      const unsubscribe = watcher.subscribe((e) => {
+        if (e.type === 'card-inserted' && e.reader === reader) done(null, e.transport);
+        if (e.type === 'reader-removed' && e.reader === reader) done(new CardError('card.no_reader', 'the reader was unplugged'));
+      });
+      this.cancelWait = () => done(new CardError('card.no_card', 'cancelled by the officer'));
+    });
+  }
+
+  cancel(): boolean {
+    if (!this.cancelWait) return false;
+    this.cancelWait();
+    return true;
+  }
+
+  async read(access: AccessInput, claimed?: Claimed, requestedReader?: string): Promise<CardReadView> {
+    if (this.busy) throw new HostError('card.busy', 'a read is already in progress');
+    this.busy = true;
+    try {
+      const reader = this.pickReader(requestedReader);
+      const transport = await this.waitForCard(reader);
+      const result = await this.tryKeys(transport, access);
+      const view = await readView(result, claimed, isoDateAt(Date.now()));
+      this.opts.log.info('card.read_ok', {
+        protocol: view.verification.accessControl.protocol,
+        overall: view.verification.overall,
+        apdus: view.stats.apdus,
+        ms: view.stats.ms,
+        chunk: view.stats.chunkSize,
+      });
+      return view;
+    } catch (e) {
+      if (isCardError(e)) {
+        this.opts.log.warn('card.read_failed', { code: e.code, detail: e.message });
+        throw new HostError(e.code, e.message);
+      }
+      throw e;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async tryKeys(transport: CardTransport, access: AccessInput): Promise<CardReadResult> {
+    const candidates = accessKeyCandidates(access);
+    const policy = this.policies.get(transport.readerName, { extendedLength: transport.extendedLength, smBlockSize: 16 });
+    let last: unknown;
+    for (const keys of candidates) {
+      try {
+        return await readCard(transport, {
+          keys,
+          trustStore: this.opts.trustStore(),
+          policy,
+          onProgress: (p) =>
+            this.opts.hub.emit('card.progress', { step: p.step, fraction: p.fraction, ...(p.file ? { file: p.file.file } : {}) }),
+        });
+      } catch (e) {
+        last = e;
+        // Another expiry candidate may open a BAC-only chip; any other failure ends the read.
+        if (!isCardError(e) || e.code !== 'card.access_denied') throw e;
+      }
+    }
+    throw last;
+  }
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { overallVerdict } from './read-view';
+
+const good = {
+  accessControl: { protocol: 'PACE-CAN' as const },
+  signature: 'valid' as const,
+  chain: { status: 'trusted' as const, issuer: 'CN=CSCA' },
+  hashes: [
+    { dg: 1, status: 'match' as const },
+    { dg: 3, status: 'not_read' as const },
+  ],
+  notInSod: [],
+  activeAuth: 'passed' as const,
+  chipAuth: 'passed' as const,
+  dg3: 'locked',
+};
+
+describe('overall verdict of a chip read', () => {
+  it('is genuine when every check passed (a locked DG3 is not held against it)', () => {
+    expect(overallVerdict(good)).toBe('genuine');
+  });
+  it.each([
+    ['an invalid SOD signature', { signature: 'invalid' as const }],
+    ['a hash mismatch', { hashes: [{ dg: 13, status: 'mismatch' as const }] }],
+    ['a failed active authentication', { activeAuth: 'failed' as const }],
+    ['a failed chip authentication', { chipAuth: 'failed' as const }],
+    ['a DS not signed by the same-name CSCA', { chain: { status: 'untrusted' as const, issuer: 'x' } }],
+  ])('fails on %s', (_l, change) => {
+    expect(overallVerdict({ ...good, ...change })).toBe('failed');
+  });
+  it.each([
+    ['no trust anchor', { chain: { status: 'no_anchor' as const, issuer: 'x' } }],
+    ['an expired DS', { chain: { status: 'expired' as const, issuer: 'x' } }],
+    ['no clone check offered', { activeAuth: 'not_supported' as const, chipAuth: 'not_supported' as const }],
+    ['an unsigned extra file', { notInSod: [11] }],
+  ])('is unverified with %s', (_l, change) => {
+    expect(overallVerdict({ ...good, ...change })).toBe('unverified');
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * What the officer sees of a chip read: the identity, the portrait as a data: URL, each check
+ * apart and one overall verdict, and every disagreement with the QR code or typed data.
+ */
+import type { CardReadView, CardVerificationView } from '../../../shared/contract/card';
+import { crossCheck, type SourceValues } from '../../../shared/domain/cross-check';
+import { parseYymmdd } from '../../../shared/domain/dates';
+import { checkIdNumberAgainst } from '../../../shared/domain/id-number';
+import { parseDg1 } from './icao/lds/dg1';
+import { toDisplayImage } from './icao/lds/dg2-image';
+import type { CardReadResult, CardVerification } from './read-card';
+
+export interface Claimed {
+  source: 'qr' | 'typed';
+  idNumber?: string;
+  fullName?: string;
+  dateOfBirth?: string;
+}
+
+export function overallVerdict(v: Omit<CardVerificationView, 'overall'>): CardVerificationView['overall'] {
+  const hashesBad = v.hashes.some((h) => h.status === 'mismatch');
+  if (v.signature === 'invalid' || hashesBad || v.activeAuth === 'failed' || v.chipAuth === 'failed' || v.chain.status === 'untrusted') {
+    return 'failed';
+  }
+  // A data group not read (DG3 behind EAC) is not evidence either way; an unsigned extra file is.
+  const complete = v.hashes.some((h) => h.status === 'match') && v.notInSod.length === 0;
+  const cloneChecked = v.activeAuth === 'passed' || v.chipAuth === 'passed';
+  return v.chain.status === 'trusted' && complete && cloneChecked ? 'genuine' : 'unverified';
+}
+
+export function verificationView(v: CardVerification): CardVerificationView {
+  const base: Omit<CardVerificationView, 'overall'> = {
+    accessControl: v.accessControl,
+    signature: v.passive.signature,
+    chain: {
+      status: v.passive.chain.status,
+      issuer: v.passive.chain.issuer,
+      ...(v.passive.chain.anchor ? { anchor: v.passive.chain.anchor.subject } : {}),
+      ...(v.passive.chain.detail ? { detail: v.passive.chain.detail } : {}),
+    },
+    hashes: v.passive.hashes,
+    notInSod: v.passive.notInSod,
+    activeAuth: v.chip.activeAuth,
+    chipAuth: v.chip.chipAuth,
+    dg3: v.dg3,
+  };
+  return { ...base, overall: overallVerdict(base) };
+}
+
+export async function readView(result: CardReadResult, claimed: Claimed | undefined, today: string): Promise<CardReadView> {
+  const { identity } = result;
+  const dg1Bytes = result.files.get(1);
+  const dg1 = dg1Bytes ? parseDg1(dg1Bytes) : undefined;
+  const sources: Partial<Record<'dg1' | 'dg13' | 'qr' | 'typed', SourceValues>> = {
+    dg13: { idNumber: identity.idNumber, fullName: identity.fullName, dateOfBirth: identity.dateOfBirth },
+  };
+  if (dg1) {
+    const dob = parseYymmdd(dg1.dateOfBirth, 'birth', today);
+    sources.dg1 = { ...(dg1.idNumber ? { idNumber: dg1.idNumber } : {}), fullName: dg1.nameField, ...(dob ? { dateOfBirth: dob } : {}) };
+  }
+  if (claimed) {
+    const { source, ...values } = claimed;
+    sources[source] = values;
+  }
+  let portrait: string | null = null;
+  let portraitFormat: CardReadView['portraitFormat'] = 'none';
+  if (result.portrait) {
+    portraitFormat = result.portrait.mime === 'image/jpeg' ? 'jpeg' : 'jpeg2000';
+    const img = await toDisplayImage(result.portrait);
+    portrait = `data:${img.mime};base64,${Buffer.from(img.bytes).toString('base64')}`;
+  }
+  return {
+    identity,
+    portrait,
+    portraitFormat,
+    verification: verificationView(result.verification),
+    disagreements: crossCheck(sources).map((d) => ({ field: d.field, values: d.values })),
+    idWarnings: checkIdNumberAgainst(identity.idNumber, identity.dateOfBirth, identity.sex).map((w) => w.code),
+    stats: { apdus: result.stats.apdus, ms: Math.round(result.stats.ms), readerName: result.stats.readerName, chunkSize: result.stats.chunkSize },
+  };
+}

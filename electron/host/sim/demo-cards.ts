@@ -1,0 +1,45 @@
+/**
+ * Demo / training mode's card reader: a simulated reader holding a virtual CCCD of a synthetic
+ * citizen, signed by the synthetic test CSCA, which the demo's trust store trusts (in memory only).
+ */
+import type { CitizenIdentity } from '../../../shared/domain/citizen';
+import { MemoryReaderWatcher } from '../card/transport/memory-transport';
+import { DUC_ANH, NHUNG } from './lds-builder/sample-citizens';
+import { cardIssuer } from './virtual-cccd/card-issuer';
+import { createVirtualCccd } from './virtual-cccd/virtual-cccd';
+import type { CardVariant } from './virtual-cccd/variants';
+
+export const DEMO_READER_NAME = 'Virtual CCCD reader (demo)';
+export const DEMO_CITIZENS: Record<string, CitizenIdentity> = { nhung: NHUNG, ducanh: DUC_ANH };
+
+export class DemoCards {
+  readonly watcher = new MemoryReaderWatcher({ readerName: DEMO_READER_NAME });
+  private state: { present: boolean; variant: CardVariant; citizen: string } = { present: false, variant: 'genuine', citizen: 'nhung' };
+
+  /** The synthetic CSCA that signs the demo cards' document signers. */
+  static cscaDer(): Uint8Array {
+    return cardIssuer().csca.der;
+  }
+
+  async set(opts: { present: boolean; variant?: CardVariant; citizen?: string }): Promise<typeof this.state> {
+    if (!opts.present) {
+      this.watcher.remove();
+      this.state = { ...this.state, present: false };
+      return this.state;
+    }
+    const citizen = opts.citizen && DEMO_CITIZENS[opts.citizen] ? opts.citizen : this.state.citizen;
+    const variant = opts.variant ?? 'genuine';
+    const card = await createVirtualCccd({ citizen: DEMO_CITIZENS[citizen]!, variant });
+    this.watcher.insert(card.engine);
+    this.state = { present: true, variant, citizen };
+    return this.state;
+  }
+
+  get current() {
+    return this.state;
+  }
+
+  close(): Promise<void> {
+    return this.watcher.close();
+  }
+}

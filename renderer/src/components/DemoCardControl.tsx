@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEMO_VARIANTS } from '../../../shared/contract/demo';
+import type { CallOutput } from '../../../shared/contract/index';
+import { useKiosk } from '../bridge/context';
+import { errorMessage } from '../i18n/error-message';
+
+type CardState = CallOutput<'demo.cardStatus'>;
+type Variant = (typeof DEMO_VARIANTS)[number];
+
+/** Training only: place or lift the virtual card, choosing how it behaves. */
+export function DemoCardControl() {
+  const { t } = useTranslation();
+  const client = useKiosk();
+  const [state, setState] = useState<CardState | null>(null);
+  const [variant, setVariant] = useState<Variant>('genuine');
+  const [citizen, setCitizen] = useState<'nhung' | 'ducanh'>('nhung');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void client.call('demo.cardStatus').then((r) => r.ok && setState(r.value));
+  }, [client]);
+
+  const set = async (present: boolean) => {
+    const r = await client.call('demo.setCard', present ? { present, variant, citizen } : { present });
+    if (r.ok) {
+      setState(r.value);
+      setError(null);
+    } else setError(errorMessage(t, r.error));
+  };
+
+  return (
+    <section className="panel demo-control" data-testid="demo-card-control">
+      <h3>{t('demo.title')}</h3>
+      <div className="row-inline">
+        <label className="field">
+          <span>{t('demo.citizen')}</span>
+          <select value={citizen} onChange={(e) => setCitizen(e.target.value as 'nhung' | 'ducanh')} data-testid="demo-citizen">
+            <option value="nhung">{t('demo.citizens.nhung')}</option>
+            <option value="ducanh">{t('demo.citizens.ducanh')}</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('demo.variant')}</span>
+          <select value={variant} onChange={(e) => setVariant(e.target.value as Variant)} data-testid="demo-variant">
+            {DEMO_VARIANTS.map((v) => (
+              <option key={v} value={v}>{t(`demo.variants.${v}`)}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="actions">
+        <button type="button" data-testid="demo-place" onClick={() => void set(true)}>{t('demo.place')}</button>
+        <button type="button" className="secondary" data-testid="demo-remove" onClick={() => void set(false)}>{t('demo.remove')}</button>
+      </div>
+      {state && (
+        <p className="muted small" data-testid="demo-state">
+          {t('demo.state', { state: `${t(`demo.citizens.${state.citizen}`)} — ${t(`demo.variants.${state.variant}`)} — ${t(state.present ? 'demo.onReader' : 'demo.offReader')}` })}
+        </p>
+      )}
+      {error && <p className="error" role="alert">{error}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccessInput } from '../../../../shared/contract/card';
+import type { CccdQr } from '../../../../shared/domain/cccd-qr';
+import { errorMessage } from '../../i18n/error-message';
+import { accessFromManual, accessFromQr, parseCccdQr, type FieldErrors, type ManualFields } from './access';
+
+export interface ManualIdentityFields extends ManualFields {
+  fullName: string;
+  sex: '' | 'M' | 'F';
+}
+
+interface Props {
+  onRead(access: AccessInput, qr: CccdQr | null, typed: ManualIdentityFields | null): void;
+  onUseQr(qr: CccdQr): void;
+  onUseManual(fields: ManualIdentityFields): void;
+}
+
+const EMPTY: ManualIdentityFields = { idNumber: '', dateOfBirth: '', dateOfExpiry: '', noExpiry: false, fullName: '', sex: '' };
+
+/** How the chip gets opened: a scanned QR code (keyboard-wedge scanner) or typed data. */
+export function AccessForm({ onRead, onUseQr, onUseManual }: Props) {
+  const { t } = useTranslation('card');
+  const { t: tc } = useTranslation();
+  const [tab, setTab] = useState<'qr' | 'manual'>('qr');
+  const [raw, setRaw] = useState('');
+  const [qr, setQr] = useState<CccdQr | null>(null);
+  const [qrError, setQrError] = useState<string | null>(null);
+  const [fields, setFields] = useState<ManualIdentityFields>(EMPTY);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [needName, setNeedName] = useState(false);
+
+  const scan = (e: FormEvent) => {
+    e.preventDefault();
+    const r = parseCccdQr(raw);
+    if (r.ok) {
+      setQr(r.value);
+      setQrError(null);
+    } else {
+      setQr(null);
+      setQrError(errorMessage(tc, r.error));
+    }
+  };
+
+  const submitManual = (e: FormEvent) => {
+    e.preventDefault();
+    const r = accessFromManual(fields);
+    setErrors(r.errors);
+    if (r.access) onRead(r.access, null, fields);
+  };
+
+  const manualOnly = () => {
+    const r = accessFromManual(fields);
+    setErrors(r.errors);
+    const named = fields.fullName.trim() !== '' && fields.sex !== '';
+    setNeedName(!named);
+    if (r.access && named && fields.dateOfBirth) onUseManual(fields);
+  };
+
+  const field = (key: 'idNumber' | 'dateOfBirth' | 'dateOfExpiry' | 'fullName', inputMode: 'numeric' | 'text' = 'numeric') => (
+    <label className="field">
+      <span>{t(`access.${key}`)}</span>
+      <input
+        name={key}
+        inputMode={inputMode}
+        autoComplete="off"
+        value={fields[key]}
+        disabled={key === 'dateOfExpiry' && fields.noExpiry}
+        aria-invalid={Boolean(errors[key as keyof FieldErrors])}
+        onChange={(e) => setFields({ ...fields, [key]: e.target.value })}
+      />
+      {errors[key as keyof FieldErrors] && <span className="error">{t(errors[key as keyof FieldErrors]!)}</span>}
+    </label>
+  );
+
+  return (
+    <div className="access-form">
+      <p>{t('access.intro')}</p>
+      <div className="tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={tab === 'qr'} className={tab === 'qr' ? '' : 'secondary'} onClick={() => setTab('qr')}>
+          {t('access.tabQr')}
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'manual'} className={tab === 'manual' ? '' : 'secondary'} onClick={() => setTab('manual')}>
+          {t('access.tabManual')}
+        </button>
+      </div>
+      {tab === 'qr' ? (
+        <form onSubmit={scan} className="panel">
+          <p className="muted">{t('access.qrHelp')}</p>
+          <label className="field">
+            <span>{t('access.qrField')}</span>
+            <input name="qr" autoFocus autoComplete="off" value={raw} onChange={(e) => setRaw(e.target.value)} />
+          </label>
+          {qrError && <p className="error" role="alert">{qrError}</p>}
+          {qr && (
+            <>
+              <p className="ok" data-testid="qr-scanned">{t('access.qrScanned', { name: qr.fullName, id: qr.idNumber })}</p>
+              <div className="actions">
+                <button type="button" onClick={() => onRead(accessFromQr(qr), qr, null)}>{t('access.readChip')}</button>
+                <button type="button" className="secondary" onClick={() => onUseQr(qr)}>{t('access.useWithoutChip')}</button>
+              </div>
+            </>
+          )}
+        </form>
+      ) : (
+        <form onSubmit={submitManual} className="panel">
+          {field('idNumber')}
+          {field('dateOfBirth')}
+          {field('dateOfExpiry')}
+          <label className="check">
+            <input type="checkbox" checked={fields.noExpiry} onChange={(e) => setFields({ ...fields, noExpiry: e.target.checked })} />
+            {t('access.noExpiry')}
+          </label>
+          <div className="actions">
+            <button type="submit">{t('access.readChip')}</button>
+          </div>
+          <details>
+            <summary>{t('access.useManualOnly')}</summary>
+            {field('fullName', 'text')}
+            <label className="field">
+              <span>{t('access.sex')}</span>
+              <select value={fields.sex} onChange={(e) => setFields({ ...fields, sex: e.target.value as ManualIdentityFields['sex'] })}>
+                <option value="" />
+                <option value="M">{t('access.sexM')}</option>
+                <option value="F">{t('access.sexF')}</option>
+              </select>
+            </label>
+            {needName && <p className="error">{t('access.manualNeedsName')}</p>}
+            <button type="button" className="secondary" onClick={manualOnly}>{t('access.useManualOnly')}</button>
+          </details>
+        </form>
+      )}
+    </div>
+  );
+}

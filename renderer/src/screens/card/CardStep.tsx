@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccessInput, CardReadView } from '../../../../shared/contract/card';
+import type { EventPayload } from '../../../../shared/contract/index';
+import type { CccdQr } from '../../../../shared/domain/cccd-qr';
+import type { CitizenIdentity } from '../../../../shared/domain/citizen';
+import { qrToIdentity } from '../../../../shared/domain/qr-identity';
+import { useKiosk } from '../../bridge/context';
+import { errorMessage } from '../../i18n/error-message';
+import { AccessForm, type ManualIdentityFields } from './AccessForm';
+import { Disagreements } from './Disagreements';
+import { IdentityView } from './IdentityView';
+import { ReadingView } from './ReadingView';
+import { VerificationBadge } from './VerificationBadge';
+import { manualIdentity } from './manual-identity';
+
+export interface CardStepResult {
+  identity: CitizenIdentity;
+  chip: CardReadView | null;
+}
+
+type State =
+  | { kind: 'access' }
+  | { kind: 'reading'; access: AccessInput; claimed: Claimed }
+  | { kind: 'read'; view: CardReadView }
+  | { kind: 'fallback'; identity: CitizenIdentity }
+  | { kind: 'error'; code: string; message: string; access: AccessInput; claimed: Claimed };
+
+type Claimed = { source: 'qr' | 'typed'; idNumber?: string; fullName?: string; dateOfBirth?: string } | undefined;
+
+/** Step 1 of the intake: open and read the chip; QR code and typed data as fallbacks. */
+export function CardStep({ onDone }: { onDone(result: CardStepResult): void }) {
+  const { t } = useTranslation('card');
+  const { t: tc } = useTranslation();
+  const client = useKiosk();
+  const [state, setState] = useState<State>({ kind: 'access' });
+  const [progress, setProgress] = useState<EventPayload<'card.progress'> | null>(null);
+
+  useEffect(() => client.on('card.progress', setProgress), [client]);
+
+  const read = useCallback(
+    async (access: AccessInput, claimed: Claimed) => {
+      setProgress(null);
+      setState({ kind: 'reading', access, claimed });
+      const r = await client.call('card.read', { access, ...(claimed ? { claimed } : {}) });
+      if (r.ok) setState({ kind: 'read', view: r.value });
+      else setState({ kind: 'error', code: r.error.code, message: errorMessage(tc, r.error), access, claimed });
+    },
+    [client, tc],
+  );
+
+  const onRead = (access: AccessInput, qr: CccdQr | null, typed: ManualIdentityFields | null) => {
+    const claimed: Claimed = qr
+      ? { source: 'qr', idNumber: qr.idNumber, fullName: qr.fullName, dateOfBirth: qr.dateOfBirth }
+      : typed
+        ? { source: 'typed', idNumber: access.idNumber, ...(access.dateOfBirth ? { dateOfBirth: access.dateOfBirth } : {}), ...(typed.fullName ? { fullName: typed.fullName } : {}) }
+        : undefined;
+    void read(access, claimed);
+  };
+
+  const onUseQr = (qr: CccdQr) => {
+    const r = qrToIdentity(qr);
+    if (r.ok) setState({ kind: 'fallback', identity: r.value });
+  };
+
+  return (
+    <div className="card-step" data-testid="card-step" data-state={state.kind}>
+      <h2>{t('title')}</h2>
+      {state.kind === 'access' && (
+        <AccessForm onRead={onRead} onUseQr={onUseQr} onUseManual={(f) => setState({ kind: 'fallback', identity: manualIdentity(f) })} />
+      )}
+      {state.kind === 'reading' && <ReadingView progress={progress} onCancel={() => void client.call('card.cancel')} />}
+      {state.kind === 'error' && (
+        <div className="panel" role="alert" data-testid="card-error" data-code={state.code}>
+          <h3 className="error">{t('error.title')}</h3>
+          <p>{state.message}</p>
+          <div className="actions">
+            <button type="button" onClick={() => void read(state.access, state.claimed)}>{t('error.retry')}</button>
+            <button type="button" className="secondary" onClick={() => setState({ kind: 'access' })}>{t('error.back')}</button>
+          </div>
+        </div>
+      )}
+      {state.kind === 'read' && (
+        <>
+          <VerificationBadge v={state.view.verification} />
+          <Disagreements items={state.view.disagreements} idWarnings={state.view.idWarnings} />
+          <IdentityView identity={state.view.identity} portrait={state.view.portrait} />
+          <p className="muted small">
+            {t('result.stats', { apdus: state.view.stats.apdus, seconds: (state.view.stats.ms / 1000).toFixed(1), reader: state.view.stats.readerName })}
+          </p>
+          <div className="actions">
+            <button type="button" data-testid="card-continue" onClick={() => onDone({ identity: state.view.identity, chip: state.view })}>{t('result.continue')}</button>
+            <button type="button" className="secondary" onClick={() => setState({ kind: 'access' })}>{t('result.readAgain')}</button>
+          </div>
+        </>
+      )}
+      {state.kind === 'fallback' && (
+        <>
+          <IdentityView identity={state.identity} portrait={null} />
+          <div className="actions">
+            <button type="button" data-testid="card-continue" onClick={() => onDone({ identity: state.identity, chip: null })}>{t('result.continue')}</button>
+            <button type="button" className="secondary" onClick={() => setState({ kind: 'access' })}>{t('result.readAgain')}</button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

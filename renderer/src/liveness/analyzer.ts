@@ -40,6 +40,15 @@ export class FrameAnalyzer {
 
   constructor(private readonly landmarker: FaceLandmarker) {}
 
+  /** The first inference is several times slower (graph set-up): pay for it before the camera opens. */
+  warmUp(): void {
+    const c = new OffscreenCanvas(64, 48);
+    const ctx = c.getContext('2d');
+    if (ctx) ctx.fillRect(0, 0, 64, 48);
+    this.landmarker.detectForVideo(c, 0);
+    this.lastTs = 0;
+  }
+
   analyze(frame: ImageBitmap, t: number): FrameObservation {
     const ts = Math.max(this.lastTs + 1, Math.round(t));
     this.lastTs = ts;

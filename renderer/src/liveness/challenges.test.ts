@@ -44,7 +44,7 @@ describe('challenge tracker', () => {
   });
   it("maps turn-left to the citizen's left: positive yaw relative to the baseline", () => {
     const left = new ChallengeTracker(plan('turnLeft'), { yaw: 3, blink: 0.05 }, 0);
-    expect(drive(left, [[400, { yaw: 10 }], [450, { yaw: 14 }], [500, { yaw: 15 }]]).status).toBe('passed');
+    expect(drive(left, [[400, { yaw: 4 }], [450, { yaw: 14 }], [500, { yaw: 15 }]]).status).toBe('passed');
     const right = new ChallengeTracker(plan('turnRight'), { yaw: 3, blink: 0.05 }, 0);
     expect(drive(right, [[400, { yaw: -3 }], [450, { yaw: -8 }], [500, { yaw: -9 }]]).status).toBe('passed');
   });
@@ -52,6 +52,12 @@ describe('challenge tracker', () => {
     const tr = new ChallengeTracker(plan('turnRight'), { yaw: 0, blink: 0.05 }, 0);
     const s = drive(tr, [[400, { yaw: 5 }], [450, { yaw: 12 }]]);
     expect(s).toMatchObject({ status: 'failed', failure: 'wrong_direction' });
+  });
+  it('ignores movement already under way when the prompt appears (counts only after a neutral frame)', () => {
+    const tr = new ChallengeTracker(plan('turnRight'), { yaw: 0, blink: 0.05 }, 0);
+    // Still turned to the left from before: neither a wrong-direction failure nor progress.
+    expect(drive(tr, [[400, { yaw: 14 }], [450, { yaw: 12 }]]).status).toBe('active');
+    expect(drive(tr, [[500, { yaw: 2 }], [550, { yaw: -12 }], [600, { yaw: -13 }]]).status).toBe('passed');
   });
   it('times out when nothing happens', () => {
     const tr = new ChallengeTracker(plan('blink'), { yaw: 0, blink: 0.05 }, 0);

@@ -28,9 +28,14 @@ export const CHALLENGE = {
   blinkRise: 0.25,
   blinkReopen: 0.12,
   holdFrames: 2,
+  /** "Neutral": eyes open (blink) or within this many degrees of the baseline yaw (turns). Actions count only after
+   *  a neutral frame seen once the prompt is up, so movement already under way (a replayed clip,
+   *  or a citizen still coming back from the previous turn) neither passes nor fails a challenge. */
+  neutralDeg: 6,
+  blinkNeutralDeg: 12,
   minDelayMs: 300,
   maxDelayMs: 1200,
-  timeoutMs: 5000,
+  timeoutMs: 4000,
 } as const;
 
 export function planChallenges(rng: Rng): ChallengePlan[] {
@@ -55,6 +60,7 @@ export class ChallengeTracker {
   private startedAt: number | null = null;
   private held = 0;
   private closed = false;
+  private armed = false;
   private result: ChallengeStep = { status: 'waiting', progress: 0, failure: null };
 
   constructor(readonly plan: ChallengePlan, private readonly base: Baseline, private readonly createdAt: number) {}
@@ -73,6 +79,14 @@ export class ChallengeTracker {
     }
     if (t - this.startedAt > this.plan.timeoutMs) return (this.result = { status: 'failed', progress: this.result.progress, failure: 'timeout' });
     if (!face) return this.result;
+    if (!this.armed) {
+      const b = (face.blinkL + face.blinkR) / 2;
+      const dy = Math.abs(face.yaw - this.base.yaw);
+      this.armed = this.plan.kind === 'blink'
+        ? dy <= CHALLENGE.blinkNeutralDeg && b < Math.max(CHALLENGE.blinkMin, this.base.blink + CHALLENGE.blinkRise) * 0.6
+        : dy <= CHALLENGE.neutralDeg;
+      if (!this.armed) return this.result;
+    }
     return (this.result = this.plan.kind === 'blink' ? this.blink(face) : this.turn(face, this.plan.kind === 'turnLeft' ? 1 : -1));
   }
 

@@ -55,6 +55,7 @@ async function workerEngine(): Promise<FaceEngine> {
 async function mainEngine(): Promise<FaceEngine> {
   const landmarker = await createLandmarker(appBase(), false);
   const analyzer = new FrameAnalyzer(landmarker);
+  analyzer.warmUp();
   let last: ImageBitmap | null = null;
   return {
     mode: 'main',

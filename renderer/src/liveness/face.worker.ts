@@ -29,6 +29,7 @@ async function handle(msg: ToWorker): Promise<void> {
   try {
     if (msg.type === 'init') {
       analyzer = new FrameAnalyzer(await createLandmarker(msg.base, isModuleWorker()));
+      analyzer.warmUp();
       send({ type: 'ready' });
     } else if (msg.type === 'frame') {
       if (!analyzer) throw new Error('not initialised');

@@ -44,10 +44,11 @@ test('device.status arrives over the bridge, and device.changed updates the scre
   const readers = page.getByTestId('readers');
   await expect(readers).toContainText('Virtual CCCD reader (demo)');
   await expect(readers).toContainText('Có thẻ');
-  const source = shell.host.context.devices;
-  // Take the simulated card off the reader: the host pushes device.changed.
-  (source as unknown as { readers: { setCardPresent(p: boolean): void } }).readers.setCardPresent(false);
+  // Take the simulated card off the reader from the host side: the host pushes device.changed.
+  await shell.host.context.demo!.set({ present: false });
   await expect(readers).toContainText('Chưa có thẻ');
+  await shell.host.context.demo!.set({ present: true });
+  await expect(readers).toContainText('Có thẻ');
 });
 
 test('a bad payload and an unknown channel are refused with contract errors', async ({ page }) => {

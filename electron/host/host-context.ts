@@ -1,11 +1,11 @@
 import type { AppMode } from '../../shared/contract/index';
 import type { CardService } from './card/card-service';
-import type { TrustStore } from './card/icao/auth/trust-store';
 import type { KioskConfig } from './config';
 import type { DeviceService } from './devices/device-service';
 import type { EventHub } from './events';
 import type { Logger } from './log';
 import type { DemoCards } from './sim/demo-cards';
+import type { TrustService } from './trust/trust-service';
 
 /** Everything a handler may use. Built once by `createHost`. */
 export interface HostContext {
@@ -20,5 +20,5 @@ export interface HostContext {
   readonly card: CardService;
   /** Present only in demo / training mode. */
   readonly demo: DemoCards | null;
-  readonly trustStore: TrustStore;
+  readonly trust: TrustService;
 }

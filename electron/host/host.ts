@@ -3,11 +3,9 @@
  * shells register through `createDispatcher`. Never imports 'electron'.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AppMode } from '../../shared/contract/index';
 import { createDispatcher, type CallContext, type Dispatch, type HandlerTable } from './bridge/dispatch';
 import { CardService } from './card/card-service';
-import { TrustStore } from './card/icao/auth/trust-store';
 import { PcscReaderWatcher } from './card/transport/pcsc-transport';
 import type { ReaderWatcher } from './card/transport/transport';
 import type { KioskConfig } from './config';
@@ -18,9 +16,11 @@ import { cardHandlers } from './handlers/card';
 import { demoHandlers } from './handlers/demo';
 import { deviceHandlers } from './handlers/device';
 import { systemHandlers } from './handlers/system';
+import { trustHandlers } from './handlers/trust';
 import type { HostContext } from './host-context';
 import type { Logger } from './log';
 import { DemoCards } from './sim/demo-cards';
+import { TrustService } from './trust/trust-service';
 
 export interface HostOptions {
   appVersion: string;
@@ -57,15 +57,14 @@ async function readers(opts: HostOptions): Promise<{ watcher: ReaderWatcher; sou
 export async function createHost(opts: HostOptions): Promise<Host> {
   const hub = new EventHub(opts.log);
   const { watcher, source, demo } = await readers(opts);
-  const { store: trustStore, rejected } = await TrustStore.load(join(opts.config.dataDir, 'trust', 'csca'));
-  if (rejected.length) opts.log.warn('trust.rejected_files', { count: rejected.length });
-  // The demo cards are signed by a synthetic CSCA: trusted in memory, never written to disk.
-  if (demo) trustStore.add(DemoCards.cscaDer(), 'demo');
+  // Demo / training mode never touches the real trust store: its synthetic CSCA lives in memory.
+  const trust = await TrustService.open(demo ? null : opts.config.dataDir, opts.log);
+  if (demo) trust.anchors.add(DemoCards.cscaDer(), 'demo');
   const devices = new DeviceService(source, hub, {
     preferredReader: opts.config.reader.preferred,
     cameraLabel: opts.config.camera.allowedLabel,
   });
-  const card = new CardService({ watcher, trustStore: () => trustStore, hub, log: opts.log, preferredReader: opts.config.reader.preferred });
+  const card = new CardService({ watcher, trustStore: () => trust.anchors, hub, log: opts.log, preferredReader: opts.config.reader.preferred });
   const context: HostContext = {
     appVersion: opts.appVersion,
     shell: opts.shell,
@@ -77,16 +76,17 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     devices,
     card,
     demo,
-    trustStore,
+    trust,
   };
   const handlers: HandlerTable = {
     ...systemHandlers(context),
     ...deviceHandlers(context),
     ...cardHandlers(context),
     ...demoHandlers(context),
+    ...trustHandlers(context),
   };
   const dispatch = createDispatcher({ handlers, isTrustedSender: opts.isTrustedSender, log: opts.log });
-  opts.log.info('host.started', { mode: opts.mode, shell: opts.shell, trustAnchors: trustStore.size });
+  opts.log.info('host.started', { mode: opts.mode, shell: opts.shell, trustAnchors: trust.anchors.size });
   return {
     dispatch,
     hub,

@@ -9,6 +9,7 @@ import { DevicePanel } from './components/DevicePanel';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { errorMessage } from './i18n/error-message';
 import { IntakeFlow } from './screens/intake/IntakeFlow';
+import { TrustScreen } from './screens/trust/TrustScreen';
 
 type SystemInfo = CallOutput<'system.info'>;
 
@@ -24,7 +25,7 @@ export function App() {
   const client = useKiosk();
   const [info, setInfo] = useState<SystemInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [screen, setScreen] = useState<'home' | 'intake'>('home');
+  const [screen, setScreen] = useState<'home' | 'intake' | 'trust'>('home');
   const [intakeKey, setIntakeKey] = useState(0);
 
   useEffect(() => {
@@ -56,7 +57,10 @@ export function App() {
               </button>
             </section>
             <DevicePanel />
+            <button type="button" className="secondary" data-testid="open-trust" onClick={() => setScreen('trust')}>{t('trust.open')}</button>
           </>
+        ) : screen === 'trust' ? (
+          <TrustScreen onBack={() => setScreen('home')} />
         ) : (
           <IntakeFlow key={intakeKey} onExit={() => setScreen('home')} {...(demoSeed(info) !== undefined ? { seed: demoSeed(info)! } : {})} />
         )}

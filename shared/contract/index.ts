@@ -8,6 +8,7 @@ import { systemInfo, systemPing } from './system';
 import { deviceStatus, deviceChanged } from './device';
 import { cardRead, cardCancel, cardProgress } from './card';
 import { demoSetCard, demoCardStatus } from './demo';
+import { trustList, trustImport, trustImportRoot, trustRemove } from './trust';
 
 export * from './define';
 export * from './system';
@@ -15,8 +16,9 @@ export * from './device';
 export * from './wire';
 export * from './card';
 export * from './demo';
+export * from './trust';
 
-const callList = [systemInfo, systemPing, deviceStatus, cardRead, cardCancel, demoSetCard, demoCardStatus] as const;
+const callList = [systemInfo, systemPing, deviceStatus, cardRead, cardCancel, demoSetCard, demoCardStatus, trustList, trustImport, trustImportRoot, trustRemove] as const;
 const eventList = [deviceChanged, cardProgress] as const;
 
 type CallList = typeof callList;

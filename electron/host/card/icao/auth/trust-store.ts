@@ -53,6 +53,11 @@ export class TrustStore {
     return this.entries.delete(sha256);
   }
 
+  /** The DER of every entry (e.g. the master-list roots handed to the list verifier). */
+  ders(): Uint8Array[] {
+    return [...this.entries.values()].map((e) => e.der);
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -1,0 +1,60 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HostError } from '../bridge/host-error';
+import { silentLogger } from '../log';
+import { TrustService } from './trust-service';
+
+const pki = new URL('../../../../shared/pki/', import.meta.url).pathname;
+const ML = join(pki, 'DE_ML_2026-05-28-08-28-45.ml');
+const ROOT = join(pki, 'DE_ROOT_CA_CSCA07.cer');
+const haveShared = existsSync(ML) && existsSync(ROOT);
+
+async function code(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'resolved';
+  } catch (e) {
+    return e instanceof HostError ? e.code : `untyped: ${String(e)}`;
+  }
+}
+
+describe.runIf(haveShared)('trust service on the real German master list (../shared/pki)', () => {
+  it('refuses a master list before its signer root is trusted, then imports it and persists it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-trust-'));
+    const trust = await TrustService.open(dataDir, silentLogger);
+    const ml = new Uint8Array(readFileSync(ML));
+    expect(await code(trust.import('DE.ml', ml))).toBe('trust.no_ml_root');
+    expect(await trust.importRoot('DE_ROOT.cer', new Uint8Array(readFileSync(ROOT)))).toEqual({ added: 1, total: 1 });
+    const r = await trust.import('DE.ml', ml);
+    expect(r).toMatchObject({ kind: 'master-list', total: 588, added: 588 });
+    expect(trust.list().anchors.some((a) => a.subject.includes('CSCA ePassport Vietnam'))).toBe(true);
+    expect(readdirSync(join(dataDir, 'trust/csca')).filter((f) => f.endsWith('.der'))).toHaveLength(588);
+
+    const again = await TrustService.open(dataDir, silentLogger);
+    expect(again.list().anchors).toHaveLength(588);
+    expect(again.list().mlRoots).toHaveLength(1);
+    expect((await again.import('DE.ml', ml)).added).toBe(0);
+  });
+
+  it('refuses a tampered master list and leaves the store as it was', async () => {
+    const trust = await TrustService.open(mkdtempSync(join(tmpdir(), 'kiosk-trust-')), silentLogger);
+    await trust.importRoot('DE_ROOT.cer', new Uint8Array(readFileSync(ROOT)));
+    const ml = new Uint8Array(readFileSync(ML));
+    ml[Math.floor(ml.length / 2)]! ^= 0x01;
+    expect(await code(trust.import('DE.ml', ml))).toMatch(/^trust\.(signature_invalid|invalid_file)$/);
+    expect(trust.list().anchors).toHaveLength(0);
+  });
+});
+
+describe('trust service input handling', () => {
+  it('rejects a file with no certificate, garbage, and an unknown removal with typed errors', async () => {
+    const trust = await TrustService.open(null, silentLogger);
+    expect(trust.persistent).toBe(false);
+    expect(await code(trust.import('empty.pem', new TextEncoder().encode('-----BEGIN NOTHING-----')))).toBe('trust.invalid_file');
+    expect(await code(trust.import('junk.der', Uint8Array.of(0x30, 0x82, 0xff, 0xff, 1, 2, 3)))).toBe('trust.invalid_file');
+    expect(await code(trust.importRoot('junk.der', Uint8Array.of(1, 2, 3)))).toBe('trust.invalid_file');
+    expect(await code(trust.remove('0'.repeat(64)))).toBe('trust.not_found');
+  });
+});

@@ -49,6 +49,32 @@ describe.skipIf(skipReason !== undefined)('PC/SC watcher while pcscd is down', (
   });
 });
 
+describe.skipIf(skipReason !== undefined)('PC/SC watcher across a pcscd restart', () => {
+  it('announces the readers gone when pcscd stops and finds them again when it is back', async () => {
+    let pcscd: PcscdHandle | undefined = await startPcscd();
+    const watcher = await PcscReaderWatcher.start({ serviceRetryMs: 200 });
+    const log: string[] = [];
+    const t0 = Date.now();
+    watcher.subscribe((e) => log.push(`${Date.now() - t0} ${e.type} ${e.type === 'service-error' ? e.error.message : 'reader' in e ? e.reader : ''}`));
+    try {
+      await waitForEvent(watcher, (w) => w.readers().some((r) => r.name.startsWith(READER)));
+      await pcscd.stop();
+      pcscd = undefined;
+      await waitForEvent(watcher, () => watcher.readers().length === 0 && !watcher.serviceAvailable);
+      expect(watcher.serviceError?.code).toBe('card.no_reader');
+      pcscd = await startPcscd();
+      await waitForEvent(watcher, (w) => w.readers().some((r) => r.name.startsWith(READER)));
+      expect(watcher.serviceAvailable).toBe(true);
+    } catch (e) {
+      console.log(log.join('\n'), watcher.serviceAvailable);
+      throw e;
+    } finally {
+      await watcher.close();
+      await pcscd?.stop();
+    }
+  });
+});
+
 describe.skipIf(skipReason !== undefined)('PC/SC transport through pcscd and vpcd', () => {
   let pcscd: PcscdHandle;
   let card: VirtualCardProcess;

@@ -42,6 +42,18 @@ export function pcscReturnCode(err: unknown): number | undefined {
   return undefined;
 }
 
+/** pcscd itself is gone (stopped, restarted, crashed): the context must be made again. */
+const SERVICE_LOST = new Set([
+  0x8010001d, // SCARD_E_NO_SERVICE
+  0x8010001e, // SCARD_E_SERVICE_STOPPED
+  0x80100013, // SCARD_F_COMM_ERROR: the RPC link to pcscd broke
+]);
+
+export function isServiceLost(err: unknown): boolean {
+  const code = pcscReturnCode(err);
+  return code !== undefined && SERVICE_LOST.has(code);
+}
+
 export function isAmbiguousPcscFailure(err: unknown): boolean {
   const code = pcscReturnCode(err);
   return code === undefined || AMBIGUOUS.has(code);

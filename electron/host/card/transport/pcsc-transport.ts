@@ -6,7 +6,7 @@
 import { CardError } from '../errors';
 import { createNfc, type NfcContext, type NfcReader } from './nfc-pcsc-loader';
 import { PcscTransport } from './pcsc-card-transport';
-import { toCardError } from './pcsc-errors';
+import { isServiceLost, toCardError } from './pcsc-errors';
 import { pcscSocketPath, probePcscService } from './pcsc-service';
 import { ReaderSet } from './reader-set';
 import type { CardTransport, ReaderListener, ReaderState, ReaderWatcher } from './transport';
@@ -66,6 +66,15 @@ export class PcscReaderWatcher implements ReaderWatcher {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.retryTimer);
+    await this.dropContext(false);
+    this.set.clear();
+  }
+
+  /**
+   * Lets go of the pcsclite context and everything on it. `announce`: tell subscribers the
+   * readers are gone (pcscd died) rather than silently forgetting them (we are closing).
+   */
+  private async dropContext(announce: boolean): Promise<void> {
     for (const t of this.transports.values()) t.detach();
     this.transports.clear();
     // pcsclite still reports the cancelled status waits after close: keep a sink for them,
@@ -77,26 +86,45 @@ export class PcscReaderWatcher implements ReaderWatcher {
       if (r.reader.connected) await r.disconnect().catch(() => undefined);
     }
     this.readerObjects.clear();
-    this.nfc?.removeAllListeners();
-    this.nfc?.on('error', ignore);
-    this.nfc?.close();
+    if (announce) for (const r of this.set.readers()) this.set.removeReader(r.name);
+    const nfc = this.nfc;
     this.nfc = undefined;
-    this.set.clear();
+    nfc?.removeAllListeners();
+    nfc?.on('error', ignore);
+    nfc?.close();
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => void this.connectService(), this.options.serviceRetryMs ?? 2000);
+    this.retryTimer.unref();
   }
 
   private async connectService(): Promise<void> {
     if (this.closed) return;
     if (!(await probePcscService())) {
       this.serviceFailed(new CardError('card.no_reader', `PC/SC service (pcscd) is not running: no socket at ${pcscSocketPath()}`));
-      this.retryTimer = setTimeout(() => void this.connectService(), this.options.serviceRetryMs ?? 2000);
-      this.retryTimer.unref();
+      this.scheduleReconnect();
       return;
     }
     const nfc = createNfc();
     this.nfc = nfc;
     this.lastServiceError = undefined;
     nfc.on('reader', (reader: NfcReader) => this.attach(reader));
-    nfc.on('error', (err: unknown) => this.serviceFailed(toCardError(err, 'PC/SC service', 'card.no_reader')));
+    // A context-level error means pcscd went away; so does a reader error saying the service is
+    // gone. pcsclite's context does not recover by itself, so start over: drop it, announce
+    // the readers gone, and look for pcscd again.
+    nfc.on('error', (err: unknown) => this.contextLost(nfc, toCardError(err, 'PC/SC service', 'card.no_reader')));
+  }
+
+  private contextLost(nfc: NfcContext, error: CardError): void {
+    this.serviceFailed(error);
+    // Outside the emitting callback, to stay out of pcsclite's own stack.
+    setImmediate(() => {
+      if (this.nfc !== nfc) return; // already handled: several errors arrive together
+      void this.dropContext(true).then(() => this.scheduleReconnect());
+    });
   }
 
   private serviceFailed(error: CardError): void {
@@ -124,9 +152,18 @@ export class PcscReaderWatcher implements ReaderWatcher {
       this.dropCard(name);
       this.readerObjects.delete(reader);
       this.set.removeReader(name);
+      // The last reader gone may mean pcscd is gone without a service error: check its socket.
+      const nfc = this.nfc;
+      if (this.readerObjects.size === 0 && nfc) {
+        void probePcscService().then((up) => {
+          if (!up) this.contextLost(nfc, new CardError('card.no_reader', 'PC/SC service (pcscd) stopped'));
+        });
+      }
     });
     reader.on('error', (err: unknown) => {
-      this.set.emit({ type: 'service-error', error: toCardError(err, `reader ${name}`, 'card.no_reader') });
+      const error = toCardError(err, `reader ${name}`, 'card.no_reader');
+      if (isServiceLost(err) && this.nfc) this.contextLost(this.nfc, error);
+      else this.set.emit({ type: 'service-error', error });
     });
   }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineCall } from './define';
 
 export const DEMO_VARIANTS = [
-  'genuine', 'bac-only', 'jpeg2000', 'tampered-dg', 'unknown-csca', 'expired-ds', 'cloned', 'pulled-away', 'glitch', 'small-reads',
+  'genuine', 'bac-only', 'jpeg2000', 'dg2-39794', 'tampered-dg', 'unknown-csca', 'expired-ds', 'cloned', 'pulled-away', 'glitch', 'small-reads',
 ] as const;
 
 const demoCardState = z.object({ present: z.boolean(), variant: z.enum(DEMO_VARIANTS), citizen: z.string().max(40) });

@@ -24,7 +24,8 @@ export interface MrzKeyInput {
 export function mrzInformation(input: MrzKeyInput): string {
   const doc = input.documentNumber.toUpperCase().padEnd(9, '<');
   for (const d of [input.dateOfBirth, input.dateOfExpiry]) {
-    if (!/^\d{6}$/.test(d)) throw new CardError('card.parse', 'MRZ date must be YYMMDD');
+    // '<<<<<<' is the filler a card without expiry may carry in its MRZ (check digit 0).
+    if (!/^(\d{6}|<{6})$/.test(d)) throw new CardError('card.parse', 'MRZ date must be YYMMDD or <<<<<<');
   }
   return (
     doc +

@@ -15,7 +15,7 @@ export type { PortraitResult, PortraitStepProps } from './types';
 
 export function PortraitStep({ chipPortraitUrl, seed, onDone, onCancel }: PortraitStepProps) {
   const { t } = useTranslation('portrait');
-  const { videoRef, stage, state, capture, retake, restart, evidence } = usePortraitSession(seed);
+  const { videoRef, stage, state, capture, retake, restart, evidence, attemptsLeft } = usePortraitSession(seed);
   const verdict = state?.verdict ?? { status: 'pending' as const };
   const reviewing = verdict.status === 'pass' && capture !== null;
 
@@ -58,7 +58,7 @@ export function PortraitStep({ chipPortraitUrl, seed, onDone, onCancel }: Portra
             {stage.kind === 'starting' && <p className="portrait-starting">{t('starting')}</p>}
           </div>
           <div className="portrait-side">
-            {verdict.status === 'fail' ? <Verdict verdict={verdict} onRestart={restart} /> : <Guidance state={state} />}
+            {verdict.status === 'fail' ? <Verdict verdict={verdict} onRestart={attemptsLeft > 0 ? restart : null} /> : <Guidance state={state} />}
             <Checklist checks={state?.checks ?? null} />
             <div className="portrait-actions">
               <button type="button" className="secondary" onClick={onCancel}>{t('actions.cancel')}</button>

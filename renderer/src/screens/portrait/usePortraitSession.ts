@@ -10,6 +10,10 @@ import type { QualityCheck } from '../../liveness/quality';
 
 export type Stage = { kind: 'starting' } | { kind: 'live' } | { kind: 'cameraError'; code: CameraError } | { kind: 'modelError' };
 
+/** Failed liveness sessions allowed before the screen stops offering "start over": a replayed
+ *  video passes only when its actions happen to match the random order, so retries must be few. */
+export const MAX_FAILED_ATTEMPTS = 3;
+
 export interface Capture {
   jpeg: Blob;
   url: string;
@@ -26,6 +30,7 @@ export function usePortraitSession(seed: number | undefined) {
   const [state, setState] = useState<SessionState | null>(null);
   const [capture, setCapture] = useState<Capture | null>(null);
   const [run, setRun] = useState(0);
+  const [failures, setFailures] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
@@ -53,9 +58,14 @@ export function usePortraitSession(seed: number | undefined) {
       const session = new LivenessSession(seed === undefined ? cryptoSeed() : seed + attemptRef.current);
       sessionRef.current = session;
       setStage({ kind: 'live' });
+      let counted = false;
       stopLoop = runFrameLoop(video, engine, (obs) => {
         const s = session.push(obs);
         setState(s);
+        if (s.verdict.status === 'fail' && !counted) {
+          counted = true;
+          setFailures((n) => n + 1);
+        }
         if (s.captureNow && obs.face) {
           const face = obs.face;
           void engine.grab().then(async (bitmap) => {
@@ -93,5 +103,5 @@ export function usePortraitSession(seed: number | undefined) {
   }, []);
   const evidence = useCallback(() => sessionRef.current?.evidenceJson() ?? null, []);
 
-  return { videoRef, stage, state, capture, retake, restart, evidence };
+  return { videoRef, stage, state, capture, retake, restart, evidence, attemptsLeft: MAX_FAILED_ATTEMPTS - failures };
 }

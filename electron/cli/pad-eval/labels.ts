@@ -1,0 +1,61 @@
+// Which media are bona fide presentations and which are attacks (ISO/IEC 30107-3 vocabulary).
+// Either a labels.json (see docs/pad-eval.md) or the folder convention:
+//   bona_fide/<file>             bona fide presentations
+//   attack/<type>/<file>         attack presentations of PAI species <type>
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { z } from 'zod';
+
+const Entry = z.object({
+  file: z.string().min(1),
+  label: z.enum(['bona_fide', 'attack']),
+  /** PAI species, for attacks: photo_still, print_still, looped_still, video_replay, ... */
+  type: z.string().min(1).optional(),
+  /** Fixed challenge seeds (a bona fide clip must be paired with the order its subject performs). */
+  seeds: z.array(z.number().int().nonnegative()).optional(),
+  /** Runs per entry; with no `seeds`, each run draws a fresh seed. */
+  repeat: z.number().int().positive().optional(),
+  stillSeconds: z.number().positive().optional(),
+  shrink: z.number().positive().max(1).optional(),
+  maxMs: z.number().positive().optional(),
+  note: z.string().optional(),
+});
+const LabelsFile = z.object({ presentations: z.array(Entry).min(1) });
+
+export type LabelEntry = z.infer<typeof Entry>;
+
+export function parseLabels(json: unknown): LabelEntry[] {
+  const parsed = LabelsFile.parse(json);
+  for (const e of parsed.presentations) {
+    if (e.label === 'attack' && !e.type) throw new Error(`${e.file}: an attack needs a "type" (PAI species)`);
+  }
+  return parsed.presentations;
+}
+
+const MEDIA = /\.(mp4|mov|mkv|webm|avi|y4m|jpe?g|png|bmp|webp)$/i;
+
+export function labelsFromFolders(root: string): LabelEntry[] {
+  const out: LabelEntry[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (MEDIA.test(name)) {
+        const parts = relative(root, p).split(sep);
+        if (parts[0] === 'bona_fide') out.push({ file: parts.join('/'), label: 'bona_fide' });
+        else if (parts[0] === 'attack' && parts.length >= 3) out.push({ file: parts.join('/'), label: 'attack', type: parts[1] });
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+export function loadLabels(folder: string, labelsPath?: string): LabelEntry[] {
+  const path = labelsPath ?? join(folder, 'labels.json');
+  if (existsSync(path)) return parseLabels(JSON.parse(readFileSync(path, 'utf8')));
+  if (labelsPath) throw new Error(`labels file not found: ${labelsPath}`);
+  const found = labelsFromFolders(folder);
+  if (found.length === 0) throw new Error(`no labels.json in ${folder} and no bona_fide/ or attack/<type>/ folders`);
+  return found;
+}

@@ -79,6 +79,11 @@ describe('readCard against the virtual CCCD (in memory)', () => {
     expect(jpeg?.mime).toBe('image/jpeg');
     expect(jpeg?.bytes.length).toBeGreaterThan(15_000);
     expect((await read('jpeg2000')).result.portrait?.mime).toBe('image/jp2');
+    const v = await createVirtualCccd({ dg2Container: '39794-5' });
+    const keys = { can: v.card.secrets.can };
+    const iso39794 = (await readCard(new MemoryReaderWatcher().insert(v.engine), { keys, trustStore: trust() })).portrait;
+    expect(iso39794?.container).toBe('39794-5');
+    expect(iso39794?.bytes).toEqual(jpeg?.bytes);
   });
 
   it('remembers per reader what chunk size worked: the second card needs fewer APDUs', async () => {

@@ -55,23 +55,27 @@ const DG_FID: Record<number, number> = { 1: FID.DG1, 2: FID.DG2, 3: FID.DG3, 13:
 /** A DG3 that only says "fingerprints are here": its content is never readable anyway. */
 const DG3_PLACEHOLDER = Uint8Array.of(0x63, 0x03, 0x7f, 0x61, 0x00);
 
-async function portraitDg2(variant: CardVariant): Promise<Uint8Array> {
+export type Dg2Container = '19794-5' | '39794-5';
+
+async function portraitDg2(variant: CardVariant, container: Dg2Container): Promise<Uint8Array> {
   if (variant === 'jpeg2000') {
     const { codestream } = await makeTestJ2k(240, 320);
     return buildDg2([{ bytes: wrapJp2(codestream, 240, 320), kind: 'jpeg2000', width: 240, height: 320 }]);
   }
   const p = makePortraitJpeg();
-  return buildDg2([{ bytes: p.bytes, kind: 'jpeg', width: p.width, height: p.height }]);
+  const portrait = { bytes: p.bytes, kind: 'jpeg' as const, width: p.width, height: p.height };
+  return buildDg2([portrait], container);
 }
 
-export async function personalise(citizen: CitizenIdentity, variant: CardVariant): Promise<PersonalisedCard> {
+/** `dg2Container`: ISO/IEC 39794-5 is what readers must accept from 2026; 19794-5 is today's. */
+export async function personalise(citizen: CitizenIdentity, variant: CardVariant, dg2Container: Dg2Container = '19794-5'): Promise<PersonalisedCard> {
   const mrz = composeTd1(citizen);
   // RSA-1024 for AA (ISO 9796-2, as most eMRTDs) and P-256 for CA with AES-128 session keys.
   const aaKey = generateKey('rsa-1024');
   const caKey = generateKey('ec-p256');
   const groups = new Map<number, Uint8Array>([
     [1, buildDg1(mrz)],
-    [2, await portraitDg2(variant)],
+    [2, await portraitDg2(variant, dg2Container)],
     [3, DG3_PLACEHOLDER],
     [13, buildDg13(citizen)],
     [14, buildDg14({ caPublicKeySpki: caKey.spki, cipher: 'AES-128' })],

@@ -8,7 +8,7 @@ import { NHUNG } from '../lds-builder/sample-citizens';
 import { CardFileSystem } from './card-files';
 import { DEFAULT_BEHAVIOUR, VirtualCardEngine, type EngineBehaviour } from './engine';
 import type { LinkModel } from './link-model';
-import { personalise, type PersonalisedCard } from './personalise';
+import { personalise, type Dg2Container, type PersonalisedCard } from './personalise';
 import { cardProtocols } from './protocols/index';
 import { GLITCH_AFTER_DG2_BYTES, PULL_AWAY_AFTER_DG2_BYTES, type CardVariant } from './variants';
 
@@ -16,6 +16,8 @@ export interface VirtualCccdOptions {
   citizen?: CitizenIdentity;
   variant?: CardVariant;
   link?: LinkModel;
+  /** Portrait container in DG2 (default ISO/IEC 19794-5). */
+  dg2Container?: Dg2Container;
 }
 
 export interface VirtualCccd {
@@ -37,7 +39,8 @@ function behaviourFor(variant: CardVariant, link: LinkModel | undefined): Engine
 export async function createVirtualCccd(options: VirtualCccdOptions = {}): Promise<VirtualCccd> {
   const citizen = options.citizen ?? NHUNG;
   const variant = options.variant ?? 'genuine';
-  const card = await personalise(citizen, variant);
+  const container = options.dg2Container ?? (variant === 'dg2-39794' ? '39794-5' : '19794-5');
+  const card = await personalise(citizen, variant, container);
   const engine = new VirtualCardEngine(
     new CardFileSystem(card.files),
     cardProtocols(card, variant),

@@ -59,8 +59,9 @@ describe.skipIf(skipReason !== undefined)('full read through pcscd', () => {
     expect(r.verification.accessControl).toEqual({ protocol: 'BAC', paceSkipped: 'not_offered' });
   });
 
-  it('jpeg2000 card: portrait is JPEG 2000', async () => {
+  it('jpeg2000 card: portrait is JPEG 2000; dg2-39794 card: the new container', async () => {
     expect((await readVariant('jpeg2000')).portrait?.mime).toBe('image/jp2');
+    expect((await readVariant('dg2-39794')).portrait?.container).toBe('39794-5');
   });
 
   it('tampered DG13: hash mismatch', async () => {

@@ -6,6 +6,7 @@ import { defineConfig, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { faceAssets } from './src/liveness/vite-assets';
+import { zxingAssets } from './build/zxing-assets';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -13,7 +14,7 @@ export const rendererConfig: UserConfig = {
   root,
   base: './',
   // The face model and MediaPipe's wasm are served from our own origin, never fetched from outside.
-  plugins: [react(), faceAssets()],
+  plugins: [react(), faceAssets(), zxingAssets()],
   build: {
     outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccessInput } from '../../../../shared/contract/card';
 import type { CccdQr } from '../../../../shared/domain/cccd-qr';
 import { errorMessage } from '../../i18n/error-message';
+import { QrCameraScanner } from './qr-camera/QrCameraScanner';
 import { accessFromManual, accessFromQr, parseCccdQr, type FieldErrors, type ManualFields } from './access';
 
 export interface ManualIdentityFields extends ManualFields {
@@ -29,10 +30,10 @@ export function AccessForm({ onRead, onUseQr, onUseManual }: Props) {
   const [fields, setFields] = useState<ManualIdentityFields>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [needName, setNeedName] = useState(false);
+  const [camera, setCamera] = useState(false);
 
-  const scan = (e: FormEvent) => {
-    e.preventDefault();
-    const r = parseCccdQr(raw);
+  const accept = (text: string) => {
+    const r = parseCccdQr(text);
     if (r.ok) {
       setQr(r.value);
       setQrError(null);
@@ -40,6 +41,17 @@ export function AccessForm({ onRead, onUseQr, onUseManual }: Props) {
       setQr(null);
       setQrError(errorMessage(tc, r.error));
     }
+  };
+
+  const scan = (e: FormEvent) => {
+    e.preventDefault();
+    accept(raw);
+  };
+
+  const fromCamera = (text: string) => {
+    setCamera(false);
+    setRaw(text);
+    accept(text);
   };
 
   const submitManual = (e: FormEvent) => {
@@ -91,6 +103,11 @@ export function AccessForm({ onRead, onUseQr, onUseManual }: Props) {
             <span>{t('access.qrField')}</span>
             <input name="qr" autoFocus autoComplete="off" value={raw} onChange={(e) => setRaw(e.target.value)} />
           </label>
+          {camera ? (
+            <QrCameraScanner onText={fromCamera} onClose={() => setCamera(false)} />
+          ) : (
+            <button type="button" className="secondary" data-testid="qr-camera-open" onClick={() => setCamera(true)}>{t('qrCamera.open')}</button>
+          )}
           {qrError && <p className="error" role="alert">{qrError}</p>}
           {qr && (
             <>

@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { decodeQr } from './decode';
+
+type Problem = 'no_camera' | 'busy' | 'denied' | 'other';
+
+function problemOf(e: unknown): Problem {
+  const name = (e as { name?: string }).name;
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'no_camera';
+  if (name === 'NotReadableError' || name === 'AbortError') return 'busy';
+  if (name === 'NotAllowedError' || name === 'SecurityError') return 'denied';
+  return 'other';
+}
+
+/** Reads the card's QR code from the webcam: live preview, a frame decoded every 250 ms. */
+export function QrCameraScanner({ onText, onClose }: { onText(text: string): void; onClose(): void }) {
+  const { t } = useTranslation('card');
+  const video = useRef<HTMLVideoElement>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let stream: MediaStream | null = null;
+    let timer: number | undefined;
+    let stopped = false;
+    const canvas = document.createElement('canvas');
+    const tick = async () => {
+      const v = video.current;
+      if (stopped || !v || v.readyState < 2) return;
+      canvas.width = v.videoWidth;
+      canvas.height = v.videoHeight;
+      const ctx = canvas.getContext('2d', { willReadFrequently: true });
+      if (!ctx || !canvas.width) return;
+      ctx.drawImage(v, 0, 0);
+      const text = await decodeQr(ctx.getImageData(0, 0, canvas.width, canvas.height)).catch(() => null);
+      if (text && !stopped) {
+        stopped = true;
+        onText(text);
+      }
+    };
+    navigator.mediaDevices
+      .getUserMedia({ video: { width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false })
+      .then((s) => {
+        stream = s;
+        if (stopped) return s.getTracks().forEach((tr) => tr.stop());
+        if (video.current) {
+          video.current.srcObject = s;
+          void video.current.play().catch(() => undefined);
+        }
+        timer = window.setInterval(() => void tick(), 250);
+      })
+      .catch((e: unknown) => setProblem(problemOf(e)));
+    return () => {
+      stopped = true;
+      window.clearInterval(timer);
+      stream?.getTracks().forEach((tr) => tr.stop());
+    };
+  }, [onText, attempt]);
+
+  return (
+    <div className="qr-camera" data-testid="qr-camera">
+      {problem ? (
+        <div className="help" role="alert" data-testid="qr-camera-problem" data-problem={problem}>
+          <p>{t(`qrCamera.problem_${problem}`)}</p>
+          <button type="button" onClick={() => { setProblem(null); setAttempt((a) => a + 1); }}>{t('qrCamera.retry')}</button>
+        </div>
+      ) : (
+        <>
+          <video ref={video} muted playsInline className="qr-preview" />
+          <p className="muted">{t('qrCamera.hint')}</p>
+        </>
+      )}
+      <button type="button" className="secondary" onClick={onClose}>{t('qrCamera.close')}</button>
+    </div>
+  );
+}

@@ -3,7 +3,7 @@
  * bounded by a timeout, and every failure becomes a CardError. Detached when the card leaves:
  * from then on it only says 'card.removed'.
  */
-import { CardError } from '../errors';
+import { CardError, isCardError } from '../errors';
 import type { NfcReader } from './nfc-pcsc-loader';
 import { isAmbiguousPcscFailure, toCardError } from './pcsc-errors';
 import type { CardTransport } from './transport';
@@ -52,7 +52,7 @@ export class PcscTransport implements CardTransport {
       const response = await Promise.race([this.reader.transmit(Buffer.from(apdu), max), timeout]);
       // No status word at all: the reader lost the card mid-exchange (vpcd does this when the
       // card goes; some contactless readers too). Classified below like any lost exchange.
-      if (response.length < 2) throw new Error('response without a status word');
+      if (response.length < 2) throw new CardError('card.protocol', 'response without a status word');
       return new Uint8Array(response.buffer, response.byteOffset, response.byteLength).slice();
     } catch (err) {
       throw await this.classify(err);
@@ -69,6 +69,8 @@ export class PcscTransport implements CardTransport {
       if (this.detached || !this.stillPresent()) {
         return new CardError('card.removed', 'card left the field during the exchange');
       }
+      // Still on the reader: the answer was lost (tag lost); the caller may re-open and resume.
+      return isCardError(err) && err.code === 'card.timeout' ? err : new CardError('card.timeout', 'the card did not answer (exchange lost)');
     }
     return toCardError(err, 'APDU exchange');
   }

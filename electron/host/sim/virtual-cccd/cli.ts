@@ -12,6 +12,7 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { CardError } from '../../card/errors';
 import type { CitizenIdentity } from '../../../../shared/domain/citizen';
 import { DUC_ANH, NHUNG } from '../lds-builder/sample-citizens';
 import type { LinkModel } from './link-model';
@@ -30,9 +31,9 @@ interface InsertRequest {
 
 function build(req: InsertRequest): Promise<VirtualCccd> {
   const variant: CardVariant = req.variant && isCardVariant(req.variant) ? req.variant : 'genuine';
-  if (req.variant && !isCardVariant(req.variant)) throw new Error(`unknown variant ${req.variant}`);
+  if (req.variant && !isCardVariant(req.variant)) throw new CardError('card.unsupported', `unknown variant ${req.variant}`);
   const citizen = CITIZENS[req.citizen ?? 'nhung'];
-  if (!citizen) throw new Error(`unknown citizen ${req.citizen ?? ''}`);
+  if (!citizen) throw new CardError('card.unsupported', `unknown citizen ${req.citizen ?? ''}`);
   return createVirtualCccd({ citizen, variant, ...(req.link ? { link: req.link } : {}) });
 }
 

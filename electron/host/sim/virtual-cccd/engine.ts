@@ -71,7 +71,6 @@ export class VirtualCardEngine implements ApduProcessor {
     private readonly files: CardFileSystem,
     private readonly protocols: CardProtocols,
     private readonly behaviour: EngineBehaviour = DEFAULT_BEHAVIOUR,
-    private readonly onLeaveField?: () => never,
   ) {}
 
   reset(): void {
@@ -145,8 +144,8 @@ export class VirtualCardEngine implements ApduProcessor {
 
   private leaveField(): never {
     this.gone = true;
-    if (this.onLeaveField) return this.onLeaveField();
-    throw new Error('virtual card left the field');
+    // The transports read this as "the card left": memory → removed, vpcd → socket closed.
+    throw new CardError('card.removed', 'virtual card left the field');
   }
 
   private dispatch(cmd: CommandApdu, inSm: boolean): { response: ResponseApdu; next?: CardSecureChannel } {

@@ -3,7 +3,6 @@
  * the ApduProcessor interface that the memory transport and the vpcd client both drive.
  */
 import type { CitizenIdentity } from '../../../../shared/domain/citizen';
-import { CardError } from '../../card/errors';
 import { NHUNG } from '../lds-builder/sample-citizens';
 import { CardFileSystem } from './card-files';
 import { DEFAULT_BEHAVIOUR, VirtualCardEngine, type EngineBehaviour } from './engine';
@@ -45,9 +44,6 @@ export async function createVirtualCccd(options: VirtualCccdOptions = {}): Promi
     new CardFileSystem(card.files),
     cardProtocols(card, variant),
     behaviourFor(variant, options.link),
-    () => {
-      throw new CardError('card.removed', 'virtual card left the field');
-    },
   );
   return { engine, card, citizen, variant };
 }

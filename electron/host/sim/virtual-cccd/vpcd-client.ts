@@ -5,7 +5,7 @@
  * message (0 power off, 1 power on, 2 reset, 4 get ATR), anything longer is a command APDU.
  */
 import { Socket } from 'node:net';
-import { isCardError } from '../../card/errors';
+import { CardError, isCardError } from '../../card/errors';
 import type { ApduProcessor } from '../../card/transport/memory-transport';
 
 export const VPCD_DEFAULT_PORT = 35963; // "Virtual PCD 00 00"; 35964 is "Virtual PCD 00 01"
@@ -54,8 +54,8 @@ export class VpcdSlot {
       try {
         this.socket = await this.connectOnce();
         break;
-      } catch (err) {
-        if (Date.now() > deadline) throw err;
+      } catch {
+        if (Date.now() > deadline) throw new CardError('card.no_reader', `vpcd is not listening on port ${this.options.port ?? VPCD_DEFAULT_PORT}`);
         await sleep(100);
       }
     }

@@ -11,8 +11,16 @@ import { pcscSocketPath, probePcscService } from './pcsc-service';
 import { ReaderSet } from './reader-set';
 import type { CardTransport, ReaderListener, ReaderState, ReaderWatcher } from './transport';
 
+/**
+ * Readers whose CCID firmware is expected to pass extended-length APDUs (docs/cccd-chip.md:
+ * newer CCID readers usually do, PN53x-based ones do not), by name substring. Only a first
+ * guess: the file reader falls back to short reads on 6700, 6Cxx or a transport error, and the
+ * chunk size that worked is kept per reader. vpcd passes extended APDUs too.
+ */
+export const DEFAULT_EXTENDED_LENGTH_READERS = ['ACR1252', 'ACR1552', 'OMNIKEY 5022', 'OMNIKEY 5422', 'OMNIKEY 5427', 'Virtual PCD'];
+
 export interface PcscWatcherOptions {
-  /** Readers known to pass extended-length APDUs (by name substring); others get short APDUs. */
+  /** Readers believed to pass extended-length APDUs (name substrings); others get short APDUs. */
   extendedLengthReaders?: string[];
   /** A card that says nothing for this long is declared 'card.timeout' (tag lost mid-exchange). */
   transmitTimeoutMs?: number;
@@ -140,7 +148,7 @@ export class PcscReaderWatcher implements ReaderWatcher {
     reader.on('card', (card: { atr?: Buffer }) => {
       this.transports.get(name)?.detach();
       const atr = card.atr ? Uint8Array.from(card.atr) : new Uint8Array();
-      const ext = (this.options.extendedLengthReaders ?? []).some((s) => name.includes(s));
+      const ext = (this.options.extendedLengthReaders ?? DEFAULT_EXTENDED_LENGTH_READERS).some((s) => name.includes(s));
       const transport = new PcscTransport(reader, ext, this.options.transmitTimeoutMs ?? 10_000, () =>
         this.set.cardPresent(name),
       );

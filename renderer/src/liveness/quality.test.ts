@@ -64,6 +64,11 @@ describe('quality checks on recorded faces', () => {
     turned.forEach((f) => expect(assessQuality(f).find((c) => c.id === 'pose')?.ok).toBe(false));
     frontal.forEach((f) => expect(assessQuality(f).find((c) => c.id === 'pose')?.ok).toBe(true));
   });
+  it('flags a mask-coloured patch over the lower face on a real clip', () => {
+    const frames = recorded('mask').filter((f) => f.face);
+    expect(frames.length).toBeGreaterThan(20);
+    frames.forEach((f) => expect(assessQuality(f).find((c) => c.id === 'occlusion')).toMatchObject({ ok: false, hint: 'uncover' }));
+  });
   it('keeps a real face under the occlusion limit', () => {
     for (const name of ['d12', 'd3', 'hill'] as const) {
       recorded(name).filter((f) => f.face).forEach((f) => expect(assessQuality(f).find((c) => c.id === 'occlusion')?.ok).toBe(true));

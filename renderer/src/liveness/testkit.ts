@@ -11,8 +11,9 @@ const FIXTURES: Record<string, Fixture | undefined> = {
   biden: FILES['./fixtures/still-biden.json'],
   printed: FILES['./fixtures/still-printed.json'],
   obama: FILES['./fixtures/still-obama-small.json'],
+  mask: FILES['./fixtures/occluded-mask.json'],
 };
-export type FixtureName = 'd12' | 'd3' | 'hill' | 'biden' | 'printed' | 'obama';
+export type FixtureName = 'd12' | 'd3' | 'hill' | 'biden' | 'printed' | 'obama' | 'mask';
 
 export function recorded(name: FixtureName): FrameObservation[] {
   const fx = FIXTURES[name];

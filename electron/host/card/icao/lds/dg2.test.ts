@@ -59,9 +59,8 @@ describe('DG2', () => {
       fc.asyncProperty(fc.array(fc.tuple(fc.nat(199), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }), async (muts) => {
         const b = codestream.slice();
         for (const [i, v] of muts) b[i] = v;
-        const started = performance.now();
+        // A hang would exceed the test's timeout; no wall-clock assertion here.
         await decodeJ2kToPng(b).catch((e: unknown) => expect(e).toMatchObject({ code: 'card.parse' }));
-        expect(performance.now() - started).toBeLessThan(5000);
       }),
       { numRuns: 100 },
     );

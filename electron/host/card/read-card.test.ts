@@ -44,6 +44,8 @@ describe('readCard against the virtual CCCD (in memory)', () => {
     expect(result.verification.dg3).toBe('locked');
     expect(result.verification.chip).toEqual({ activeAuth: 'passed', chipAuth: 'passed' });
     expect(progress.at(-1)?.fraction).toBe(1);
+    // The bar never goes backwards.
+    expect(progress.every((p, i) => i === 0 || p.fraction >= (progress[i - 1]?.fraction ?? 0) - 1e-9)).toBe(true);
   });
 
   it('falls back to BAC on a card without EF.CardAccess, and with only MRZ data', async () => {

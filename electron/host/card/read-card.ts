@@ -79,7 +79,9 @@ export async function readCard(transport: CardTransport, options: ReadCardOption
   const files = new Map<number, Uint8Array>();
   // DG2 is most of the bytes; a rough weight keeps the bar moving honestly.
   const weight = (name: string) => (name === 'DG2' ? 0.7 : 0.3 / (CCCD_FILES.length - 1));
-  let done = 0.05;
+  // 5 % for access control, 90 % for the files (by weight), the rest for verification.
+  let doneWeight = 0;
+  const fraction = (w: number) => 0.05 + 0.9 * Math.min(1, w);
   // "Tag lost" without a removal: the chip reset and forgot the session keys. Open a new
   // session on the same card and let the file reader resume at its offset.
   const recover = async (error: CardError) => {
@@ -93,10 +95,10 @@ export async function readCard(transport: CardTransport, options: ReadCardOption
       session.channel,
       spec,
       policy,
-      (file) => report({ step: 'reading', file, fraction: Math.min(0.95, done + (weight(spec.name) * file.bytesRead) / Math.max(1, file.totalBytes)) }),
+      (file) => report({ step: 'reading', file, fraction: fraction(doneWeight + (weight(spec.name) * file.bytesRead) / Math.max(1, file.totalBytes)) }),
       recover,
     );
-    done += weight(spec.name) * 0.9;
+    doneWeight += weight(spec.name);
     if (bytes) files.set(spec.dg === 0 ? spec.fid & 0xff : spec.dg, bytes);
   }
   const dg3 = await probeDg3(session.channel);

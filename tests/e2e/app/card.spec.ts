@@ -24,11 +24,22 @@ async function placeCard(page: Page, variant: string, citizen = 'nhung') {
   await expect(page.getByTestId('demo-state')).toContainText('đang trên đầu đọc');
 }
 
-async function startWithId(page: Page, idNumber: string) {
-  await page.getByTestId('start-intake').click();
+async function typeIdAndRead(page: Page, idNumber: string) {
   await page.getByRole('tab', { name: 'Nhập tay' }).click();
   await page.locator('input[name=idNumber]').fill(idNumber);
   await page.getByRole('button', { name: 'Đọc chip', exact: true }).click();
+}
+
+async function startWithId(page: Page, idNumber: string) {
+  await page.getByTestId('start-intake').click();
+  await typeIdAndRead(page, idNumber);
+}
+
+/** From a result: back to the access form, another card on the reader, read it. */
+async function readAgainWith(page: Page, variant: string) {
+  await page.getByRole('button', { name: 'Đọc lại' }).click();
+  await placeCard(page, variant);
+  await typeIdAndRead(page, '001190012345');
 }
 
 test.beforeEach(async ({ page }) => {
@@ -75,20 +86,12 @@ test('altered data, an unknown issuer and a copied chip are each reported', asyn
   await expect(page.getByTestId('verification')).toHaveAttribute('data-overall', 'failed', { timeout: 30_000 });
   await expect(page.getByTestId('verify-hashes')).toContainText('DG13');
 
-  await page.getByRole('button', { name: 'Đọc lại' }).click();
-  await placeCard(page, 'unknown-csca');
-  await page.getByRole('tab', { name: 'Nhập tay' }).click();
-  await page.locator('input[name=idNumber]').fill('001190012345');
-  await page.getByRole('button', { name: 'Đọc chip', exact: true }).click();
+  await readAgainWith(page, 'unknown-csca');
   await expect(page.getByTestId('verify-chain')).toHaveAttribute('data-status', 'no_anchor', { timeout: 30_000 });
   await expect(page.getByTestId('verify-chain')).toContainText('Unknown CSCA');
   await expect(page.getByTestId('verification')).toHaveAttribute('data-overall', 'unverified');
 
-  await page.getByRole('button', { name: 'Đọc lại' }).click();
-  await placeCard(page, 'cloned');
-  await page.getByRole('tab', { name: 'Nhập tay' }).click();
-  await page.locator('input[name=idNumber]').fill('001190012345');
-  await page.getByRole('button', { name: 'Đọc chip', exact: true }).click();
+  await readAgainWith(page, 'cloned');
   await expect(page.getByTestId('verify-clone')).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
   await expect(page.getByTestId('verification')).toHaveAttribute('data-overall', 'failed');
 });

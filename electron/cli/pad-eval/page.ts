@@ -28,6 +28,7 @@ export interface PadOutcome {
   fps: number;
   evidence: unknown;
   recorded: unknown[];
+  portrait: { bytes: number; type: string; dataUrl: string } | null;
   pose: number[][];
 }
 
@@ -49,6 +50,8 @@ export interface RunOptions {
   worker?: boolean;
   /** Keep observing until maxMs even after a verdict (fixture recording). */
   full?: boolean;
+  /** Render the ICAO portrait of the first face (PadOutcome.portrait). */
+  portrait?: boolean;
 }
 
 export async function runPad(baseUrl: string, y4m: string, opts: RunOptions): Promise<PadOutcome> {
@@ -56,7 +59,7 @@ export async function runPad(baseUrl: string, y4m: string, opts: RunOptions): Pr
   try {
     const page = await browser.newPage();
     const maxMs = opts.maxMs ?? 12000;
-    const q = new URLSearchParams({ seed: String(opts.seed), maxMs: String(maxMs), record: opts.record ? '1' : '0', worker: opts.worker === false ? '0' : '1', full: opts.full ? '1' : '0' });
+    const q = new URLSearchParams({ seed: String(opts.seed), maxMs: String(maxMs), record: opts.record ? '1' : '0', worker: opts.worker === false ? '0' : '1', full: opts.full ? '1' : '0', portrait: opts.portrait ? '1' : '0' });
     await page.goto(`${baseUrl}/index.html?${q.toString()}`);
     // Functions, not strings: the page's CSP forbids string evaluation. Typed via globalThis
     // because this file is compiled for Node, without DOM types.

@@ -1,5 +1,6 @@
 // Portrait quality guidance on real faces through the fake camera.
 import { test, expect } from '@playwright/test';
+import jpeg from 'jpeg-js';
 import { closeAll, facesAvailable, padRun } from './support';
 
 test.skip(!facesAvailable(), 'shared face media not present (set FACES_DIR)');
@@ -22,4 +23,15 @@ test('a turned head fails the pose check; a frontal head passes it', async () =>
   expect(turned.every(([, , , ok]) => ok === 0)).toBe(true);
   expect(frontal.length).toBeGreaterThan(0);
   expect(frontal.every(([, , , ok]) => ok === 1)).toBe(true);
+});
+
+test('renders a 480x640 ICAO token portrait JPEG of the face', async () => {
+  const r = await padRun('photos/biden2.jpg', 1, { portrait: true, maxMs: 3000 });
+  expect(r.portrait?.type).toBe('image/jpeg');
+  const bytes = Buffer.from((r.portrait?.dataUrl ?? '').split(',')[1] ?? '', 'base64');
+  const img = jpeg.decode(bytes);
+  expect([img.width, img.height]).toEqual([480, 640]);
+  // The face is centred: the middle of the eye line (row 288) is skin-bright, not the dark suit or the pad.
+  const at = (x: number, y: number) => img.data[(y * img.width + x) * 4] ?? 0;
+  expect(at(240, 330)).toBeGreaterThan(90);
 });

@@ -18,9 +18,10 @@ export async function y4m(rel: string, opts: Y4mOptions = {}): Promise<string> {
 }
 
 let pad: StaticServer | null = null;
-export async function padRun(rel: string, seed: number, opts: Y4mOptions & { maxMs?: number } = {}): Promise<PadOutcome> {
+export async function padRun(rel: string, seed: number, opts: Y4mOptions & { maxMs?: number; portrait?: boolean } = {}): Promise<PadOutcome> {
   pad ??= await serveStatic(PAD_BUILD);
-  return runPad(pad.url, await y4m(rel, opts), { seed, maxMs: opts.maxMs ?? 10000 });
+  const { maxMs, portrait, ...conv } = opts;
+  return runPad(pad.url, await y4m(rel, conv), { seed, maxMs: maxMs ?? 10000, portrait: portrait === true });
 }
 
 export async function openPortrait(rel: string, query: Record<string, string>, opts: Y4mOptions = {}): Promise<{ browser: Browser; page: Page; server: StaticServer }> {

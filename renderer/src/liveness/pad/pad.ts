@@ -6,7 +6,9 @@ import { openCamera, CameraFailure } from '../camera';
 import { runFrameLoop } from '../loop';
 import { LivenessSession, type SessionState } from '../session';
 import type { LivenessEvidence } from '../evidence';
+import type { FrameObservation } from '../types';
 import { encodeFrame, type EncodedFrame } from '../fixtureCodec';
+import { renderPortrait } from '../portraitImage';
 
 export interface PadOutcome {
   done: boolean;
@@ -27,6 +29,8 @@ export interface PadOutcome {
   /** Per analysed frame with a face: [yaw, pitch, roll, poseCheckOk 0|1]. */
   pose: number[][];
   last: SessionState | null;
+  /** portrait=1: the ICAO crop of the first frame with a face, as a data: URL of the JPEG. */
+  portrait: { bytes: number; type: string; dataUrl: string } | null;
 }
 
 declare global {
@@ -41,9 +45,10 @@ const maxMs = Number(q.get('maxMs') ?? '12000');
 const record = q.get('record') === '1';
 /** full=1: keep observing until maxMs even after a verdict (for recording fixtures). */
 const full = q.get('full') === '1';
+const wantPortrait = q.get('portrait') === '1';
 const out: PadOutcome = {
   done: false, error: null, engine: null, verdict: 'pending', reason: null, faceToVerdictMs: null,
-  hints: [], failedChecks: [], pose: [], frames: 0, inferMs: [], fps: 0, evidence: null, recorded: [], last: null,
+  hints: [], failedChecks: [], pose: [], frames: 0, inferMs: [], fps: 0, evidence: null, recorded: [], last: null, portrait: null,
 };
 window.__pad = out;
 const status = document.getElementById('status') as HTMLPreElement;
@@ -56,27 +61,44 @@ async function main(): Promise<void> {
   video.srcObject = stream;
   await video.play();
   const session = new LivenessSession(seed);
+  let portraitPending: Promise<void> = Promise.resolve();
+  const grabPortrait = async (face: NonNullable<FrameObservation['face']>) => {
+    const bitmap = await engine.grab();
+    if (!bitmap) return;
+    const jpeg = await renderPortrait(bitmap, face);
+    const dataUrl = await new Promise<string>((resolve) => {
+      const r = new FileReader();
+      r.onload = () => resolve(String(r.result));
+      r.readAsDataURL(jpeg);
+    });
+    out.portrait = { bytes: jpeg.size, type: jpeg.type, dataUrl };
+  };
   const start = performance.now();
   let firstFace: number | null = null;
   const hints = new Set<string>();
   const failed = new Set<string>();
   const finish = (stop: () => void) => {
     stop();
-    engine.close();
-    stream.getTracks().forEach((t) => t.stop());
     out.evidence = session.evidenceJson();
     out.fps = out.frames / ((performance.now() - start) / 1000);
     out.hints = [...hints];
     out.failedChecks = [...failed];
-    out.done = true;
     status.textContent = `done: ${out.verdict} ${out.reason ?? ''}`;
+    void portraitPending.finally(() => {
+      engine.close();
+      stream.getTracks().forEach((t) => t.stop());
+      out.done = true;
+    });
   };
   const stop: () => void = runFrameLoop(video, engine, (obs) => {
     if (out.done) return;
     out.frames++;
     out.inferMs.push(Math.round(obs.inferMs * 10) / 10);
     if (record) out.recorded.push(encodeFrame(obs, start));
-    if (obs.face && firstFace === null) firstFace = obs.t;
+    if (obs.face && firstFace === null) {
+      firstFace = obs.t;
+      if (wantPortrait) portraitPending = grabPortrait(obs.face);
+    }
     const s = session.push(obs);
     out.last = s;
     if (s.hint) hints.add(s.hint);

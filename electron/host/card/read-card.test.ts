@@ -66,6 +66,17 @@ describe('readCard against the virtual CCCD (in memory)', () => {
     expect(result.verification.chip).toEqual({ activeAuth: 'passed', chipAuth: 'passed' });
   });
 
+  it('falls back to BAC when the CAN is refused but MRZ data is known; wrong both → access denied', async () => {
+    const v = await createVirtualCccd();
+    const watcher = new MemoryReaderWatcher();
+    const r = await readCard(watcher.insert(v.engine), { keys: { can: '000000', mrz: v.card.secrets.mrz }, trustStore: trust() });
+    expect(r.verification.accessControl).toEqual({ protocol: 'BAC', paceSkipped: 'refused' });
+    const wrongMrz = { ...v.card.secrets.mrz, dateOfBirth: '010101' };
+    await expect(readCard(watcher.insert(v.engine), { keys: { can: '000000', mrz: wrongMrz }, trustStore: trust() })).rejects.toMatchObject({
+      code: 'card.access_denied',
+    });
+  });
+
   it('reports a tampered DG13 as a hash mismatch', async () => {
     const { result } = await read('tampered-dg');
     expect(result.verification.passive.hashes.find((h) => h.dg === 13)?.status).toBe('mismatch');

@@ -84,6 +84,7 @@ export class MemoryReaderWatcher implements ReaderWatcher {
   /** Puts a card on the reader (replacing any card already there); returns its transport. */
   insert(card: ApduProcessor): CardTransport {
     this.remove();
+    card.reset?.(); // entering the field powers the chip up afresh
     const transport = new MemoryTransport(this.readerName, this.extendedLength, card, () => this.remove());
     this.current = transport;
     this.set.cardInserted(this.readerName, card.atr, transport);

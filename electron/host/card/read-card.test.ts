@@ -77,6 +77,12 @@ describe('readCard against the virtual CCCD (in memory)', () => {
     });
   });
 
+  it('chip authentication with 3DES session keys (MSE:Set KAT) passes too', async () => {
+    const v = await createVirtualCccd({ caCipher: '3DES' });
+    const r = await readCard(new MemoryReaderWatcher().insert(v.engine), { keys: { can: v.card.secrets.can }, trustStore: trust() });
+    expect(r.verification.chip).toEqual({ activeAuth: 'passed', chipAuth: 'passed' });
+  });
+
   it('reports a tampered DG13 as a hash mismatch', async () => {
     const { result } = await read('tampered-dg');
     expect(result.verification.passive.hashes.find((h) => h.dg === 13)?.status).toBe('mismatch');

@@ -7,6 +7,7 @@ import type { CitizenIdentity } from '../../../../shared/domain/citizen';
 import { toYymmdd } from '../../../../shared/domain/dates';
 import { documentNumberFromId } from '../../../../shared/domain/id-number';
 import type { MrzKeyInput } from '../../card/icao/crypto/mrz-key';
+import type { SessionCipher } from '../../card/icao/lds/security-infos';
 import { buildCom } from '../lds-builder/com';
 import { buildDg1, composeTd1 } from '../lds-builder/dg1';
 import { buildDg13 } from '../lds-builder/dg13';
@@ -67,18 +68,24 @@ async function portraitDg2(variant: CardVariant, container: Dg2Container): Promi
   return buildDg2([portrait], container);
 }
 
-/** `dg2Container`: ISO/IEC 39794-5 is what readers must accept from 2026; 19794-5 is today's. */
-export async function personalise(citizen: CitizenIdentity, variant: CardVariant, dg2Container: Dg2Container = '19794-5'): Promise<PersonalisedCard> {
+export interface PersonaliseOptions {
+  /** ISO/IEC 39794-5 is what readers must accept from 2026; 19794-5 is today's (default). */
+  dg2Container?: Dg2Container;
+  /** Session cipher of chip authentication: AES-128 (default, MSE:Set AT + GA) or 3DES (MSE:Set KAT). */
+  caCipher?: SessionCipher;
+}
+
+export async function personalise(citizen: CitizenIdentity, variant: CardVariant, options: PersonaliseOptions = {}): Promise<PersonalisedCard> {
   const mrz = composeTd1(citizen);
   // RSA-1024 for AA (ISO 9796-2, as most eMRTDs) and P-256 for CA with AES-128 session keys.
   const aaKey = generateKey('rsa-1024');
   const caKey = generateKey('ec-p256');
   const groups = new Map<number, Uint8Array>([
     [1, buildDg1(mrz)],
-    [2, await portraitDg2(variant, dg2Container)],
+    [2, await portraitDg2(variant, options.dg2Container ?? '19794-5')],
     [3, DG3_PLACEHOLDER],
     [13, buildDg13(citizen)],
-    [14, buildDg14({ caPublicKeySpki: caKey.spki, cipher: 'AES-128' })],
+    [14, buildDg14({ caPublicKeySpki: caKey.spki, cipher: options.caCipher ?? 'AES-128' })],
     [15, buildDg15(aaKey.spki)],
   ]);
   // A clone copies every file but cannot extract the private keys: it brings its own.

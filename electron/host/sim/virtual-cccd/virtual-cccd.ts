@@ -3,6 +3,7 @@
  * the ApduProcessor interface that the memory transport and the vpcd client both drive.
  */
 import type { CitizenIdentity } from '../../../../shared/domain/citizen';
+import type { SessionCipher } from '../../card/icao/lds/security-infos';
 import { NHUNG } from '../lds-builder/sample-citizens';
 import { CardFileSystem } from './card-files';
 import { DEFAULT_BEHAVIOUR, VirtualCardEngine, type EngineBehaviour } from './engine';
@@ -17,6 +18,8 @@ export interface VirtualCccdOptions {
   link?: LinkModel;
   /** Portrait container in DG2 (default ISO/IEC 19794-5). */
   dg2Container?: Dg2Container;
+  /** Chip authentication with 3DES session keys (MSE:Set KAT) instead of AES-128. */
+  caCipher?: SessionCipher;
 }
 
 export interface VirtualCccd {
@@ -39,7 +42,10 @@ export async function createVirtualCccd(options: VirtualCccdOptions = {}): Promi
   const citizen = options.citizen ?? NHUNG;
   const variant = options.variant ?? 'genuine';
   const container = options.dg2Container ?? (variant === 'dg2-39794' ? '39794-5' : '19794-5');
-  const card = await personalise(citizen, variant, container);
+  const card = await personalise(citizen, variant, {
+    dg2Container: container,
+    ...(options.caCipher ? { caCipher: options.caCipher } : {}),
+  });
   const engine = new VirtualCardEngine(
     new CardFileSystem(card.files),
     cardProtocols(card, variant),

@@ -20,12 +20,11 @@ const READER = 'Virtual PCD 00 00';
 describe.skipIf(skipReason !== undefined)('PC/SC watcher while pcscd is down', () => {
   it('reports card.no_reader at once (no hang), then finds the readers when pcscd comes up', async () => {
     expect(await probePcscService(PCSCD_SOCKET, 300)).toBe(false);
-    const t0 = performance.now();
     let watcher: PcscReaderWatcher | undefined;
     let pcscd: PcscdHandle | undefined;
     try {
+      // start() resolving at all is the "no hang" (pcsclite would spin); the test timeout bounds it.
       watcher = await PcscReaderWatcher.start({ serviceRetryMs: 200 });
-      expect(performance.now() - t0).toBeLessThan(3000);
       expect(watcher.serviceAvailable).toBe(false);
       expect(watcher.serviceError?.code).toBe('card.no_reader');
       // It keeps looking and says so again on each attempt.
@@ -122,7 +121,7 @@ describe.skipIf(skipReason !== undefined)('PC/SC transport through pcscd and vpc
     await expect(transport.transmit(bytes('00A4020C02011C'))).rejects.toMatchObject({ code: 'card.removed' });
   });
 
-  it('measures plain APDU latency', async () => {
+  it('exchanges 50 plain APDUs in a row (latency logged)', async () => {
     const arrived = waitForCard(watcher, { reader: (n) => n.startsWith(READER) });
     await card.insert();
     const transport = await arrived;
@@ -130,8 +129,8 @@ describe.skipIf(skipReason !== undefined)('PC/SC transport through pcscd and vpc
     const t0 = performance.now();
     for (let i = 0; i < n; i++) await transport.transmit(bytes('00A4020C02011C'));
     const perApdu = (performance.now() - t0) / n;
+    // A figure for the log, not an assertion: speed is measured by `npm run bench`, never by tests.
     console.log(JSON.stringify({ measure: 'plain-apdu-latency-ms', namespaced: pcscd.namespaced, perApdu: +perApdu.toFixed(3) }));
-    // With quickack in the namespace this is well under a millisecond; without it ~44 ms.
-    expect(perApdu).toBeLessThan(pcscd.namespaced ? 20 : 200);
+    expect(perApdu).toBeGreaterThan(0);
   });
 });

@@ -48,6 +48,18 @@ describe('readCard against the virtual CCCD (in memory)', () => {
     expect(progress.every((p, i) => i === 0 || p.fraction >= (progress[i - 1]?.fraction ?? 0) - 1e-9)).toBe(true);
   });
 
+  it('reads a card left on the reader after an earlier read (its stale SM session is dropped first)', async () => {
+    for (const variant of ['genuine', 'bac-only'] as const) {
+      const v = await createVirtualCccd({ variant });
+      const transport = new MemoryReaderWatcher().insert(v.engine);
+      const keys = { can: v.card.secrets.can, mrz: v.card.secrets.mrz };
+      const first = await readCard(transport, { keys, trustStore: trust() });
+      const second = await readCard(transport, { keys, trustStore: trust() });
+      expect(second.identity).toEqual(first.identity);
+      expect(second.verification.passive.signature).toBe('valid');
+    }
+  });
+
   it('falls back to BAC on a card without EF.CardAccess, and with only MRZ data', async () => {
     expect((await read('bac-only')).result.verification.accessControl).toEqual({ protocol: 'BAC', paceSkipped: 'not_offered' });
     expect((await read('genuine', 'mrz')).result.verification.accessControl).toEqual({ protocol: 'BAC', paceSkipped: 'no_can' });

@@ -59,6 +59,10 @@ test('a genuine card read with the CAN shows the chip data, the portrait and a g
   await expect(page.getByTestId('identity-source')).toHaveText('Chip (đã đọc)');
   await expect(page.getByTestId('chip-portrait')).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
   await expect(page.getByTestId('disagreements')).toHaveCount(0);
+  // "Read again" with the card still on the reader: the chip's old session must not get in the way.
+  await page.getByRole('button', { name: 'Đọc lại' }).click();
+  await typeIdAndRead(page, '001190012345');
+  await expect(page.getByTestId('verification')).toHaveAttribute('data-overall', 'genuine', { timeout: 30_000 });
 });
 
 test('a BAC-only card opens with keys derived from the scanned QR code (keyboard-wedge scanner)', async ({ page }) => {

@@ -30,11 +30,22 @@ export interface AccessOutcome {
   paceSkipped?: 'not_offered' | 'no_can' | 'refused';
 }
 
+async function readCardAccess(session: CardSession): Promise<Uint8Array> {
+  // EF.CardAccess is tiny; short reads are always fine here.
+  const read = () => readFile(session.channel, FID_CARD_ACCESS, { policy: new ChunkPolicy({ extendedLength: false }) });
+  try {
+    return await read();
+  } catch (e) {
+    // A card left on the reader after an earlier read still holds that read's SM session: our
+    // first plain command makes it drop the session (9303-11 §9.8.4) with 6987/6988. Once more.
+    if (isCardError(e) && e.code === 'card.sm_invalid') return read();
+    throw e;
+  }
+}
+
 async function offeredPace(session: CardSession): Promise<PaceInfo | undefined> {
   try {
-    // EF.CardAccess is tiny; short reads are always fine here.
-    const bytes = await readFile(session.channel, FID_CARD_ACCESS, { policy: new ChunkPolicy({ extendedLength: false }) });
-    return choosePace(parseCardAccess(bytes));
+    return choosePace(parseCardAccess(await readCardAccess(session)));
   } catch (e) {
     // No EF.CardAccess (6A82), or one we cannot parse: a BAC-only chip as far as we are concerned.
     if (isCardError(e) && (e.code === 'card.file_not_found' || e.code === 'card.parse' || e.code === 'card.protocol')) return undefined;

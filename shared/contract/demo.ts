@@ -2,9 +2,22 @@
 import { z } from 'zod';
 import { defineCall } from './define';
 
-export const DEMO_VARIANTS = [
-  'genuine', 'bac-only', 'jpeg2000', 'dg2-39794', 'tampered-dg', 'unknown-csca', 'expired-ds', 'cloned', 'pulled-away', 'glitch', 'small-reads',
+export const CARD_VARIANTS = [
+  'genuine', // everything right; PACE-CAN offered, BAC works too
+  'bac-only', // no EF.CardAccess: the terminal must fall back to BAC
+  'jpeg2000', // DG2 carries a JPEG 2000 portrait instead of JPEG
+  'dg2-39794', // DG2 in the ISO/IEC 39794-5 container (readers must accept it from 2026)
+  'tampered-dg', // DG13 changed after signing: its hash no longer matches the SOD
+  'unknown-csca', // SOD signed by a DS under a CSCA nobody trusts
+  'expired-ds', // SOD signed by a DS certificate already expired
+  'cloned', // data copied from a genuine chip, but no AA/CA private key: answers with a wrong key
+  'pulled-away', // leaves the field after some bytes of DG2
+  'glitch', // once, mid-DG2: one answer lost and the chip resets (SM gone) but stays on the reader
+  'small-reads', // answers 6700 to Le > 0xDF and to extended-length APDUs
 ] as const;
+
+/** The same list under the name the training panel uses. */
+export const DEMO_VARIANTS = CARD_VARIANTS;
 
 const demoCardState = z.object({ present: z.boolean(), variant: z.enum(DEMO_VARIANTS), citizen: z.string().max(40) });
 

@@ -24,7 +24,7 @@ export const CHALLENGE = {
   turnDeg: 10,
   /** A turn the wrong way by this much fails the challenge: a replayed clip cannot follow orders. */
   wrongTurnDeg: 10,
-  blinkMin: 0.45,
+  blinkMin: 0.4,
   blinkRise: 0.25,
   blinkReopen: 0.12,
   holdFrames: 2,

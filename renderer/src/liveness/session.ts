@@ -67,13 +67,6 @@ export class LivenessSession {
     return this.plans;
   }
 
-  /** The officer asked for a retake: forget the capture, keep the liveness result. */
-  retake(): void {
-    this.captured = false;
-    this.steadySince = null;
-    if (this.phase === 'done' && this.verdict.status === 'pass') this.phase = 'capture';
-  }
-
   push(f: FrameObservation): SessionState {
     const checks = assessQuality(f);
     const allOk = checks.every((c) => c.ok);

@@ -15,7 +15,8 @@ export type { PortraitResult, PortraitStepProps } from './types';
 
 export function PortraitStep({ chipPortraitUrl, seed, onDone, onCancel }: PortraitStepProps) {
   const { t } = useTranslation('portrait');
-  const { videoRef, stage, state, capture, retake, restart, evidence, attemptsLeft } = usePortraitSession(seed);
+  const { videoRef, stage, state, capture, restart, evidence, attemptsLeft } = usePortraitSession(seed);
+  const retake = restart;
   const verdict = state?.verdict ?? { status: 'pending' as const };
   const reviewing = verdict.status === 'pass' && capture !== null;
 
@@ -48,24 +49,22 @@ export function PortraitStep({ chipPortraitUrl, seed, onDone, onCancel }: Portra
   return (
     <section className="portrait-step" aria-labelledby="portrait-title" data-phase={state?.phase ?? 'starting'} data-verdict={verdict.status}>
       <h2 id="portrait-title">{t('title')}</h2>
-      {reviewing ? (
-        <Review capture={capture} chipPortraitUrl={chipPortraitUrl} onRetake={retake} onConfirm={confirm} onCancel={onCancel} />
-      ) : (
-        <div className="portrait-live">
-          <div className="portrait-preview">
-            <video ref={videoRef} muted playsInline aria-label={t('mirrorNote')} />
-            <div className={`portrait-oval ${state?.steady ? 'steady' : ''}`} aria-hidden="true" />
-            {stage.kind === 'starting' && <p className="portrait-starting">{t('starting')}</p>}
-          </div>
-          <div className="portrait-side">
-            {verdict.status === 'fail' ? <Verdict verdict={verdict} onRestart={attemptsLeft > 0 ? restart : null} /> : <Guidance state={state} />}
-            <Checklist checks={state?.checks ?? null} />
-            <div className="portrait-actions">
-              <button type="button" className="secondary" onClick={onCancel}>{t('actions.cancel')}</button>
-            </div>
+      {reviewing && <Review capture={capture} chipPortraitUrl={chipPortraitUrl} onRetake={retake} onConfirm={confirm} onCancel={onCancel} />}
+      {/* Hidden, not unmounted, during review: a detached <video> pauses and Retake needs it live. */}
+      <div className="portrait-live" hidden={reviewing}>
+        <div className="portrait-preview">
+          <video ref={videoRef} muted playsInline aria-label={t('mirrorNote')} />
+          <div className={`portrait-oval ${state?.steady ? 'steady' : ''}`} aria-hidden="true" />
+          {stage.kind === 'starting' && <p className="portrait-starting">{t('starting')}</p>}
+        </div>
+        <div className="portrait-side">
+          {verdict.status === 'fail' ? <Verdict verdict={verdict} onRestart={attemptsLeft > 0 ? restart : null} /> : <Guidance state={state} />}
+          <Checklist checks={state?.checks ?? null} />
+          <div className="portrait-actions">
+            <button type="button" className="secondary" onClick={onCancel}>{t('actions.cancel')}</button>
           </div>
         </div>
-      )}
+      </div>
     </section>
   );
 }

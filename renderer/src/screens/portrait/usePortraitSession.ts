@@ -24,7 +24,8 @@ export interface Capture {
 export function usePortraitSession(seed: number | undefined) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const sessionRef = useRef<LivenessSession | null>(null);
-  const engineRef = useRef<FaceEngine | null>(null);
+  // A promise, so overlapping mounts (React StrictMode) share one engine instead of racing.
+  const engineRef = useRef<Promise<FaceEngine> | null>(null);
   const attemptRef = useRef(0);
   const [stage, setStage] = useState<Stage>({ kind: 'starting' });
   const [state, setState] = useState<SessionState | null>(null);
@@ -38,13 +39,15 @@ export function usePortraitSession(seed: number | undefined) {
     let stopLoop: (() => void) | null = null;
     const start = async () => {
       setStage({ kind: 'starting' });
+      let engine: FaceEngine;
       try {
-        engineRef.current ??= await createFaceEngine();
+        engineRef.current ??= createFaceEngine();
+        engine = await engineRef.current;
       } catch {
+        engineRef.current = null;
         if (!cancelled) setStage({ kind: 'modelError' });
         return;
       }
-      const engine = engineRef.current;
       try {
         stream = await openCamera();
       } catch (err) {
@@ -88,20 +91,26 @@ export function usePortraitSession(seed: number | undefined) {
     };
   }, [seed, run]);
 
-  useEffect(() => () => engineRef.current?.close(), []);
+  useEffect(
+    () => () => {
+      void engineRef.current?.then((e) => e.close()).catch(() => undefined);
+      engineRef.current = null;
+    },
+    [],
+  );
 
-  const retake = useCallback(() => {
-    sessionRef.current?.retake();
-    setCapture(null);
-  }, []);
-  /** A new session with new challenges (after a failed verdict or a camera error). */
+  /** A new session with new challenges: after a failed verdict, a camera error, or a retake (so the
+   *  portrait and the liveness evidence always come from one continuous presence). */
   const restart = useCallback(() => {
     attemptRef.current++;
-    setCapture(null);
+    setCapture((old) => {
+      if (old) URL.revokeObjectURL(old.url);
+      return null;
+    });
     setState(null);
     setRun((r) => r + 1);
   }, []);
   const evidence = useCallback(() => sessionRef.current?.evidenceJson() ?? null, []);
 
-  return { videoRef, stage, state, capture, retake, restart, evidence, attemptsLeft: MAX_FAILED_ATTEMPTS - failures };
+  return { videoRef, stage, state, capture, restart, evidence, attemptsLeft: MAX_FAILED_ATTEMPTS - failures };
 }

@@ -42,7 +42,9 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     for (const [i, e] of entries.entries()) {
-      const y4m = await toY4m(join(root, e.file), Y4M_CACHE, { stillSeconds: e.stillSeconds, shrink: e.shrink, tag: e.stillSeconds ? `s${e.stillSeconds}` : undefined });
+      const y4m = await toY4m(join(root, e.file), Y4M_CACHE, {
+        stillSeconds: e.stillSeconds, shrink: e.shrink, preFilter: e.noise ? `noise=alls=${e.noise}:allf=t` : undefined,
+      });
       for (const seed of seedsFor(e, i, base)) {
         const r = await runPad(server.url, y4m, { seed, maxMs: e.maxMs ?? 12000 });
         const row: Row = {

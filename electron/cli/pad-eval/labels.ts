@@ -17,6 +17,8 @@ const Entry = z.object({
   repeat: z.number().int().positive().optional(),
   stillSeconds: z.number().positive().optional(),
   shrink: z.number().positive().max(1).optional(),
+  /** Temporal noise strength (ffmpeg noise filter, 1-100): a still that looks like a live sensor. */
+  noise: z.number().int().min(1).max(100).optional(),
   maxMs: z.number().positive().optional(),
   note: z.string().optional(),
 });

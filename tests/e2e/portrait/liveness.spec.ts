@@ -38,3 +38,9 @@ test('a looped still (a one-second clip of a photo, replayed by the camera) neve
   expect(r.verdict).not.toBe('pass');
   expect(['frozen_frame', 'no_micro_motion', 'replay_loop']).toContain(r.reason);
 });
+
+test('a still photo with sensor noise (no frame ever repeats) never passes: the challenges reject it', async () => {
+  const r = await padRun('photos/biden2.jpg', 5, { preFilter: 'noise=alls=6:allf=t', tag: 'noise' });
+  expect(r.verdict).not.toBe('pass');
+  expect(r.reason).not.toBe('frozen_frame');
+});

@@ -154,3 +154,21 @@ test('the read screen in English', async ({ page }) => {
   await expect(page.getByTestId('identity-dob')).toHaveText('05/03/1990');
   await page.getByTestId('lang-vi').click();
 });
+
+test('typed data without the chip: ID digits that disagree with the sex or birth year are warnings, not refusals', async ({ page }) => {
+  await page.getByTestId('start-intake').click();
+  await page.getByRole('tab', { name: 'Nhập tay' }).click();
+  // Century/sex digit 0 = male born in the 1900s; the citizen is a woman born in 2003.
+  await page.locator('input[name=idNumber]').fill('001090012345');
+  await page.locator('input[name=dateOfBirth]').fill('05/03/2003');
+  await page.locator('input[name=dateOfExpiry]').fill('05/03/2028');
+  await page.locator('details summary').click();
+  await page.locator('input[name=fullName]').fill('Lê Thị Thu Hà');
+  await page.locator('details select').selectOption('F');
+  await page.getByRole('button', { name: 'Dùng dữ liệu nhập tay (không đọc chip)' }).last().click();
+  await expect(page.getByTestId('identity-source')).toHaveText('Nhập tay (chưa xác thực bằng chip)');
+  const warnings = page.getByTestId('disagreements');
+  await expect(warnings).toContainText('Năm sinh trong số định danh khác với ngày sinh');
+  await expect(warnings).toContainText('Chữ số giới tính trong số định danh khác với giới tính');
+  await expect(page.getByTestId('card-continue')).toBeEnabled();
+});

@@ -4,6 +4,7 @@ import type { AccessInput, CardReadView } from '../../../../shared/contract/card
 import type { EventPayload } from '../../../../shared/contract/index';
 import type { CccdQr } from '../../../../shared/domain/cccd-qr';
 import type { CitizenIdentity } from '../../../../shared/domain/citizen';
+import { checkIdNumberAgainst } from '../../../../shared/domain/id-number';
 import { qrToIdentity } from '../../../../shared/domain/qr-identity';
 import { useKiosk } from '../../bridge/context';
 import { errorMessage } from '../../i18n/error-message';
@@ -96,6 +97,10 @@ export function CardStep({ onDone }: { onDone(result: CardStepResult): void }) {
       )}
       {state.kind === 'fallback' && (
         <>
+          <Disagreements
+            items={[]}
+            idWarnings={checkIdNumberAgainst(state.identity.idNumber, state.identity.dateOfBirth, state.identity.sex).map((w) => w.code)}
+          />
           <IdentityView identity={state.identity} portrait={null} />
           <div className="actions">
             <button type="button" data-testid="card-continue" onClick={() => onDone({ identity: state.identity, chip: null })}>{t('result.continue')}</button>

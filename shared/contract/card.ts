@@ -40,7 +40,7 @@ export const accessInputSchema = z
 export type AccessInput = z.infer<typeof accessInputSchema>;
 
 export const verificationSchema = z.object({
-  accessControl: z.object({ protocol: z.enum(['PACE-CAN', 'BAC']), paceSkipped: z.enum(['not_offered', 'no_can', 'refused']).optional() }),
+  accessControl: z.object({ protocol: z.enum(['PACE-CAN', 'PACE-MRZ', 'BAC']), paceSkipped: z.enum(['not_offered', 'refused']).optional() }),
   signature: z.enum(['valid', 'invalid']),
   chain: z.object({
     status: z.enum(['trusted', 'untrusted', 'no_anchor', 'expired']),

@@ -5,6 +5,7 @@ import { defineCall } from './define';
 export const CARD_VARIANTS = [
   'genuine', // everything right; PACE-CAN offered, BAC works too
   'bac-only', // no EF.CardAccess: the terminal must fall back to BAC
+  'pace-mrz', // PACE with the MRZ key accepted, the CAN refused (a chip of the other kind)
   'jpeg2000', // DG2 carries a JPEG 2000 portrait instead of JPEG
   'dg2-39794', // DG2 in the ISO/IEC 39794-5 container (readers must accept it from 2026)
   'tampered-dg', // DG13 changed after signing: its hash no longer matches the SOD

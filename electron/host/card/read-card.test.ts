@@ -60,9 +60,17 @@ describe('readCard against the virtual CCCD (in memory)', () => {
     }
   });
 
+  it('opens a chip that refuses the CAN but accepts PACE with the MRZ key, and says so', async () => {
+    const { result } = await read('pace-mrz');
+    expect(result.verification.accessControl).toEqual({ protocol: 'PACE-MRZ', paceSkipped: 'refused' });
+    expect(result.verification.passive.signature).toBe('valid');
+    await expect(read('pace-mrz', 'can')).rejects.toMatchObject({ code: 'card.access_denied' });
+  });
+
   it('falls back to BAC on a card without EF.CardAccess, and with only MRZ data', async () => {
     expect((await read('bac-only')).result.verification.accessControl).toEqual({ protocol: 'BAC', paceSkipped: 'not_offered' });
-    expect((await read('genuine', 'mrz')).result.verification.accessControl).toEqual({ protocol: 'BAC', paceSkipped: 'no_can' });
+    // Only MRZ data: PACE with the MRZ key is tried first; the field-like card refuses it (6982).
+    expect((await read('genuine', 'mrz')).result.verification.accessControl).toEqual({ protocol: 'BAC', paceSkipped: 'refused' });
   });
 
   it('catches a cloned chip: active and chip authentication both fail', async () => {

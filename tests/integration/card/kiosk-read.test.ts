@@ -71,6 +71,12 @@ describe.skipIf(skipReason !== undefined)('kiosk card read through pcscd', () =>
     expect(r).toMatchObject({ ok: true, value: { verification: { accessControl: { protocol: 'BAC' }, overall: 'genuine' } } });
   });
 
+  it('card.read opens a chip that refuses the CAN with PACE and the MRZ key (typed dates)', async () => {
+    await rig.insert({ variant: 'pace-mrz' });
+    const r = await host.dispatch('card.read', { access: { idNumber: '001190012345', dateOfBirth: '1990-03-05', dateOfExpiry: '2030-03-05' } }, ctx);
+    expect(r).toMatchObject({ ok: true, value: { verification: { accessControl: { protocol: 'PACE-MRZ', paceSkipped: 'refused' }, overall: 'genuine' } } });
+  });
+
   it('a card pulled away mid-read gives card.removed; the next read succeeds', async () => {
     await rig.insert({ variant: 'pulled-away' });
     const r = await host.dispatch('card.read', { access: { idNumber: '001190012345' } }, ctx);

@@ -7,6 +7,7 @@ import { CardError, isCardError } from '../errors';
 import { performBac } from '../icao/access/bac';
 import { choosePace, parseCardAccess, type PaceInfo } from '../icao/access/card-access';
 import { performPace } from '../icao/access/pace';
+import type { PacePassword } from '../icao/access/pace-crypto';
 import type { MrzKeyInput } from '../icao/crypto/mrz-key';
 import { ChunkPolicy, readFile } from '../icao/lds/file-reader';
 import type { CardSession } from '../icao/session';
@@ -15,7 +16,7 @@ import { expectOk } from '../iso7816/status';
 export const CCCD_AID = Uint8Array.of(0xa0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01);
 const FID_CARD_ACCESS = 0x011c;
 
-export type AccessProtocol = 'PACE-CAN' | 'BAC';
+export type AccessProtocol = 'PACE-CAN' | 'PACE-MRZ' | 'BAC';
 
 export interface AccessKeys {
   /** Card access number: the last 6 digits of the ID number. */
@@ -27,7 +28,7 @@ export interface AccessKeys {
 export interface AccessOutcome {
   protocol: AccessProtocol;
   /** Why PACE was not used, when BAC was. */
-  paceSkipped?: 'not_offered' | 'no_can' | 'refused';
+  paceSkipped?: 'not_offered' | 'refused';
 }
 
 async function readCardAccess(session: CardSession): Promise<Uint8Array> {
@@ -62,17 +63,23 @@ async function selectApplet(session: CardSession): Promise<void> {
 export async function openSecureSession(session: CardSession, keys: AccessKeys): Promise<AccessOutcome> {
   if (!keys.can && !keys.mrz) throw new CardError('card.access_denied', 'neither a CAN nor MRZ data to open the chip');
   const pace = await offeredPace(session);
-  let paceSkipped: AccessOutcome['paceSkipped'] = pace ? (keys.can ? undefined : 'no_can') : 'not_offered';
-  if (pace && keys.can) {
-    try {
-      session.startSecureMessaging(await performPace(session.channel, pace, { kind: 'CAN', can: keys.can }));
-      await selectApplet(session);
-      return { protocol: 'PACE-CAN' };
-    } catch (e) {
-      // A refused CAN with MRZ data at hand: BAC may still open the chip (cards differ).
-      if (!isCardError(e) || e.code !== 'card.access_denied' || !keys.mrz) throw e;
-      session.endSecureMessaging();
-      paceSkipped = 'refused';
+  let paceSkipped: AccessOutcome['paceSkipped'] = pace ? undefined : 'not_offered';
+  if (pace) {
+    // CAN first (the CCCD's usual key), then the MRZ key; a refusal moves on to the next.
+    const attempts: Array<[AccessProtocol, PacePassword]> = [];
+    if (keys.can) attempts.push(['PACE-CAN', { kind: 'CAN', can: keys.can }]);
+    if (keys.mrz) attempts.push(['PACE-MRZ', { kind: 'MRZ', mrz: keys.mrz }]);
+    for (const [protocol, password] of attempts) {
+      try {
+        session.startSecureMessaging(await performPace(session.channel, pace, password));
+        await selectApplet(session);
+        return paceSkipped ? { protocol, paceSkipped } : { protocol };
+      } catch (e) {
+        if (!isCardError(e) || e.code !== 'card.access_denied') throw e;
+        session.endSecureMessaging();
+        paceSkipped = 'refused';
+        if (!keys.mrz) throw e;
+      }
     }
   }
   if (!keys.mrz) throw new CardError('card.access_denied', 'BAC needs the document number and dates');

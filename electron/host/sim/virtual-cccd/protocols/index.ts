@@ -19,7 +19,7 @@ export interface ProtocolHandler {
 
 export function cardProtocols(card: PersonalisedCard, variant: CardVariant): CardProtocols {
   const handlers: ProtocolHandler[] = [bacHandler(card.secrets.mrz)];
-  if (variant !== 'bac-only') handlers.push(paceHandler(card.secrets.can));
+  if (variant !== 'bac-only') handlers.push(paceHandler(card.secrets, { can: variant !== 'pace-mrz', mrz: variant === 'pace-mrz' }));
   handlers.push(activeAuthHandler(card.chipKeys.activeAuth), chipAuthHandler(card.chipKeys.chipAuth));
   return {
     handle(cmd, inSm) {

@@ -94,7 +94,7 @@ export class ChallengeTracker {
     const b = (face.blinkL + face.blinkR) / 2;
     const closeAt = Math.max(CHALLENGE.blinkMin, this.base.blink + CHALLENGE.blinkRise);
     if (!this.closed && b >= closeAt) this.closed = true;
-    if (this.closed && b <= Math.max(this.base.blink + CHALLENGE.blinkReopen, closeAt * 0.6)) return { status: 'passed', progress: 1, failure: null };
+    if (this.closed && b <= Math.max(this.base.blink + CHALLENGE.blinkReopen, closeAt * 0.8)) return { status: 'passed', progress: 1, failure: null };
     return { status: 'active', progress: this.closed ? 0.7 : Math.min(0.6, Math.max(0, (b - this.base.blink) / (closeAt - this.base.blink)) * 0.6), failure: null };
   }
 

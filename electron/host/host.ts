@@ -9,6 +9,7 @@ import { CardService } from './card/card-service';
 import { PcscReaderWatcher } from './card/transport/pcsc-transport';
 import type { ReaderWatcher } from './card/transport/transport';
 import type { KioskConfig } from './config';
+import { CameraPolicy } from './devices/camera-policy';
 import { DeviceService } from './devices/device-service';
 import { watcherSource, type ReaderSource } from './devices/reader-source';
 import { EventHub } from './events';
@@ -60,10 +61,8 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   // Demo / training mode never touches the real trust store: its synthetic CSCA lives in memory.
   const trust = await TrustService.open(demo ? null : opts.config.dataDir, opts.log);
   if (demo) trust.anchors.add(DemoCards.cscaDer(), 'demo');
-  const devices = new DeviceService(source, hub, {
-    preferredReader: opts.config.reader.preferred,
-    cameraLabel: opts.config.camera.allowedLabel,
-  });
+  const camera = new CameraPolicy(demo ? null : opts.config.dataDir, opts.config.camera.allowedLabel, opts.log);
+  const devices = new DeviceService(source, hub, camera, { preferredReader: opts.config.reader.preferred });
   const card = new CardService({ watcher, trustStore: () => trust.anchors, hub, log: opts.log, preferredReader: opts.config.reader.preferred });
   const context: HostContext = {
     appVersion: opts.appVersion,

@@ -34,3 +34,9 @@ export const deviceChanged = defineEvent('device.changed', {
   summary: 'Sent whenever a reader appears or disappears, a card is inserted or removed, or the card service goes up or down.',
   payload: deviceStatusSchema,
 });
+
+export const cameraSetAllowed = defineCall('camera.setAllowed', {
+  summary: 'Remember which camera (by its label) the kiosk uses; null forgets the choice so the officer is asked again.',
+  input: z.object({ label: z.string().min(1).max(200).nullable() }).strict(),
+  output: deviceStatusSchema,
+});

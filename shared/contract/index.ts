@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { CallDef, EventDef, Result, BridgeErrorCode } from './define';
 import { systemInfo, systemPing } from './system';
-import { deviceStatus, deviceChanged } from './device';
+import { deviceStatus, deviceChanged, cameraSetAllowed } from './device';
 import { cardRead, cardCancel, cardProgress } from './card';
 import { demoSetCard, demoCardStatus } from './demo';
 import { trustList, trustImport, trustImportRoot, trustRemove } from './trust';
@@ -18,7 +18,7 @@ export * from './card';
 export * from './demo';
 export * from './trust';
 
-const callList = [systemInfo, systemPing, deviceStatus, cardRead, cardCancel, demoSetCard, demoCardStatus, trustList, trustImport, trustImportRoot, trustRemove] as const;
+const callList = [systemInfo, systemPing, deviceStatus, cameraSetAllowed, cardRead, cardCancel, demoSetCard, demoCardStatus, trustList, trustImport, trustImportRoot, trustRemove] as const;
 const eventList = [deviceChanged, cardProgress] as const;
 
 type CallList = typeof callList;

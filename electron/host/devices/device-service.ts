@@ -1,22 +1,22 @@
 import type { DeviceStatus } from '../../../shared/contract/index';
 import type { EventHub } from '../events';
+import type { CameraPolicy } from './camera-policy';
 import type { ReaderSource } from './reader-source';
 
 /** Owns the device picture the renderer sees and pushes `device.changed` on every change. */
 export class DeviceService {
-  private cameraLabel: string | null;
   private readonly unsubscribe: () => void;
+  private readonly preferred: string | null;
 
   constructor(
     private readonly readers: ReaderSource,
     private readonly hub: EventHub,
-    opts: { preferredReader: string | null; cameraLabel: string | null },
+    private readonly camera: CameraPolicy,
+    opts: { preferredReader: string | null },
   ) {
     this.preferred = opts.preferredReader;
-    this.cameraLabel = opts.cameraLabel;
     this.unsubscribe = readers.onChange(() => this.hub.emit('device.changed', this.status()));
   }
-  private readonly preferred: string | null;
 
   status(): DeviceStatus {
     const snap = this.readers.snapshot();
@@ -27,14 +27,17 @@ export class DeviceService {
       cardService: snap.service,
       readers: snap.readers,
       activeReader: active ? active.name : null,
-      camera: { allowedDeviceLabel: this.cameraLabel },
+      camera: { allowedDeviceLabel: this.camera.allowedLabel },
       updatedAt: new Date().toISOString(),
     };
   }
 
-  setCamera(label: string | null): void {
-    this.cameraLabel = label;
-    this.hub.emit('device.changed', this.status());
+  /** Remembers which camera the kiosk uses (null: ask again) and tells the renderer. */
+  setCamera(label: string | null): DeviceStatus {
+    this.camera.set(label);
+    const status = this.status();
+    this.hub.emit('device.changed', status);
+    return status;
   }
 
   close(): void {

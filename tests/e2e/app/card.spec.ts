@@ -172,3 +172,15 @@ test('typed data without the chip: ID digits that disagree with the sex or birth
   await expect(warnings).toContainText('Chữ số giới tính trong số định danh khác với giới tính');
   await expect(page.getByTestId('card-continue')).toBeEnabled();
 });
+
+test('no usable camera for the QR code: the officer is told what to do and can close it', async ({ page }) => {
+  // This project's Chromium has no (fake) camera: opening one fails like a kiosk without a webcam.
+  await page.getByTestId('start-intake').click();
+  await page.getByTestId('qr-camera-open').click();
+  const problem = page.getByTestId('qr-camera-problem');
+  await expect(problem).toBeVisible();
+  await expect(problem).toHaveAttribute('data-problem', /^(noCamera|permissionDenied)$/);
+  await expect(problem).toContainText(/camera/i);
+  await page.getByRole('button', { name: 'Đóng camera' }).click();
+  await expect(page.getByTestId('qr-camera-open')).toBeVisible();
+});

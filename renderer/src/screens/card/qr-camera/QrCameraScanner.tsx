@@ -1,22 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { classifyCameraError, stopStream, type CameraError } from '../../../liveness/camera';
 import { decodeQr } from './decode';
-
-type Problem = 'no_camera' | 'busy' | 'denied' | 'other';
-
-function problemOf(e: unknown): Problem {
-  const name = (e as { name?: string }).name;
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'no_camera';
-  if (name === 'NotReadableError' || name === 'AbortError') return 'busy';
-  if (name === 'NotAllowedError' || name === 'SecurityError') return 'denied';
-  return 'other';
-}
 
 /** Reads the card's QR code from the webcam: live preview, a frame decoded every 250 ms. */
 export function QrCameraScanner({ onText, onClose }: { onText(text: string): void; onClose(): void }) {
   const { t } = useTranslation('card');
   const video = useRef<HTMLVideoElement>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [problem, setProblem] = useState<CameraError | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -42,18 +33,18 @@ export function QrCameraScanner({ onText, onClose }: { onText(text: string): voi
       .getUserMedia({ video: { width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false })
       .then((s) => {
         stream = s;
-        if (stopped) return s.getTracks().forEach((tr) => tr.stop());
+        if (stopped) return stopStream(s);
         if (video.current) {
           video.current.srcObject = s;
           void video.current.play().catch(() => undefined);
         }
         timer = window.setInterval(() => void tick(), 250);
       })
-      .catch((e: unknown) => setProblem(problemOf(e)));
+      .catch((e: unknown) => setProblem(classifyCameraError(e)));
     return () => {
       stopped = true;
       window.clearInterval(timer);
-      stream?.getTracks().forEach((tr) => tr.stop());
+      stopStream(stream);
     };
   }, [onText, attempt]);
 

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { HostError } from '../bridge/host-error';
 import { silentLogger } from '../log';
 import { TrustService } from './trust-service';
+import { sharedPath } from '../../../tests/support/shared-dir';
 
-const pki = new URL('../../../../shared/pki/', import.meta.url).pathname;
+const pki = sharedPath('pki');
 const ML = join(pki, 'DE_ML_2026-05-28-08-28-45.ml');
 const ROOT = join(pki, 'DE_ROOT_CA_CSCA07.cer');
 const haveShared = existsSync(ML) && existsSync(ROOT);

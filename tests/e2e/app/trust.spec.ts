@@ -2,11 +2,11 @@
 import { existsSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
+import { sharedPath } from '../../support/shared-dir';
 import { startShell } from './shell';
 
-const pki = new URL('../../../../shared/pki/', import.meta.url).pathname;
-const ML = `${pki}DE_ML_2026-05-28-08-28-45.ml`;
-const ROOT = `${pki}DE_ROOT_CA_CSCA07.cer`;
+const ML = sharedPath('pki', 'DE_ML_2026-05-28-08-28-45.ml');
+const ROOT = sharedPath('pki', 'DE_ROOT_CA_CSCA07.cer');
 
 let shell: RunningBrowserShell;
 test.beforeAll(async () => {

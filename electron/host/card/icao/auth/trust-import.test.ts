@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { createTestPki } from '../../../sim/test-pki/pki';
 import { importTrustFile } from './trust-import';
 import { TrustStore } from './trust-store';
+import { sharedPath } from '../../../../../tests/support/shared-dir';
 
-const ML = new Uint8Array(readFileSync('/work/shared/pki/DE_ML_2026-05-28-08-28-45.ml'));
-const ROOT = new Uint8Array(readFileSync('/work/shared/pki/DE_ROOT_CA_CSCA07.cer'));
+const ML = new Uint8Array(readFileSync(sharedPath('pki', 'DE_ML_2026-05-28-08-28-45.ml')));
+const ROOT = new Uint8Array(readFileSync(sharedPath('pki', 'DE_ROOT_CA_CSCA07.cer')));
 
 describe('importTrustFile', () => {
   it('recognises a master list and needs a root for it', () => {

@@ -6,8 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { importMasterList, verifyMasterList } from './master-list';
 import { TrustStore } from './trust-store';
 import { createTestPki } from '../../../sim/test-pki/pki';
+import { sharedPath } from '../../../../../tests/support/shared-dir';
 
-const PKI = '/work/shared/pki';
+const PKI = sharedPath('pki');
 const ML = new Uint8Array(readFileSync(join(PKI, 'DE_ML_2026-05-28-08-28-45.ml')));
 const ROOT = new Uint8Array(readFileSync(join(PKI, 'DE_ROOT_CA_CSCA07.cer')));
 const dirs: string[] = [];

@@ -20,7 +20,13 @@ export function Guidance({ state }: { state: SessionState | null }) {
       {c?.kind === 'turnLeft' && c.step.status === 'active' && <span className="arrow" aria-hidden="true">←</span>}
       <span className="text">{text}</span>
       {c?.kind === 'turnRight' && c.step.status === 'active' && <span className="arrow" aria-hidden="true">→</span>}
-      {c && <span className="progress">{t('challenge.progress', { index: c.index + 1, total: c.total })}</span>}
+      {c && <span className="portrait-progress">{t('challenge.progress', { index: c.index + 1, total: c.total })}</span>}
+      {c?.step.status === 'active' && (
+        // Set through the CSSOM (React's style prop), which the CSP's style-src 'self' allows.
+        <div className="progress portrait-challenge-progress" aria-hidden="true">
+          <div className="progress-bar" style={{ width: `${Math.round(c.step.progress * 100)}%` }} />
+        </div>
+      )}
     </div>
   );
 }

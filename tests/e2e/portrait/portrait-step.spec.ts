@@ -52,6 +52,24 @@ test('a printed photo is refused; the officer can start over or cancel from the 
   }
 });
 
+test('camera permission denied: says what to do, in Vietnamese and English', async () => {
+  const server = await serveStatic(PORTRAIT_BUILD);
+  // A fake camera exists, but the permission prompt is denied.
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--use-fake-device-for-media-stream', '--deny-permission-prompts', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/index.html?seed=1`);
+    const problem = page.getByTestId('camera-problem');
+    await expect(problem).toBeVisible({ timeout: 20_000 });
+    await expect(problem).toHaveAttribute('data-code', 'permissionDenied');
+    await expect(problem).toContainText('chưa được phép dùng camera');
+    await expect(problem).toContainText('not allowed to use the camera');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
 test('no camera: says what to do, in Vietnamese and English', async () => {
   const server = await serveStatic(PORTRAIT_BUILD);
   // No fake-device flags: headless Chromium then has no camera at all.

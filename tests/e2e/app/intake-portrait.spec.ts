@@ -1,0 +1,63 @@
+/**
+ * The intake in the real app (browser shell, the app's own CSP, model and wasm served by the app):
+ * read the virtual card, continue to the portrait step, and pass liveness with a real face clip in
+ * Chromium's fake camera (the clip's actions match the challenge order fixed by ?seed=319).
+ */
+import { existsSync } from 'node:fs';
+import { chromium, expect, test } from '@playwright/test';
+import { Y4M_CACHE } from '../../../electron/cli/pad-eval/page';
+import { toY4m } from '../../../electron/cli/pad-eval/y4m';
+import type { RunningBrowserShell } from '../../../electron/browser/main';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
+import { sharedPath } from '../../support/shared-dir';
+import { startShell } from './shell';
+
+const CLIP = sharedPath('faces', 'video', 'liveportrait_d12.mp4');
+
+let shell: RunningBrowserShell;
+test.beforeAll(async () => {
+  shell = await startShell();
+});
+test.afterAll(async () => {
+  await shell?.stop();
+});
+
+test('card → portrait: liveness passes in the app itself, under its CSP, with no outside request', async () => {
+  test.skip(!existsSync(CLIP), 'the shared face media (../shared/faces) is not beside this checkout');
+  test.setTimeout(90_000);
+  const y4m = await toY4m(CLIP, Y4M_CACHE);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const outside: string[] = [];
+    const violations: string[] = [];
+    page.on('request', (r) => {
+      if (!/^(data|blob):/.test(r.url()) && !r.url().startsWith(shell.server.origin)) outside.push(r.url());
+    });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    const url = new URL(shell.server.appUrl);
+    await page.goto(`${url.origin}/?seed=319${url.hash}`);
+    await page.getByTestId('start-intake').click();
+    await page.getByRole('tab', { name: 'Nhập tay' }).click();
+    await page.locator('input[name=idNumber]').fill('001190012345');
+    await page.getByRole('button', { name: 'Đọc chip', exact: true }).click();
+    await expect(page.getByTestId('verification')).toHaveAttribute('data-overall', 'genuine', { timeout: 30_000 });
+    await page.getByTestId('card-continue').click();
+    await expect(page.getByTestId('intake')).toHaveAttribute('data-step', 'portrait');
+    const step = page.locator('.portrait-step');
+    await expect(step).toHaveAttribute('data-verdict', 'pass', { timeout: 45_000 });
+    expect(outside).toEqual([]);
+    expect(violations).toEqual([]);
+    // Cancelling the dossier asks first and returns to the home screen.
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('intake-cancel').click();
+    await expect(page.getByTestId('start-intake')).toBeVisible();
+  } finally {
+    await browser.close();
+  }
+});

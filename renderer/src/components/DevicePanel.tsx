@@ -55,11 +55,16 @@ export function DevicePanel() {
             </ul>
           )}
           <h3>{t('device.camera')}</h3>
-          <p>
+          <p data-testid="camera-allowed">
             {status.camera.allowedDeviceLabel
               ? t('device.cameraAllowed', { label: status.camera.allowedDeviceLabel })
               : t('device.cameraNotChosen')}
           </p>
+          {status.camera.allowedDeviceLabel && (
+            <button type="button" className="secondary small" data-testid="forget-camera" onClick={() => void client.call('camera.setAllowed', { label: null })}>
+              {t('device.forgetCamera')}
+            </button>
+          )}
           <p className="muted small">{t('device.updatedAt', { time: formatDateTimeVn(status.updatedAt) })}</p>
         </>
       )}

@@ -1,5 +1,5 @@
 // Opening the camera and naming its failures so the screen can say what to do.
-export type CameraError = 'noCamera' | 'cameraBusy' | 'permissionDenied' | 'unsupported' | 'unknown';
+export type CameraError = 'noCamera' | 'cameraBusy' | 'permissionDenied' | 'unsupported' | 'allowedMissing' | 'unknown';
 
 export class CameraFailure extends Error {
   constructor(readonly code: CameraError, cause: unknown) {
@@ -29,12 +29,18 @@ export function classifyCameraError(err: unknown): CameraError {
   }
 }
 
-export async function openCamera(): Promise<MediaStream> {
+/** Opens a camera: the given device, or the default (user-facing) one. */
+export async function openCamera(deviceId?: string): Promise<MediaStream> {
   if (!navigator.mediaDevices?.getUserMedia) throw new CameraFailure('unsupported', null);
   try {
     return await navigator.mediaDevices.getUserMedia({
       audio: false,
-      video: { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 30 }, facingMode: 'user' },
+      video: {
+        width: { ideal: 640 },
+        height: { ideal: 480 },
+        frameRate: { ideal: 30 },
+        ...(deviceId ? { deviceId: { exact: deviceId } } : { facingMode: 'user' }),
+      },
     });
   } catch (err) {
     throw new CameraFailure(classifyCameraError(err), err);

@@ -14,6 +14,14 @@ import { startShell } from './shell';
 
 const CLIP = sharedPath('faces', 'video', 'liveportrait_d12.mp4');
 
+async function fakeCameraBrowser() {
+  const y4m = await toY4m(CLIP, Y4M_CACHE);
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`],
+  });
+}
+
 let shell: RunningBrowserShell;
 test.beforeAll(async () => {
   shell = await startShell();
@@ -25,11 +33,7 @@ test.afterAll(async () => {
 test('card → portrait: liveness passes in the app itself, under its CSP, with no outside request', async () => {
   test.skip(!existsSync(CLIP), 'the shared face media (../shared/faces) is not beside this checkout');
   test.setTimeout(90_000);
-  const y4m = await toY4m(CLIP, Y4M_CACHE);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`],
-  });
+  const browser = await fakeCameraBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const outside: string[] = [];
@@ -57,6 +61,34 @@ test('card → portrait: liveness passes in the app itself, under its CSP, with 
     page.once('dialog', (d) => void d.accept());
     await page.getByTestId('intake-cancel').click();
     await expect(page.getByTestId('start-intake')).toBeVisible();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the camera used is remembered; a remembered camera that is missing is said, and another can be used', async () => {
+  test.skip(!existsSync(CLIP), 'the shared face media (../shared/faces) is not beside this checkout');
+  const browser = await fakeCameraBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    shell.host.context.devices.setCamera('Camera that is not plugged in');
+    await page.goto(shell.server.appUrl);
+    await page.getByTestId('start-intake').click();
+    await page.locator('input[name=qr]').fill('001190012345|012345678|Nguyễn Thị Hồng Nhung|05031990|Nữ|Hà Nội|10042021');
+    await page.locator('input[name=qr]').press('Enter');
+    await page.getByRole('button', { name: 'Dùng dữ liệu mã QR (không đọc chip)' }).click();
+    await page.getByTestId('card-continue').click();
+    const problem = page.getByTestId('camera-problem');
+    await expect(problem).toHaveAttribute('data-code', 'allowedMissing', { timeout: 20_000 });
+    await expect(problem).toContainText('Camera đã chọn cho máy trạm này chưa được cắm');
+    await page.getByTestId('use-other-camera').click();
+    await expect(page.locator('.portrait-step')).toHaveAttribute('data-phase', /^(?!starting$).+/, { timeout: 20_000 });
+    const chosen = shell.host.context.devices.status().camera.allowedDeviceLabel;
+    expect(chosen).toBeTruthy();
+    expect(chosen).not.toBe('Camera that is not plugged in');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('intake-cancel').click();
+    await expect(page.getByTestId('camera-allowed')).toContainText(chosen!);
   } finally {
     await browser.close();
   }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAllowedCamera } from '../../bridge/useAllowedCamera';
 import { CardStep, type CardStepResult } from '../card/CardStep';
 import { PortraitStep, type PortraitResult } from '../portrait/PortraitStep';
 import { Summary } from './Summary';
@@ -13,6 +14,7 @@ export function IntakeFlow({ onExit, seed }: { onExit(): void; seed?: number }) 
   const [step, setStep] = useState<Step>('card');
   const [card, setCard] = useState<CardStepResult | null>(null);
   const [portrait, setPortrait] = useState<PortraitResult | null>(null);
+  const camera = useAllowedCamera();
 
   const cancel = () => {
     if (step === 'card' || window.confirm(t('flow.cancelConfirm'))) onExit();
@@ -44,6 +46,8 @@ export function IntakeFlow({ onExit, seed }: { onExit(): void; seed?: number }) 
         <PortraitStep
           {...(card.chip?.portrait ? { chipPortraitUrl: card.chip.portrait } : {})}
           {...(seed !== undefined ? { seed } : {})}
+          openCamera={camera.open}
+          onUseOtherCamera={camera.forget}
           onDone={(p) => {
             setPortrait(p);
             setStep('summary');

@@ -13,9 +13,9 @@ import './portrait.css';
 
 export type { PortraitResult, PortraitStepProps } from './types';
 
-export function PortraitStep({ chipPortraitUrl, seed, onDone, onCancel }: PortraitStepProps) {
+export function PortraitStep({ chipPortraitUrl, seed, onDone, onCancel, openCamera, onUseOtherCamera }: PortraitStepProps) {
   const { t } = useTranslation('portrait');
-  const { videoRef, stage, state, capture, restart, evidence, attemptsLeft } = usePortraitSession(seed);
+  const { videoRef, stage, state, capture, restart, evidence, attemptsLeft } = usePortraitSession(seed, openCamera);
   const retake = restart;
   const verdict = state?.verdict ?? { status: 'pending' as const };
   const reviewing = verdict.status === 'pass' && capture !== null;
@@ -44,7 +44,10 @@ export function PortraitStep({ chipPortraitUrl, seed, onDone, onCancel }: Portra
   }, [onCancel, retake, reviewing]);
 
   if (stage.kind === 'cameraError' || stage.kind === 'modelError') {
-    return <CameraProblem stage={stage} onRetry={restart} onCancel={onCancel} />;
+    const useOther = onUseOtherCamera && stage.kind === 'cameraError' && stage.code === 'allowedMissing'
+      ? () => void onUseOtherCamera().then(restart)
+      : undefined;
+    return <CameraProblem stage={stage} onRetry={restart} onCancel={onCancel} {...(useOther ? { onUseOther: useOther } : {})} />;
   }
   return (
     <section className="portrait-step" aria-labelledby="portrait-title" data-phase={state?.phase ?? 'starting'} data-verdict={verdict.status}>

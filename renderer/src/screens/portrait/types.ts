@@ -26,4 +26,8 @@ export interface PortraitStepProps {
   seed?: number;
   onDone(result: PortraitResult): void;
   onCancel(): void;
+  /** Opens the camera the kiosk allows; default: the browser's default camera. */
+  openCamera?: () => Promise<MediaStream>;
+  /** Forget the remembered camera so another one can be used (offered when it is missing). */
+  onUseOtherCamera?: () => Promise<void>;
 }

@@ -21,7 +21,7 @@ export interface Capture {
   at: Date;
 }
 
-export function usePortraitSession(seed: number | undefined) {
+export function usePortraitSession(seed: number | undefined, open: () => Promise<MediaStream> = openCamera) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const sessionRef = useRef<LivenessSession | null>(null);
   // A promise, so overlapping mounts (React StrictMode) share one engine instead of racing.
@@ -49,7 +49,7 @@ export function usePortraitSession(seed: number | undefined) {
         return;
       }
       try {
-        stream = await openCamera();
+        stream = await open();
       } catch (err) {
         if (!cancelled) setStage({ kind: 'cameraError', code: err instanceof CameraFailure ? err.code : 'unknown' });
         return;
@@ -89,7 +89,7 @@ export function usePortraitSession(seed: number | undefined) {
       stopLoop?.();
       stopStream(stream);
     };
-  }, [seed, run]);
+  }, [seed, run, open]);
 
   useEffect(
     () => () => {

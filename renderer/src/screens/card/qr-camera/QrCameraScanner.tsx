@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { classifyCameraError, stopStream, type CameraError } from '../../../liveness/camera';
+import { useAllowedCamera } from '../../../bridge/useAllowedCamera';
+import { CameraFailure, classifyCameraError, stopStream, type CameraError } from '../../../liveness/camera';
 import { decodeQr } from './decode';
 
 /** Reads the card's QR code from the webcam: live preview, a frame decoded every 250 ms. */
@@ -9,6 +10,7 @@ export function QrCameraScanner({ onText, onClose }: { onText(text: string): voi
   const video = useRef<HTMLVideoElement>(null);
   const [problem, setProblem] = useState<CameraError | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const camera = useAllowedCamera();
 
   useEffect(() => {
     let stream: MediaStream | null = null;
@@ -29,8 +31,8 @@ export function QrCameraScanner({ onText, onClose }: { onText(text: string): voi
         onText(text);
       }
     };
-    navigator.mediaDevices
-      .getUserMedia({ video: { width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false })
+    camera
+      .open()
       .then((s) => {
         stream = s;
         if (stopped) return stopStream(s);
@@ -40,13 +42,13 @@ export function QrCameraScanner({ onText, onClose }: { onText(text: string): voi
         }
         timer = window.setInterval(() => void tick(), 250);
       })
-      .catch((e: unknown) => setProblem(classifyCameraError(e)));
+      .catch((e: unknown) => setProblem(e instanceof CameraFailure ? e.code : classifyCameraError(e)));
     return () => {
       stopped = true;
       window.clearInterval(timer);
       stopStream(stream);
     };
-  }, [onText, attempt]);
+  }, [onText, attempt, camera]);
 
   return (
     <div className="qr-camera" data-testid="qr-camera">

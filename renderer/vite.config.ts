@@ -5,16 +5,15 @@
 import { defineConfig, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { faceAssets } from './src/liveness/vite-assets';
-import { zxingAssets } from './build/zxing-assets';
+import { appAssets } from './build/app-assets';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export const rendererConfig: UserConfig = {
   root,
   base: './',
-  // The face model and MediaPipe's wasm are served from our own origin, never fetched from outside.
-  plugins: [react(), faceAssets(), zxingAssets()],
+  // The face model, MediaPipe's and zxing's wasm come from our own origin, never from outside.
+  plugins: [react(), appAssets()],
   build: {
     outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { buildPadPage, runPad, Y4M_CACHE, type PadOutcome } from './pad-eval/page';
 import { serveStatic } from './pad-eval/serve';
 import { toY4m } from './pad-eval/y4m';
+import { PROJECT_ROOT } from './pad-eval/page';
 
 const quantile = (xs: number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -24,7 +25,7 @@ function line(kind: string, engine: string, r: PadOutcome, extra: Record<string,
 }
 
 async function main(): Promise<void> {
-  const faces = process.argv[2] ?? '/work/shared/faces';
+  const faces = process.argv[2] ?? `${PROJECT_ROOT}../shared/faces`;
   const server = await serveStatic(await buildPadPage());
   try {
     const clip = await toY4m(join(faces, 'video/liveportrait_d12.mp4'), Y4M_CACHE);

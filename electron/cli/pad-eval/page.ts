@@ -2,6 +2,7 @@
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { findChromium } from '../../browser/chromium';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const PAD_CONFIG = `${PROJECT_ROOT}renderer/src/liveness/pad/vite.config.mjs`;
@@ -55,7 +56,7 @@ export interface RunOptions {
 }
 
 export async function runPad(baseUrl: string, y4m: string, opts: RunOptions): Promise<PadOutcome> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs(y4m) });
+  const browser = await chromium.launch({ executablePath: findChromium() ?? '/usr/bin/chromium', args: chromiumArgs(y4m) });
   try {
     const page = await browser.newPage();
     const maxMs = opts.maxMs ?? 12000;

@@ -1,4 +1,4 @@
-// Records compact landmark/observation sequences from /work/shared/faces-style media through the
+// Records compact landmark/observation sequences from ../shared/faces-style media through the
 // real pipeline, for the unit tests in renderer/src/liveness. Run once; the output is committed.
 //   npx tsx electron/cli/pad-eval/record-fixtures.ts <faces-dir>
 import { writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ const CLIPS: { file: string; name: string; ms: number; note: string; preFilter?:
 ];
 
 async function main(): Promise<void> {
-  const faces = process.argv[2] ?? '/work/shared/faces';
+  const faces = process.argv[2] ?? `${PROJECT_ROOT}../shared/faces`;
   const srv = await serveStatic(await buildPadPage());
   try {
     for (const c of CLIPS) {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { prepareZXingModule, writeBarcode } from 'zxing-wasm/writer';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
-import { CHROMIUM_ARGS } from '../../support/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
 import { startShell } from './shell';
 
 const PAYLOAD = '079088004321||Trần Đức Anh|20111958|Nam|Phường Bến Nghé, Quận 1, TP Hồ Chí Minh|01072021||||';
@@ -19,7 +19,7 @@ const Y4M = join(mkdtempSync(join(tmpdir(), 'kiosk-qr-')), 'qr.y4m');
 
 test.use({
   launchOptions: {
-    executablePath: process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${Y4M}`],
   },
 });

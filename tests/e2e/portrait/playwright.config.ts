@@ -1,5 +1,5 @@
 // Portrait/liveness end-to-end tests: Chromium's fake camera fed with real faces (y4m made at
-// test time from /work/shared/faces, or $FACES_DIR). Each test launches its own browser because
+// test time from ../shared/faces beside the checkout, or $FACES_DIR). Each test launches its own browser because
 // the fake camera file is a browser flag. Run: npx playwright test -c tests/e2e/portrait
 import { defineConfig } from '@playwright/test';
 

@@ -2,6 +2,7 @@
 import { test, expect, chromium } from '@playwright/test';
 import { facesAvailable, openPortrait, PORTRAIT_BUILD } from './support';
 import { serveStatic } from '../../../electron/cli/pad-eval/serve';
+import { CHROMIUM_PATH } from '../../support/chromium';
 
 test.skip(!facesAvailable(), 'shared face media not present (set FACES_DIR)');
 
@@ -55,7 +56,7 @@ test('a printed photo is refused; the officer can start over or cancel from the 
 test('camera permission denied: says what to do, in Vietnamese and English', async () => {
   const server = await serveStatic(PORTRAIT_BUILD);
   // A fake camera exists, but the permission prompt is denied.
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--use-fake-device-for-media-stream', '--deny-permission-prompts', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--use-fake-device-for-media-stream', '--deny-permission-prompts', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}/index.html?seed=1`);
@@ -73,7 +74,7 @@ test('camera permission denied: says what to do, in Vietnamese and English', asy
 test('no camera: says what to do, in Vietnamese and English', async () => {
   const server = await serveStatic(PORTRAIT_BUILD);
   // No fake-device flags: headless Chromium then has no camera at all.
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--use-fake-ui-for-media-stream', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--use-fake-ui-for-media-stream', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}/index.html?seed=1`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TrustStore } from './icao/auth/trust-store';
 import { readCard, type ReadProgress } from './read-card';
+import { verificationView } from './read-view';
 import { ChunkPolicies } from './icao/lds/file-reader';
 import { MemoryReaderWatcher } from './transport/memory-transport';
 import { NHUNG } from '../sim/lds-builder/sample-citizens';
@@ -79,6 +80,34 @@ describe('readCard against the virtual CCCD (in memory)', () => {
     expect(result.verification.chip.chipAuth).toBe('failed');
     // The data itself is a perfect copy: passive authentication alone cannot tell.
     expect(result.verification.passive.chain.status).toBe('trusted');
+  });
+
+  it('a cloning device that hides DG15 and answers the chip-authentication probe with a plain 6A82 is not genuine', async () => {
+    const v = await createVirtualCccd({ variant: 'cloned' });
+    const engine = v.engine;
+    let smSelects = 0;
+    let afterGa = false;
+    // The copied files and the printed CAN, but no AA/CA private key: it fakes the answers it can.
+    const clone = {
+      atr: engine.atr,
+      reset: () => engine.reset(),
+      process(apdu: Uint8Array): Uint8Array {
+        const [cla = 0, ins = 0, p1 = 0] = apdu;
+        const sm = (cla & 0x0c) === 0x0c;
+        if (afterGa) {
+          afterGa = false;
+          return Uint8Array.of(0x6a, 0x82); // unprotected "file not found" instead of a MAC it cannot make
+        }
+        const r = engine.process(apdu);
+        if (sm && ins === 0xa4 && p1 === 0x02 && ++smSelects === 6) return Uint8Array.of(0x6a, 0x82); // hide DG15
+        if (sm && ins === 0x86) afterGa = true;
+        return r;
+      },
+    };
+    const result = await readCard(new MemoryReaderWatcher().insert(clone), { keys: { can: v.card.secrets.can }, trustStore: trust() });
+    expect(result.verification.chip.chipAuth).toBe('failed');
+    expect(result.verification.passive.hashes).toContainEqual({ dg: 15, status: 'not_read' });
+    expect(verificationView(result.verification).overall).toBe('failed');
   });
 
   it('chip authentication also works after BAC (3DES session, AES-128 CA keys)', async () => {

@@ -33,6 +33,7 @@ describe('overall verdict of a chip read', () => {
     ['an expired DS', { chain: { status: 'expired' as const, issuer: 'x' } }],
     ['no clone check offered', { activeAuth: 'not_supported' as const, chipAuth: 'not_supported' as const }],
     ['an unsigned extra file', { notInSod: [11] }],
+    ['a data group the SOD lists but the chip withheld (DG15)', { hashes: [{ dg: 1, status: 'match' as const }, { dg: 15, status: 'not_read' as const }] }],
   ])('is unverified with %s', (_l, change) => {
     expect(overallVerdict({ ...good, ...change })).toBe('unverified');
   });

@@ -22,8 +22,14 @@ export function overallVerdict(v: Omit<CardVerificationView, 'overall'>): CardVe
   if (v.signature === 'invalid' || hashesBad || v.activeAuth === 'failed' || v.chipAuth === 'failed' || v.chain.status === 'untrusted') {
     return 'failed';
   }
-  // A data group not read (DG3 behind EAC) is not evidence either way; an unsigned extra file is.
-  const complete = v.hashes.some((h) => h.status === 'match') && v.notInSod.length === 0;
+  // Every data group the SOD lists must be read and match, except the EAC-protected biometrics
+  // (DG3 fingerprints, DG4 iris) a kiosk cannot open. A chip that withholds DG2, DG14 or DG15
+  // (answering "not found") could be hiding what would expose it; an unsigned extra file likewise.
+  const EAC_PROTECTED = new Set([3, 4]);
+  const complete =
+    v.hashes.some((h) => h.status === 'match') &&
+    v.hashes.every((h) => h.status === 'match' || (h.status === 'not_read' && EAC_PROTECTED.has(h.dg))) &&
+    v.notInSod.length === 0;
   const cloneChecked = v.activeAuth === 'passed' || v.chipAuth === 'passed';
   return v.chain.status === 'trusted' && complete && cloneChecked ? 'genuine' : 'unverified';
 }

@@ -16,7 +16,7 @@ import { selectEf } from '../icao/lds/file-reader';
 import type { CardSession } from '../icao/session';
 import { createSmSession } from '../icao/sm/sm-session';
 import { encodeOid } from '../iso7816/asn1';
-import { concat } from '../iso7816/bytes';
+import { concat, equalBytes } from '../iso7816/bytes';
 import { encodeTlv } from '../iso7816/tlv';
 
 export type ChipCheckResult = 'passed' | 'failed' | 'not_supported';
@@ -38,7 +38,8 @@ async function activeAuth(session: CardSession, dg15Bytes: Uint8Array, dg14: Dg1
   return check.valid ? { result: 'passed' } : { result: 'failed', why: `active authentication: ${check.reason}` };
 }
 
-async function chipAuth(session: CardSession, dg14: Dg14): Promise<{ result: ChipCheckResult; why?: string }> {
+/** `expected`: the first bytes of EF.COM as read before, to compare with what the chip sends under the new keys. */
+async function chipAuth(session: CardSession, dg14: Dg14, expected: Uint8Array): Promise<{ result: ChipCheckResult; why?: string }> {
   const option = chipAuthenticationOptions(dg14).find((o) => o.publicKey.agreement === 'ECDH');
   if (!option) return { result: 'not_supported', why: 'only DH chip authentication offered' };
   const cipher = option.info?.cipher ?? '3DES';
@@ -59,9 +60,13 @@ async function chipAuth(session: CardSession, dg14: Dg14): Promise<{ result: Chi
   }
   session.startSecureMessaging(createSmSession(cipher === '3DES' ? TDES_SUITE : AES_SUITE, t.ksEnc, t.ksMac));
   try {
-    // Any protected exchange proves the chip derived the same keys, i.e. holds the DG14 key.
-    const probe = await selectEf(session.channel, 0x011e);
-    if (probe.sw !== 0x9000 && probe.sw !== 0x6a82) return { result: 'failed', why: `after chip authentication: ${probe.sw.toString(16)}` };
+    // Only a MAC-verified answer carrying data we already hold proves the chip derived the same
+    // keys, i.e. holds the DG14 private key. An error status may come back unprotected (and so
+    // unauthenticated): a clone could send a plain 6A82, so no status word alone counts as a pass.
+    const select = await selectEf(session.channel, 0x011e);
+    if (select.sw !== 0x9000) return { result: 'failed', why: `after chip authentication: SELECT EF.COM answered ${select.sw.toString(16)}` };
+    const read = await session.channel({ cla: 0, ins: 0xb0, p1: 0, p2: 0, le: expected.length });
+    if (read.sw !== 0x9000 || !equalBytes(read.data, expected)) return { result: 'failed', why: 'after chip authentication: EF.COM not returned under the new keys' };
     return { result: 'passed' };
   } catch (e) {
     if (isCardError(e) && e.code === 'card.sm_invalid') return { result: 'failed', why: 'chip could not continue with the chip-authentication keys' };
@@ -83,11 +88,14 @@ export async function chipChecks(session: CardSession, files: ReadonlyMap<number
       // The card leaving the field is not a verdict on the chip: let the caller retry.
       if (isCardError(e) && (e.code === 'card.removed' || e.code === 'card.timeout' || e.code === 'card.no_reader')) throw e;
       why.push(e instanceof Error ? e.message : String(e));
+      // An algorithm we do not implement (or cannot parse) is not evidence of a copy.
+      if (isCardError(e) && (e.code === 'card.unsupported' || e.code === 'card.parse')) return 'not_supported';
       return 'failed';
     }
   };
   // AA first: CA replaces the session keys, and a failed CA ends the session.
   const aa = dg15Bytes ? await settle(() => activeAuth(session, dg15Bytes, dg14)) : 'not_supported';
-  const ca = dg14 ? await settle(() => chipAuth(session, dg14)) : 'not_supported';
+  const com = files.get(0x1e);
+  const ca = dg14 && com ? await settle(() => chipAuth(session, dg14, com.slice(0, 16))) : 'not_supported';
   return { activeAuth: aa, chipAuth: ca, ...(why.length ? { detail: why.join('; ') } : {}) };
 }

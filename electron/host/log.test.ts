@@ -11,4 +11,11 @@ describe('host log', () => {
     expect(lines[0]).not.toContain('Nguyễn');
     expect(lines[0]).not.toContain('001203004005');
   });
+
+  it('redacts nested fields too, and does not dump arrays', () => {
+    const lines: string[] = [];
+    createLogger((l) => lines.push(l)).warn('x', { card: { holder: { fullName: 'Trần Đức Anh' }, apdus: 3 }, list: ['Trần Đức Anh'] });
+    expect(lines[0]).not.toContain('Trần');
+    expect(JSON.parse(lines[0]!)).toMatchObject({ card: { holder: { fullName: '[redacted]' }, apdus: 3 }, list: '[array of 1]' });
+  });
 });

@@ -10,11 +10,13 @@ export interface Logger {
 
 const PERSONAL = /name|birth|dob|idnumber|id_number|phone|email|address|portrait|image|mrz|can|pin|secret|token|key/i;
 
-export function redact(fields: Record<string, unknown>): Record<string, unknown> {
+export function redact(fields: Record<string, unknown>, depth = 0): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fields)) {
     if (PERSONAL.test(k)) out[k] = '[redacted]';
     else if (v instanceof Error) out[k] = { name: v.name, message: v.message.slice(0, 300), code: (v as { code?: unknown }).code };
+    else if (v && typeof v === 'object' && !Array.isArray(v)) out[k] = depth < 4 ? redact(v as Record<string, unknown>, depth + 1) : '[nested]';
+    else if (Array.isArray(v)) out[k] = `[array of ${v.length}]`;
     else out[k] = v;
   }
   return out;

@@ -18,9 +18,9 @@ export const trustEntrySchema = z.object({
 
 export const TRUST_ERRORS = ['trust.invalid_file', 'trust.signature_invalid', 'trust.no_ml_root', 'trust.not_found'] as const;
 
-/** 16 MB of file, base64-encoded: a full master list is well under 1 MB. */
+/** Up to 6 MB of file, base64-encoded (fits one 8 MiB bridge frame): a master list is well under 1 MB. */
 const fileInput = z
-  .object({ fileName: z.string().min(1).max(200), dataBase64: z.string().min(4).max(22_000_000).regex(/^[A-Za-z0-9+/]+=*$/) })
+  .object({ fileName: z.string().min(1).max(200), dataBase64: z.string().min(4).max(8_000_000).regex(/^[A-Za-z0-9+/]+=*$/) })
   .strict();
 
 export const trustList = defineCall('trust.list', {

@@ -10,6 +10,7 @@ import { sharedPath } from '../../../tests/support/shared-dir';
 const pki = sharedPath('pki');
 const ML = join(pki, 'DE_ML_2026-05-28-08-28-45.ml');
 const ROOT = join(pki, 'DE_ROOT_CA_CSCA07.cer');
+const ROOT_PATH = ROOT;
 const haveShared = existsSync(ML) && existsSync(ROOT);
 
 async function code(p: Promise<unknown>): Promise<string> {
@@ -50,6 +51,15 @@ describe.runIf(haveShared)('trust service on the real German master list (../sha
 });
 
 describe('trust service input handling', () => {
+  it('a PEM bundle with one bad certificate is refused whole: nothing from it stays', async () => {
+    const trust = await TrustService.open(null, silentLogger);
+    const good = readFileSync(ROOT_PATH);
+    const pem = (der: Buffer) => `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
+    const bundle = pem(good) + pem(Buffer.from([0x30, 0x03, 0x02, 0x01, 0x01]));
+    expect(await code(trust.import('bundle.pem', new TextEncoder().encode(bundle)))).toBe('trust.invalid_file');
+    expect(trust.list().anchors).toHaveLength(0);
+  });
+
   it('rejects a file with no certificate, garbage, and an unknown removal with typed errors', async () => {
     const trust = await TrustService.open(null, silentLogger);
     expect(trust.persistent).toBe(false);

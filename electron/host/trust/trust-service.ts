@@ -59,9 +59,12 @@ export class TrustService {
 
   async import(fileName: string, bytes: Uint8Array): Promise<TrustImportOutcome> {
     let result;
+    const before = new Set(this.anchors.list().map((e) => e.sha256));
     try {
       result = importTrustFile(this.anchors, bytes, fileName, this.roots.ders());
     } catch (e) {
+      // Refused whole: take back whatever the import added before it failed.
+      for (const e2 of this.anchors.list()) if (!before.has(e2.sha256)) this.anchors.remove(e2.sha256);
       asHostError(e, fileName);
     }
     if (result.kind === 'certificates' && result.total === 0) throw new HostError('trust.invalid_file', `${fileName}: no certificate found`);
@@ -84,9 +87,11 @@ export class TrustService {
     }
     if (certs.length === 0) throw new HostError('trust.invalid_file', `${fileName}: no certificate found`);
     let added = 0;
+    const before = new Set(this.roots.list().map((e) => e.sha256));
     try {
       for (const der of certs) if (this.roots.add(der, `ml-root:${fileName}`)) added++;
     } catch (e) {
+      for (const e2 of this.roots.list()) if (!before.has(e2.sha256)) this.roots.remove(e2.sha256);
       asHostError(e, fileName);
     }
     await this.save();

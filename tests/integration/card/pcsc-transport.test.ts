@@ -131,6 +131,5 @@ describe.skipIf(skipReason !== undefined)('PC/SC transport through pcscd and vpc
     const perApdu = (performance.now() - t0) / n;
     // A figure for the log, not an assertion: speed is measured by `npm run bench`, never by tests.
     console.log(JSON.stringify({ measure: 'plain-apdu-latency-ms', namespaced: pcscd.namespaced, perApdu: +perApdu.toFixed(3) }));
-    expect(perApdu).toBeGreaterThan(0);
   });
 });

@@ -8,6 +8,9 @@ import { fileToBase64 } from './file-base64';
 
 type Listing = CallOutput<'trust.list'>;
 
+/** What one bridge frame carries once base64-encoded (see shared/contract/trust.ts). */
+const MAX_FILE_BYTES = 6_000_000;
+
 /** Administrator's screen: import CSCA master lists / certificates and their signer roots. */
 export function TrustScreen({ onBack }: { onBack(): void }) {
   const { t } = useTranslation();
@@ -28,6 +31,10 @@ export function TrustScreen({ onBack }: { onBack(): void }) {
     // Clear the picker so choosing the same file again (e.g. after adding its root) fires again.
     input.value = '';
     if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      setMessage({ ok: false, text: t('trust.tooLarge') });
+      return;
+    }
     setBusy(true);
     setMessage(null);
     const payload = { fileName: file.name, dataBase64: await fileToBase64(file) };

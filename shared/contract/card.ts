@@ -63,13 +63,18 @@ export const disagreementSchema = z.object({
   values: z.array(z.object({ source: z.enum(['dg1', 'dg13', 'qr', 'typed']), value: z.string() })),
 });
 
+/** Largest chip portrait sent as a data: URL; a bigger one is reported instead of sent. */
+export const MAX_PORTRAIT_URL = 2_000_000;
+
 export const cardReadResultSchema = z.object({
   identity: citizenIdentitySchema,
   /** data: URL of the chip portrait (JPEG as is; JPEG 2000 converted to PNG). */
-  portrait: z.string().startsWith('data:image/').max(2_000_000).nullable(),
+  portrait: z.string().startsWith('data:image/').max(MAX_PORTRAIT_URL).nullable(),
   portraitFormat: z.enum(['jpeg', 'jpeg2000', 'none']),
   verification: verificationSchema,
   disagreements: z.array(disagreementSchema),
+  /** The read succeeded but something is missing: e.g. a portrait that cannot be shown. */
+  warnings: z.array(z.enum(['portrait_unreadable', 'portrait_too_large'])),
   /** Warnings on the ID number's century/sex/year digits against the chip's data. */
   idWarnings: z.array(z.string()),
   stats: z.object({ apdus: z.number().int(), ms: z.number(), readerName: z.string(), chunkSize: z.number().int() }),

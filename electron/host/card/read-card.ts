@@ -64,6 +64,16 @@ function need(files: Map<number, Uint8Array>, dg: number, name: string): Uint8Ar
   return b;
 }
 
+/** A DG2 we cannot parse costs the portrait, not the identity: the caller reports it. */
+function portraitOf(dg2: Uint8Array): FaceImage | undefined {
+  try {
+    return parseDg2(dg2).images[0];
+  } catch (e) {
+    if (e instanceof CardError && e.code === 'card.parse') return undefined;
+    throw e;
+  }
+}
+
 export async function readCard(transport: CardTransport, options: ReadCardOptions): Promise<CardReadResult> {
   const started = performance.now();
   const counted = countingTransport(transport);
@@ -112,7 +122,7 @@ export async function readCard(transport: CardTransport, options: ReadCardOption
   const today = (options.now ?? new Date()).toISOString().slice(0, 10);
   const identity = dg13ToIdentity(parseDg13(need(files, 13, 'DG13')), dg1, today);
   const dg2 = files.get(2);
-  const portrait = dg2 ? parseDg2(dg2).images[0] : undefined;
+  const portrait = dg2 ? portraitOf(dg2) : undefined;
 
   report({ step: 'done', fraction: 1 });
   return {

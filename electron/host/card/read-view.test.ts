@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { overallVerdict } from './read-view';
+import { overallVerdict, readView } from './read-view';
+import { readCard } from './read-card';
+import { TrustStore } from './icao/auth/trust-store';
+import { MemoryReaderWatcher } from './transport/memory-transport';
+import { cardIssuer } from '../sim/virtual-cccd/card-issuer';
+import { createVirtualCccd } from '../sim/virtual-cccd/virtual-cccd';
 
 const good = {
   accessControl: { protocol: 'PACE-CAN' as const },
@@ -36,5 +41,21 @@ describe('overall verdict of a chip read', () => {
     ['a data group the SOD lists but the chip withheld (DG15)', { hashes: [{ dg: 1, status: 'match' as const }, { dg: 15, status: 'not_read' as const }] }],
   ])('is unverified with %s', (_l, change) => {
     expect(overallVerdict({ ...good, ...change })).toBe('unverified');
+  });
+});
+
+describe('the read view of a chip whose portrait cannot be shown', () => {
+  it('keeps the identity and says why the portrait is missing', async () => {
+    const v = await createVirtualCccd({ variant: 'genuine' });
+    const trust = new TrustStore();
+    trust.add(cardIssuer().csca.der, 'test');
+    const result = await readCard(new MemoryReaderWatcher().insert(v.engine), { keys: { can: v.card.secrets.can }, trustStore: trust });
+    const damaged = { ...result, portrait: { ...result.portrait!, mime: 'image/jp2' as const, bytes: Uint8Array.of(0, 0, 0, 12, 1, 2, 3) } };
+    const view = await readView(damaged, undefined, '2026-11-23');
+    expect(view.portrait).toBeNull();
+    expect(view.warnings).toEqual(['portrait_unreadable']);
+    expect(view.identity.fullName).toBe('Nguyễn Thị Hồng Nhung');
+    const { portrait: _p, ...noPortrait } = result;
+    expect((await readView(noPortrait, undefined, '2026-11-23')).warnings).toEqual(['portrait_unreadable']);
   });
 });

@@ -2,10 +2,11 @@
  * What the officer sees of a chip read: the identity, the portrait as a data: URL, each check
  * apart and one overall verdict, and every disagreement with the QR code or typed data.
  */
-import type { CardReadView, CardVerificationView } from '../../../shared/contract/card';
+import { MAX_PORTRAIT_URL, type CardReadView, type CardVerificationView } from '../../../shared/contract/card';
 import { crossCheck, type SourceValues } from '../../../shared/domain/cross-check';
 import { parseYymmdd } from '../../../shared/domain/dates';
 import { checkIdNumberAgainst } from '../../../shared/domain/id-number';
+import { CardError } from './errors';
 import { parseDg1 } from './icao/lds/dg1';
 import { toDisplayImage } from './icao/lds/dg2-image';
 import type { CardReadResult, CardVerification } from './read-card';
@@ -53,6 +54,23 @@ export function verificationView(v: CardVerification): CardVerificationView {
   return { ...base, overall: overallVerdict(base) };
 }
 
+/** The portrait as a data: URL the UI can show; a damaged or oversized one is a warning, not a failed read. */
+async function portraitView(result: CardReadResult): Promise<Pick<CardReadView, 'portrait' | 'portraitFormat' | 'warnings'>> {
+  if (!result.portrait) {
+    return { portrait: null, portraitFormat: 'none', warnings: result.files.has(2) ? ['portrait_unreadable'] : [] };
+  }
+  const portraitFormat = result.portrait.mime === 'image/jpeg' ? 'jpeg' : 'jpeg2000';
+  try {
+    const img = await toDisplayImage(result.portrait);
+    const url = `data:${img.mime};base64,${Buffer.from(img.bytes).toString('base64')}`;
+    if (url.length > MAX_PORTRAIT_URL) return { portrait: null, portraitFormat, warnings: ['portrait_too_large'] };
+    return { portrait: url, portraitFormat, warnings: [] };
+  } catch (e) {
+    if (e instanceof CardError) return { portrait: null, portraitFormat, warnings: ['portrait_unreadable'] };
+    throw e;
+  }
+}
+
 export async function readView(result: CardReadResult, claimed: Claimed | undefined, today: string): Promise<CardReadView> {
   const { identity } = result;
   const dg1Bytes = result.files.get(1);
@@ -68,19 +86,14 @@ export async function readView(result: CardReadResult, claimed: Claimed | undefi
     const { source, ...values } = claimed;
     sources[source] = values;
   }
-  let portrait: string | null = null;
-  let portraitFormat: CardReadView['portraitFormat'] = 'none';
-  if (result.portrait) {
-    portraitFormat = result.portrait.mime === 'image/jpeg' ? 'jpeg' : 'jpeg2000';
-    const img = await toDisplayImage(result.portrait);
-    portrait = `data:${img.mime};base64,${Buffer.from(img.bytes).toString('base64')}`;
-  }
+  const { portrait, portraitFormat, warnings } = await portraitView(result);
   return {
     identity,
     portrait,
     portraitFormat,
     verification: verificationView(result.verification),
     disagreements: crossCheck(sources).map((d) => ({ field: d.field, values: d.values })),
+    warnings,
     idWarnings: checkIdNumberAgainst(identity.idNumber, identity.dateOfBirth, identity.sex).map((w) => w.code),
     stats: { apdus: result.stats.apdus, ms: Math.round(result.stats.ms), readerName: result.stats.readerName, chunkSize: result.stats.chunkSize },
   };

@@ -85,6 +85,11 @@ export function CardStep({ onDone }: { onDone(result: CardStepResult): void }) {
         <>
           <VerificationBadge v={state.view.verification} />
           <Disagreements items={state.view.disagreements} idWarnings={state.view.idWarnings} />
+          {state.view.warnings.length > 0 && (
+            <div className="panel help" role="status" data-testid="read-warnings">
+              {state.view.warnings.map((w) => <p key={w}>{t(`warnings.${w}`)}</p>)}
+            </div>
+          )}
           <IdentityView identity={state.view.identity} portrait={state.view.portrait} />
           <p className="muted small">
             {t('result.stats', { apdus: state.view.stats.apdus, seconds: (state.view.stats.ms / 1000).toFixed(1), reader: state.view.stats.readerName })}

@@ -24,6 +24,7 @@ export const CARD_CALL_ERRORS = [
   'card.crypto',
   'card.unsupported',
   'card.busy',
+  'card.cancelled',
 ] as const;
 
 /** What opens the chip: CAN from the ID number (PACE); BAC also needs the birth and expiry dates. */
@@ -104,7 +105,7 @@ export const cardRead = defineCall('card.read', {
 });
 
 export const cardCancel = defineCall('card.cancel', {
-  summary: 'Stop waiting for a card (the read in progress ends with card.removed).',
+  summary: 'Stop the read in progress or the wait for a card; card.read then ends with card.cancelled.',
   input: noInput,
   output: z.object({ cancelled: z.boolean() }),
 });

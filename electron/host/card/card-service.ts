@@ -28,6 +28,8 @@ export interface CardServiceOptions {
 export class CardService {
   private busy = false;
   private cancelWait: (() => void) | null = null;
+  /** Set by cancel() while a read runs: the next APDU ends it. */
+  private cancelRequested = false;
   private readonly policies = new ChunkPolicies();
 
   constructor(private readonly opts: CardServiceOptions) {}
@@ -58,23 +60,37 @@ export class CardService {
         if (e.type === 'card-inserted' && e.reader === reader) done(null, e.transport);
         if (e.type === 'reader-removed' && e.reader === reader) done(new CardError('card.no_reader', 'the reader was unplugged'));
       });
-      this.cancelWait = () => done(new CardError('card.no_card', 'cancelled by the officer'));
+      this.cancelWait = () => done(new CardError('card.cancelled', 'cancelled by the officer'));
     });
   }
 
   cancel(): boolean {
-    if (!this.cancelWait) return false;
-    this.cancelWait();
+    if (!this.busy) return false;
+    if (this.cancelWait) this.cancelWait();
+    else this.cancelRequested = true;
     return true;
+  }
+
+  /** The card's transport, stopping at the next APDU once the officer cancels. */
+  private cancellable(transport: CardTransport): CardTransport {
+    return {
+      readerName: transport.readerName,
+      extendedLength: transport.extendedLength,
+      transmit: (apdu, maxResponse) => {
+        if (this.cancelRequested) return Promise.reject(new CardError('card.cancelled', 'cancelled by the officer'));
+        return transport.transmit(apdu, maxResponse);
+      },
+    };
   }
 
   async read(access: AccessInput, claimed?: Claimed, requestedReader?: string): Promise<CardReadView> {
     if (this.busy) throw new HostError('card.busy', 'a read is already in progress');
     this.busy = true;
+    this.cancelRequested = false;
     try {
       const reader = this.pickReader(requestedReader);
       const transport = await this.waitForCard(reader);
-      const result = await this.tryKeys(transport, access);
+      const result = await this.tryKeys(this.cancellable(transport), access);
       const view = await readView(result, claimed, isoDateAt(Date.now()));
       this.opts.log.info('card.read_ok', {
         protocol: view.verification.accessControl.protocol,
@@ -111,7 +127,7 @@ export class CardService {
       } catch (e) {
         last = e;
         // Another expiry candidate may open a BAC-only chip; any other failure ends the read.
-        if (!isCardError(e) || e.code !== 'card.access_denied') throw e;
+        if (!isCardError(e) || e.code !== 'card.access_denied' || this.cancelRequested) throw e;
       }
     }
     throw last;

@@ -17,6 +17,7 @@ export const CARD_ERROR_CODES = [
   'card.parse', // a file's content is malformed
   'card.crypto', // a cryptographic step failed (bad key, unsupported algorithm)
   'card.unsupported', // the card offers only something we do not implement
+  'card.cancelled', // the officer stopped the read
 ] as const;
 export type CardErrorCode = (typeof CARD_ERROR_CODES)[number];
 

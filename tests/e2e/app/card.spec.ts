@@ -117,7 +117,8 @@ test('a wrong ID number is refused by the chip with a message saying what to che
   await expect(page.getByTestId('card-error')).toHaveAttribute('data-code', 'card.access_denied', { timeout: 30_000 });
   await expect(page.getByTestId('card-error')).toContainText('Kiểm tra lại thông tin in trên thẻ');
   await page.getByRole('button', { name: 'Sửa thông tin mở khoá' }).click();
-  await expect(page.locator('input[name=qr]')).toBeVisible();
+  // Back on the form the officer used, with what was typed, to correct it.
+  await expect(page.locator('input[name=idNumber]')).toHaveValue('001190999999');
 });
 
 test('without a card the read waits, shows guidance, and can be cancelled', async ({ page }) => {
@@ -126,7 +127,22 @@ test('without a card the read waits, shows guidance, and can be cancelled', asyn
   await expect(page.getByTestId('read-step')).toHaveAttribute('data-step', 'waiting_card');
   await expect(page.getByTestId('card-reading')).toContainText('Đặt thẻ CCCD nằm phẳng');
   await page.getByRole('button', { name: 'Huỷ', exact: true }).click();
-  await expect(page.getByTestId('card-error')).toHaveAttribute('data-code', 'card.no_card');
+  await expect(page.getByTestId('card-error')).toHaveAttribute('data-code', 'card.cancelled');
+  // What was typed is still there for the next attempt.
+  await page.getByRole('button', { name: 'Sửa thông tin mở khoá' }).click();
+  await expect(page.locator('input[name=idNumber]')).toHaveValue('001190012345');
+});
+
+test('after a failed chip read of a scanned card, the QR data can be used without the chip', async ({ page }) => {
+  await placeCard(page, 'pulled-away');
+  await page.getByTestId('start-intake').click();
+  await page.locator('input[name=qr]').fill(NHUNG_QR);
+  await page.locator('input[name=qr]').press('Enter');
+  await page.getByRole('button', { name: 'Đọc chip', exact: true }).click();
+  await expect(page.getByTestId('card-error')).toHaveAttribute('data-code', 'card.removed', { timeout: 30_000 });
+  await page.getByTestId('error-use-qr').click();
+  await expect(page.getByTestId('identity-source')).toHaveText('Mã QR (chưa xác thực bằng chip)');
+  await expect(page.getByTestId('identity-name')).toHaveText('Nguyễn Thị Hồng Nhung');
 });
 
 test('a malformed QR code is explained, and the QR data can be used without the chip', async ({ page }) => {

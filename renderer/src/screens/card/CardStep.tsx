@@ -36,8 +36,15 @@ export function CardStep({ onDone }: { onDone(result: CardStepResult): void }) {
   const client = useKiosk();
   const [state, setState] = useState<State>({ kind: 'access' });
   const [progress, setProgress] = useState<EventPayload<'card.progress'> | null>(null);
+  const [lastQr, setLastQr] = useState<CccdQr | null>(null);
+  const reading = state.kind === 'reading';
 
   useEffect(() => client.on('card.progress', setProgress), [client]);
+  // Leaving the step (dossier cancelled, app closed) while a read runs must free the reader.
+  useEffect(() => {
+    if (!reading) return;
+    return () => void client.call('card.cancel');
+  }, [reading, client]);
 
   const read = useCallback(
     async (access: AccessInput, claimed: Claimed) => {
@@ -51,6 +58,7 @@ export function CardStep({ onDone }: { onDone(result: CardStepResult): void }) {
   );
 
   const onRead = (access: AccessInput, qr: CccdQr | null, typed: ManualIdentityFields | null) => {
+    setLastQr(qr);
     const claimed: Claimed = qr
       ? { source: 'qr', idNumber: qr.idNumber, fullName: qr.fullName, dateOfBirth: qr.dateOfBirth }
       : typed
@@ -67,9 +75,10 @@ export function CardStep({ onDone }: { onDone(result: CardStepResult): void }) {
   return (
     <div className="card-step" data-testid="card-step" data-state={state.kind}>
       <h2>{t('title')}</h2>
-      {state.kind === 'access' && (
+      {/* Kept mounted (hidden) so what the officer scanned or typed survives a failed read. */}
+      <div hidden={state.kind !== 'access'}>
         <AccessForm onRead={onRead} onUseQr={onUseQr} onUseManual={(f) => setState({ kind: 'fallback', identity: manualIdentity(f) })} />
-      )}
+      </div>
       {state.kind === 'reading' && <ReadingView progress={progress} onCancel={() => void client.call('card.cancel')} />}
       {state.kind === 'error' && (
         <div className="panel" role="alert" data-testid="card-error" data-code={state.code}>
@@ -78,6 +87,9 @@ export function CardStep({ onDone }: { onDone(result: CardStepResult): void }) {
           <div className="actions">
             <button type="button" onClick={() => void read(state.access, state.claimed)}>{t('error.retry')}</button>
             <button type="button" className="secondary" onClick={() => setState({ kind: 'access' })}>{t('error.back')}</button>
+            {lastQr && (
+              <button type="button" className="secondary" data-testid="error-use-qr" onClick={() => onUseQr(lastQr)}>{t('access.useWithoutChip')}</button>
+            )}
           </div>
         </div>
       )}

@@ -2,13 +2,14 @@
 import type { FrameObservation } from './types';
 import type { FromWorker, ToWorker } from './protocol';
 import { appBase, createLandmarker, FrameAnalyzer } from './analyzer';
+import { FrameHistory } from './frameHistory';
 
 export interface FaceEngine {
   readonly mode: 'worker' | 'main';
   /** Takes ownership of the bitmap. */
   analyze(bitmap: ImageBitmap, t: number): Promise<FrameObservation>;
-  /** A copy of the last analysed frame (for the portrait crop). */
-  grab(): Promise<ImageBitmap | null>;
+  /** A copy of the analysed frame whose observation has time `t` (for the portrait crop). */
+  grab(t: number): Promise<ImageBitmap | null>;
   close(): void;
 }
 
@@ -44,8 +45,8 @@ async function workerEngine(): Promise<FaceEngine> {
       if (r.type !== 'result') throw new Error(r.type === 'error' ? r.message : 'unexpected worker reply');
       return r.obs;
     },
-    async grab() {
-      const r = await call({ type: 'grab' });
+    async grab(t) {
+      const r = await call({ type: 'grab', t });
       return r.type === 'grabbed' ? r.bitmap : null;
     },
     close: () => worker.terminate(),
@@ -56,18 +57,17 @@ async function mainEngine(): Promise<FaceEngine> {
   const landmarker = await createLandmarker(appBase(), false);
   const analyzer = new FrameAnalyzer(landmarker);
   analyzer.warmUp();
-  let last: ImageBitmap | null = null;
+  const analysed = new FrameHistory();
   return {
     mode: 'main',
     async analyze(bitmap, t) {
       const obs = analyzer.analyze(bitmap, t);
-      last?.close();
-      last = bitmap;
+      analysed.add(t, bitmap);
       return obs;
     },
-    grab: async () => (last ? createImageBitmap(last) : null),
+    grab: async (t) => analysed.copy(t),
     close() {
-      last?.close();
+      analysed.clear();
       landmarker.close();
     },
   };

@@ -1,10 +1,11 @@
 // Face inference off the main thread so the mirrored preview stays smooth.
 import { createLandmarker, FrameAnalyzer } from './analyzer';
+import { FrameHistory } from './frameHistory';
 import type { FromWorker, ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let analyzer: FrameAnalyzer | null = null;
-let last: ImageBitmap | null = null;
+const analysed = new FrameHistory();
 
 function isModuleWorker(): boolean {
   try {
@@ -34,11 +35,10 @@ async function handle(msg: ToWorker): Promise<void> {
     } else if (msg.type === 'frame') {
       if (!analyzer) throw new Error('not initialised');
       const obs = analyzer.analyze(msg.bitmap, msg.t);
-      last?.close();
-      last = msg.bitmap;
+      analysed.add(msg.t, msg.bitmap);
       send({ type: 'result', obs });
     } else {
-      const copy = last ? await createImageBitmap(last) : null;
+      const copy = await analysed.copy(msg.t);
       send({ type: 'grabbed', bitmap: copy }, copy ? [copy] : []);
     }
   } catch (err) {

@@ -4,7 +4,7 @@ import type { FrameObservation } from './types';
 export type ToWorker =
   | { type: 'init'; base: string }
   | { type: 'frame'; bitmap: ImageBitmap; t: number }
-  | { type: 'grab' };
+  | { type: 'grab'; t: number };
 
 export type FromWorker =
   | { type: 'ready' }

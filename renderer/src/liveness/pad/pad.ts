@@ -62,8 +62,8 @@ async function main(): Promise<void> {
   await video.play();
   const session = new LivenessSession(seed);
   let portraitPending: Promise<void> = Promise.resolve();
-  const grabPortrait = async (face: NonNullable<FrameObservation['face']>) => {
-    const bitmap = await engine.grab();
+  const grabPortrait = async (face: NonNullable<FrameObservation['face']>, t: number) => {
+    const bitmap = await engine.grab(t);
     if (!bitmap) return;
     const jpeg = await renderPortrait(bitmap, face);
     const dataUrl = await new Promise<string>((resolve) => {
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     if (record) out.recorded.push(encodeFrame(obs, start));
     if (obs.face && firstFace === null) {
       firstFace = obs.t;
-      if (wantPortrait) portraitPending = grabPortrait(obs.face);
+      if (wantPortrait) portraitPending = grabPortrait(obs.face, obs.t);
     }
     const s = session.push(obs);
     out.last = s;

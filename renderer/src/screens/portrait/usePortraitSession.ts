@@ -71,10 +71,14 @@ export function usePortraitSession(seed: number | undefined, open: () => Promise
         }
         if (s.captureNow && obs.face) {
           const face = obs.face;
-          void engine.grab().then(async (bitmap) => {
-            if (!bitmap || cancelled) return;
+          void engine.grab(obs.t).then(async (bitmap) => {
+            if (!bitmap) return;
+            if (cancelled) return bitmap.close();
             const jpeg = await renderPortrait(bitmap, face);
             bitmap.close();
+            // A retake (or leaving) while the JPEG was being encoded: this portrait belongs to
+            // the session that just ended, never to the next one.
+            if (cancelled) return;
             setCapture((old) => {
               if (old) URL.revokeObjectURL(old.url);
               return { jpeg, url: URL.createObjectURL(jpeg), checks: s.checks, at: new Date() };

@@ -47,12 +47,17 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
   });
 }
 
-function connect(opts: { origin?: string; protocols?: string[]; path?: string; host?: string } = {}): Promise<WebSocket> {
+const launchSecret = () => new URL(shell.launchUrl()).hash.slice('#k='.length);
+
+function connect(opts: { origin?: string; protocols?: string[]; path?: string; host?: string; secret?: string } = {}): Promise<WebSocket> {
   const url = shell.origin.replace('http', 'ws') + (opts.path ?? '/bridge');
-  const ws = new WebSocket(url, opts.protocols ?? [WIRE_PROTOCOL, SECRET_PROTOCOL_PREFIX + secret], {
+  const ws = new WebSocket(url, opts.protocols ?? [WIRE_PROTOCOL, SECRET_PROTOCOL_PREFIX + (opts.secret ?? launchSecret())], {
     origin: opts.origin ?? shell.origin,
     headers: opts.host ? { host: opts.host } : {},
   });
+  // The server's first frame (the session secret) can arrive with the open: keep it for the test.
+  const first = new Promise<string>((resolve) => ws.once('message', (d) => resolve(String(d))));
+  (ws as WebSocket & { first?: Promise<string> }).first = first;
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
@@ -126,6 +131,18 @@ describe('browser shell WebSocket bridge', () => {
       result: { ok: false, error: { code: 'bridge.invalid_payload' } },
     });
     ws.close();
+  });
+
+  it('a launch secret opens the bridge once, and hands over a session secret for reconnects', async () => {
+    const first = launchSecret();
+    const ws = await connect({ secret: first });
+    const session = JSON.parse(await (ws as WebSocket & { first: Promise<string> }).first).secret as string;
+    expect(session).toMatch(/^[0-9a-f]{64}$/);
+    ws.close();
+    await expect(connect({ secret: first })).rejects.toThrow(/403/);
+    const again = await connect({ secret: session });
+    expect(await call(again, { type: 'call', id: 9, channel: 'system.ping', payload: { nonce: 'r' } })).toMatchObject({ result: { ok: true } });
+    again.close();
   });
 
   it('closes the socket on a malformed frame', async () => {

@@ -3,7 +3,6 @@
  * WebSocket bridge, on 127.0.0.1 only. The per-launch secret reaches the page in the URL
  * fragment (never sent over HTTP) and is offered back as a WebSocket sub-protocol.
  */
-import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -11,11 +10,14 @@ import { contentSecurityPolicy, securityHeaders } from '../host/security/csp';
 import type { Host } from '../host/host';
 import type { Logger } from '../host/log';
 import { resolveStatic, sendStatic } from './static-files';
+import { BridgeSecrets } from './bridge-secrets';
 import { attachBridge } from './ws-bridge';
 
 export interface BrowserShellServer {
-  /** Page URL with the secret in its fragment: hand it to Chromium only. */
+  /** Page URL with a single-use launch secret in its fragment: hand it to Chromium only. */
   readonly appUrl: string;
+  /** Another page URL with a fresh single-use launch secret (e.g. a relaunched window, tests). */
+  launchUrl(): string;
   readonly origin: string;
   readonly server: Server;
   close(): Promise<void>;
@@ -29,7 +31,8 @@ export async function startBrowserShellServer(opts: {
   secret?: string;
 }): Promise<BrowserShellServer> {
   const root = resolve(opts.rendererDir);
-  const secret = opts.secret ?? randomBytes(32).toString('hex');
+  const secrets = new BridgeSecrets();
+  const secret = secrets.issueLaunch(opts.secret);
   let origin = '';
   const server = createServer((req, res) => {
     if (req.headers.host !== new URL(origin).host) {
@@ -55,10 +58,11 @@ export async function startBrowserShellServer(opts: {
   });
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
-  const bridge = attachBridge({ server, host: opts.host, secret, origin: () => origin, log: opts.log });
+  const bridge = attachBridge({ server, host: opts.host, secrets, origin: () => origin, log: opts.log });
   opts.log.info('browser_shell.listening', { port });
   return {
     appUrl: `${origin}/#k=${secret}`,
+    launchUrl: () => `${origin}/#k=${secrets.issueLaunch()}`,
     origin,
     server,
     close: async () => {

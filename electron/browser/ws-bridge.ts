@@ -3,7 +3,6 @@
  * only with the exact Origin of our page, the expected Host, and the per-launch secret offered as
  * a sub-protocol. Every call frame goes through the host's dispatcher, like Electron's ipcMain.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -15,31 +14,29 @@ import {
 } from '../../shared/contract/index';
 import type { Host } from '../host/host';
 import type { Logger } from '../host/log';
+import type { BridgeSecrets } from './bridge-secrets';
 
 export interface BridgeOptions {
   server: Server;
   host: Host;
-  secret: string;
+  secrets: BridgeSecrets;
   /** e.g. http://127.0.0.1:43123 — the only page allowed to connect. */
   origin: () => string;
   log: Logger;
 }
 
-function sameSecret(offered: string, secret: string): boolean {
-  const a = Buffer.from(offered);
-  const b = Buffer.from(secret);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-export function verifyUpgrade(req: IncomingMessage, opts: Pick<BridgeOptions, 'secret' | 'origin'>): string | null {
+/** Returns why the upgrade is refused, or null; a launch secret offered here is consumed. */
+export function verifyUpgrade(req: IncomingMessage, opts: Pick<BridgeOptions, 'secrets' | 'origin'>): { refused: string } | { session?: string } {
   const origin = opts.origin();
-  if (req.headers.origin !== origin) return 'origin';
-  if (req.headers.host !== new URL(origin).host) return 'host';
+  if (req.headers.origin !== origin) return { refused: 'origin' };
+  if (req.headers.host !== new URL(origin).host) return { refused: 'host' };
   const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((s) => s.trim());
-  if (!offered.includes(WIRE_PROTOCOL)) return 'protocol';
+  if (!offered.includes(WIRE_PROTOCOL)) return { refused: 'protocol' };
   const secret = offered.find((p) => p.startsWith(SECRET_PROTOCOL_PREFIX))?.slice(SECRET_PROTOCOL_PREFIX.length);
-  if (!secret || !sameSecret(secret, opts.secret)) return 'secret';
-  return null;
+  if (!secret) return { refused: 'secret' };
+  const use = opts.secrets.use(secret);
+  if (use.kind === 'refused') return { refused: use.reason === 'launch_reused' ? 'launch_secret_reused' : 'secret' };
+  return use.kind === 'launch' ? { session: use.session } : {};
 }
 
 export function attachBridge(opts: BridgeOptions): { close(): void } {
@@ -49,13 +46,17 @@ export function attachBridge(opts: BridgeOptions): { close(): void } {
     handleProtocols: (protocols) => (protocols.has(WIRE_PROTOCOL) ? WIRE_PROTOCOL : false),
   });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const refused = new URL(req.url ?? '/', 'http://x').pathname !== '/bridge' ? 'path' : verifyUpgrade(req, opts);
-    if (refused) {
-      opts.log.warn('bridge.upgrade_refused', { reason: refused });
+    const verdict = new URL(req.url ?? '/', 'http://x').pathname !== '/bridge' ? { refused: 'path' } : verifyUpgrade(req, opts);
+    if ('refused' in verdict) {
+      opts.log.warn('bridge.upgrade_refused', { reason: verdict.refused });
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serve(ws));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // The page keeps this for reconnects; the launch secret it came with is now spent.
+      if (verdict.session) ws.send(JSON.stringify({ type: 'session', secret: verdict.session }));
+      serve(ws);
+    });
   };
   opts.server.on('upgrade', onUpgrade);
 

@@ -13,7 +13,7 @@ function pickTransport(): BridgeTransport | null {
   const secret = takeSecret(window.location, window.sessionStorage);
   if (!secret) return null;
   const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/bridge`;
-  return wsTransport(url, secret);
+  return wsTransport(url, secret, window.sessionStorage);
 }
 
 async function boot() {

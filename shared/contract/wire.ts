@@ -33,7 +33,10 @@ export const eventFrameSchema = z.object({
   payload: z.unknown(),
 });
 
-export const serverFrameSchema = z.discriminatedUnion('type', [resultFrameSchema, eventFrameSchema]);
+/** Sent once, first, on a connection opened with the launch secret: the secret for reconnects. */
+export const sessionFrameSchema = z.object({ type: z.literal('session'), secret: z.string().regex(/^[0-9a-f]{64}$/) });
+
+export const serverFrameSchema = z.discriminatedUnion('type', [resultFrameSchema, eventFrameSchema, sessionFrameSchema]);
 export type ServerFrame = z.infer<typeof serverFrameSchema>;
 
 /** Largest frame either side accepts; portraits travel as separate calls well below this. */

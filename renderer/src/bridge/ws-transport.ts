@@ -13,7 +13,10 @@ import type { BridgeTransport } from './transport';
 
 type State = 'connecting' | 'open' | 'closed';
 
-export function wsTransport(url: string, secret: string): BridgeTransport {
+const SECRET_KEY = 'kiosk.k';
+
+export function wsTransport(url: string, launchSecret: string, storage?: Storage): BridgeTransport {
+  let secret = launchSecret;
   let ws: WebSocket | null = null;
   let nextId = 1;
   let state: State = 'connecting';
@@ -45,7 +48,11 @@ export function wsTransport(url: string, secret: string): BridgeTransport {
         } catch {
           return; // the host never sends malformed frames; ignore rather than crash the UI
         }
-        if (frame.type === 'result') {
+        if (frame.type === 'session') {
+          // The launch secret is spent; reconnects (and a page reload) use this one.
+          secret = frame.secret;
+          storage?.setItem(SECRET_KEY, secret);
+        } else if (frame.type === 'result') {
           pending.get(frame.id)?.(frame.result as Result<unknown>);
           pending.delete(frame.id);
         } else {
@@ -92,9 +99,9 @@ export function wsTransport(url: string, secret: string): BridgeTransport {
 export function takeSecret(loc: Location, storage: Storage): string | null {
   const m = /(?:^#|&)k=([0-9a-f]{64})/.exec(loc.hash);
   if (m?.[1]) {
-    storage.setItem('kiosk.k', m[1]);
+    storage.setItem(SECRET_KEY, m[1]);
     history.replaceState(null, '', loc.pathname + loc.search);
     return m[1];
   }
-  return storage.getItem('kiosk.k');
+  return storage.getItem(SECRET_KEY);
 }

@@ -43,7 +43,7 @@ async function readAgainWith(page: Page, variant: string) {
 }
 
 test.beforeEach(async ({ page }) => {
-  await page.goto(shell.server.appUrl);
+  await page.goto(shell.server.launchUrl());
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'open');
 });
 

@@ -44,7 +44,7 @@ test('card → portrait: liveness passes in the app itself, under its CSP, with 
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
-    const url = new URL(shell.server.appUrl);
+    const url = new URL(shell.server.launchUrl());
     await page.goto(`${url.origin}/?seed=319${url.hash}`);
     await page.getByTestId('start-intake').click();
     await page.getByRole('tab', { name: 'Nhập tay' }).click();
@@ -72,7 +72,7 @@ test('the camera used is remembered; a remembered camera that is missing is said
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     shell.host.context.devices.setCamera('Camera that is not plugged in');
-    await page.goto(shell.server.appUrl);
+    await page.goto(shell.server.launchUrl());
     await page.getByTestId('start-intake').click();
     await page.locator('input[name=qr]').fill('001190012345|012345678|Nguyễn Thị Hồng Nhung|05031990|Nữ|Hà Nội|10042021');
     await page.locator('input[name=qr]').press('Enter');

@@ -46,7 +46,7 @@ test('the QR code is read from the camera, with Vietnamese text intact, and open
   page.on('request', (r) => {
     if (!r.url().startsWith(shell.server.origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url());
   });
-  await page.goto(shell.server.appUrl);
+  await page.goto(shell.server.launchUrl());
   await page.getByTestId('demo-citizen').selectOption('ducanh');
   await page.getByTestId('demo-variant').selectOption('bac-only');
   await page.getByTestId('demo-place').click();

@@ -18,7 +18,7 @@ test.afterAll(async () => {
 
 test('a master list is refused without its root, then imported and searchable', async ({ page }) => {
   test.skip(!existsSync(ML), 'the shared master list (../shared/pki) is not beside this checkout');
-  await page.goto(shell.server.appUrl);
+  await page.goto(shell.server.launchUrl());
   await page.getByTestId('open-trust').click();
   await expect(page.getByTestId('trust-anchor-count')).toContainText('(1)'); // the demo CSCA
   await page.getByTestId('trust-file').setInputFiles(ML);
@@ -34,7 +34,7 @@ test('a master list is refused without its root, then imported and searchable', 
 });
 
 test('a file that is not a certificate gets a clear error', async ({ page }) => {
-  await page.goto(shell.server.appUrl);
+  await page.goto(shell.server.launchUrl());
   await page.getByTestId('open-trust').click();
   await page.getByTestId('trust-file').setInputFiles({ name: 'notes.pem', mimeType: 'text/plain', buffer: Buffer.from('hello') });
   await expect(page.getByTestId('trust-message')).toContainText('không phải chứng thư');

@@ -51,6 +51,9 @@ async function main() {
     throw e;
   }
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  if (process.getuid?.() === 0 && !demo) {
+    console.warn('Warning: running as root. Chromium then runs without its sandbox; run the kiosk as an ordinary user (setup alone needs root).');
+  }
   const electron = values.shell === 'browser' ? null : electronBinary();
   if (electron && existsSync(`${root}/out/main/index.js`)) {
     console.log('Starting the Electron shell.');

@@ -13,7 +13,7 @@ import { chromium, expect, test, type Browser, type Page } from '@playwright/tes
 import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
 import { cooperativeHoldY4m, D12_CLIP } from './cooperative-hold';
-import { startShell } from './shell';
+import { readCardInApp, startShell } from './shell';
 
 /** Every measure the review's quality report lists (ISO/IEC 29794-5 / OFIQ names). */
 const MEASURES = [
@@ -54,17 +54,7 @@ interface AtReview {
 async function reachReview(): Promise<AtReview> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const cspViolations: string[] = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-  });
-  const url = new URL(shell.server.launchUrl());
-  await page.goto(`${url.origin}/?seed=319${url.hash}`);
-  await page.getByTestId('start-intake').click();
-  await page.getByRole('tab', { name: 'Nhập tay' }).click();
-  await page.locator('input[name=idNumber]').fill('001190012345');
-  await page.getByRole('button', { name: 'Đọc chip', exact: true }).click();
-  await expect(page.getByTestId('verification')).toHaveAttribute('data-overall', 'genuine', { timeout: 30_000 });
+  const { cspViolations } = await readCardInApp(page, shell, 319);
   const chipSrc = await page.getByTestId('chip-portrait').getAttribute('src');
   expect(chipSrc, 'the virtual card carries a portrait (DG2)').toBeTruthy();
   await page.getByTestId('card-continue').click();

@@ -10,7 +10,7 @@ import { toY4m } from '../../../electron/cli/pad-eval/y4m';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
 import { sharedPath } from '../../support/shared-dir';
-import { startShell } from './shell';
+import { readCardInApp, startShell } from './shell';
 
 const CLIP = sharedPath('faces', 'video', 'liveportrait_d12.mp4');
 
@@ -37,20 +37,10 @@ test('card → portrait: liveness passes in the app itself, under its CSP, with 
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const outside: string[] = [];
-    const violations: string[] = [];
     page.on('request', (r) => {
       if (!/^(data|blob):/.test(r.url()) && !r.url().startsWith(shell.server.origin)) outside.push(r.url());
     });
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
-    });
-    const url = new URL(shell.server.launchUrl());
-    await page.goto(`${url.origin}/?seed=319${url.hash}`);
-    await page.getByTestId('start-intake').click();
-    await page.getByRole('tab', { name: 'Nhập tay' }).click();
-    await page.locator('input[name=idNumber]').fill('001190012345');
-    await page.getByRole('button', { name: 'Đọc chip', exact: true }).click();
-    await expect(page.getByTestId('verification')).toHaveAttribute('data-overall', 'genuine', { timeout: 30_000 });
+    const { cspViolations: violations } = await readCardInApp(page, shell, 319);
     await page.getByTestId('card-continue').click();
     await expect(page.getByTestId('intake')).toHaveAttribute('data-step', 'portrait');
     const step = page.locator('.portrait-step');

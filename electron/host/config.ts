@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 export const configSchema = z.object({
-  stationName: z.string().min(1).max(120).default('Trạm chưa đặt tên'),
+  /** Shown in the header; null until the administrator names the station. */
+  stationName: z.string().min(1).max(120).nullable().default(null),
   dataDir: z.string().min(1),
   language: z.enum(['vi', 'en']).default('vi'),
   kiosk: z.boolean().default(false),

@@ -38,7 +38,7 @@ export function App() {
       <header className="topbar">
         <div>
           <h1>{t('app.title')}</h1>
-          <p className="muted">{info ? t('app.station', { name: info.stationName }) : t('app.loading')}</p>
+          <p className="muted">{info ? t('app.station', { name: info.stationName ?? t('app.stationUnnamed') }) : t('app.loading')}</p>
         </div>
         <div className="topbar-right">
           <ConnectionBadge />

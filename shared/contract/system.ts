@@ -14,7 +14,7 @@ export const systemInfo = defineCall('system.info', {
     platform: z.string(),
     nodeVersion: z.string(),
     defaultLanguage: z.enum(['vi', 'en']),
-    stationName: z.string(),
+    stationName: z.string().nullable(),
     upstreamConfigured: z.boolean(),
     startedAt: z.string().datetime(),
   }),

@@ -103,11 +103,13 @@ export function AccessForm({ onRead, onUseQr, onUseManual }: Props) {
             <span>{t('access.qrField')}</span>
             <input name="qr" autoFocus autoComplete="off" value={raw} onChange={(e) => setRaw(e.target.value)} />
           </label>
-          {camera ? (
-            <QrCameraScanner onText={fromCamera} onClose={() => setCamera(false)} />
-          ) : (
-            <button type="button" className="secondary" data-testid="qr-camera-open" onClick={() => setCamera(true)}>{t('qrCamera.open')}</button>
-          )}
+          <div className="actions">
+            <button type="submit" className="secondary" disabled={raw.trim() === ''}>{t('access.qrUse')}</button>
+            {!camera && (
+              <button type="button" className="secondary" data-testid="qr-camera-open" onClick={() => setCamera(true)}>{t('qrCamera.open')}</button>
+            )}
+          </div>
+          {camera && <QrCameraScanner onText={fromCamera} onClose={() => setCamera(false)} />}
           {qrError && <p className="error" role="alert">{qrError}</p>}
           {qr && (
             <>

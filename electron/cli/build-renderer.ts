@@ -1,6 +1,6 @@
 /** Builds the renderer when the build is missing or older than its sources. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 function newestMtime(dir: string): number {
@@ -14,13 +14,16 @@ function newestMtime(dir: string): number {
 }
 
 export async function ensureRendererBuilt(root: string): Promise<void> {
-  const index = join(root, 'out/renderer/index.html');
-  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
+  // The stamp holds when the last build *started*: a source saved during a build is newer.
+  const stamp = join(root, 'out/renderer-built-at');
+  const built = existsSync(join(root, 'out/renderer/index.html')) && existsSync(stamp) ? Number(readFileSync(stamp, 'utf8')) : 0;
   const sources = Math.max(newestMtime(join(root, 'renderer')), newestMtime(join(root, 'shared')));
   if (built > sources) return;
   console.log('Building the user interface…');
+  const started = Date.now();
   execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
   });
+  writeFileSync(stamp, String(started));
 }

@@ -1,4 +1,5 @@
 /** Display formats the whole app agrees on: dates are always dd/mm/yyyy, in both languages. */
+import { formatDmy, fromIso } from './dates';
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -8,8 +9,8 @@ function pad(n: number): string {
 export function formatDateVn(value: string | Date | null | undefined): string {
   if (value == null) return '';
   if (typeof value === 'string') {
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-    return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
+    const iso = value.slice(0, 10);
+    return fromIso(iso) ? formatDmy(iso) : '';
   }
   if (Number.isNaN(value.getTime())) return '';
   return `${pad(value.getDate())}/${pad(value.getMonth() + 1)}/${value.getFullYear()}`;

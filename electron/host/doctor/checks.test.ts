@@ -54,7 +54,7 @@ describe('doctor checks', () => {
     }
   });
 
-  it.runIf(existsSync(join(repoRoot, 'resources/models/face_landmarker.task')))('accepts the real model by its SHA-256', async () => {
+  it.runIf(existsSync(join(repoRoot, 'resources/models/face_landmarker.task')))('accepts the real model by its SHA-256 (runs once setup has installed the model)', async () => {
     const root = fakeRoot('real');
     const checks = await runChecks({ root, config: configSchema.parse({ dataDir: join(root, 'data') }), demo: true, chromium: '/usr/bin/chromium', electron: null, probePcsc: noPcsc });
     expect(byId(checks, 'face-model').status).toBe('ok');

@@ -22,7 +22,7 @@ async function code(p: Promise<unknown>): Promise<string> {
   }
 }
 
-describe.runIf(haveShared)('trust service on the real German master list (../shared/pki)', () => {
+describe.runIf(haveShared)('trust service on the real German master list (runs when ../shared/pki is beside the checkout)', () => {
   it('refuses a master list before its signer root is trusted, then imports it and persists it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-trust-'));
     const trust = await TrustService.open(dataDir, silentLogger);

@@ -18,6 +18,28 @@ describe('active authentication (verify side)', () => {
   it('verifies RSA 9796-2 with an explicit SHA-256 trailer (34 CC)', () => {
     expect(verifyActiveAuth(rsaDg15, challenge, signAaRsa(rsa.privateKey, challenge, 'SHA-256'))).toEqual({ valid: true });
   });
+  it('verifies the min(s, n − s) form of ISO 9796-2 (a chip returning n − s half of the time)', () => {
+    const n = BigInt(`0x${rsaDg15.modulus.reduce((h, b) => h + b.toString(16).padStart(2, '0'), '')}`);
+    let nMinusS = 0;
+    for (let i = 0; i < 40; i++) {
+      const c = new Uint8Array(randomBytes(8));
+      const sig = signAaRsa(rsa.privateKey, c, 'SHA-1', true);
+      // The representative of an n − s answer does not end in the nibble C.
+      const plain = signAaRsa(rsa.privateKey, c, 'SHA-1');
+      const sv = BigInt(`0x${Buffer.from(sig).toString('hex')}`);
+      if (sv <= n / 2n && Buffer.compare(Buffer.from(sig), Buffer.from(plain)) !== 0) nMinusS += 1;
+      expect(verifyActiveAuth(rsaDg15, c, sig)).toEqual({ valid: true });
+      expect(verifyActiveAuth(rsaDg15, c, signAaRsa(rsa.privateKey, c, 'SHA-256', true))).toEqual({ valid: true });
+    }
+    // 40 signatures all in the s form would happen once in 2^40 runs.
+    expect(nMinusS).toBeGreaterThan(0);
+  });
+  it('refuses an n − s answer over another challenge', () => {
+    for (let i = 0; i < 8; i++) {
+      const sig = signAaRsa(rsa.privateKey, challenge, 'SHA-1', true);
+      expect(verifyActiveAuth(rsaDg15, new Uint8Array(randomBytes(8)), sig).valid).toBe(false);
+    }
+  });
   it('refuses an RSA signature over another challenge or by another key', () => {
     const other = new Uint8Array(randomBytes(8));
     expect(verifyActiveAuth(rsaDg15, other, signAaRsa(rsa.privateKey, challenge)).valid).toBe(false);

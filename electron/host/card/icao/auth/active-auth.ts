@@ -6,6 +6,7 @@
  */
 import { constants, publicDecrypt, verify } from 'node:crypto';
 import { CardError } from '../../errors';
+import { bigIntToBytes, bytesToBigInt } from '../../iso7816/bytes';
 import { bytesEqual } from '../lds/der';
 import type { Dg15 } from '../lds/dg15';
 import { ECDSA_PLAIN, type HashName } from './algorithms';
@@ -27,14 +28,25 @@ const AA_ECDSA_HASH: Readonly<Record<string, HashName>> = {
   '1.2.840.10045.4.3.4': 'SHA-512',
 };
 
+/**
+ * ISO/IEC 9796-2 §B.6 (and 9303-11 §6.1): the signer may return min(s, n − s), so the verifier
+ * takes J* = Σ^e mod n as the representative when it ends in the nibble C (J* ≡ 12 mod 16),
+ * and n − J* otherwise. A chip doing that fails a check that tries only s about half the time.
+ */
+export function recoverRsaRepresentative(modulus: Uint8Array, jStar: Uint8Array): Uint8Array {
+  if (((jStar[jStar.length - 1] ?? 0) & 0x0f) === 0x0c) return jStar;
+  return bigIntToBytes(bytesToBigInt(modulus) - bytesToBigInt(jStar), jStar.length);
+}
+
 export function verifyRsaAa(dg15: Extract<Dg15, { kind: 'rsa' }>, challenge: Uint8Array, signature: Uint8Array): ActiveAuthResult {
-  let f: Uint8Array;
+  let jStar: Uint8Array;
   try {
     // Raw RSA (s^e mod n): the padding is the 9796-2 structure checked below.
-    f = new Uint8Array(publicDecrypt({ key: publicKeyFromSpki(dg15.spki), padding: constants.RSA_NO_PADDING }, signature));
+    jStar = new Uint8Array(publicDecrypt({ key: publicKeyFromSpki(dg15.spki), padding: constants.RSA_NO_PADDING }, signature));
   } catch {
     return { valid: false, reason: 'signature is not an RSA value for this key' };
   }
+  const f = recoverRsaRepresentative(dg15.modulus, jStar);
   const last = f[f.length - 1];
   let hash: HashName | undefined;
   let trailer = 1;

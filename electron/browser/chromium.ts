@@ -23,8 +23,8 @@ export const QUIET_FLAGS = [
   '--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication',
 ];
 
-export function chromiumArgs(opts: { url: string; profileDir: string; kiosk: boolean; fakeCameraFile?: string }): string[] {
-  const args = [`--user-data-dir=${opts.profileDir}`, ...QUIET_FLAGS];
+export function chromiumArgs(opts: { url: string; profileDir: string; kiosk: boolean; fakeCameraFile?: string; extraArgs?: string[] }): string[] {
+  const args = [`--user-data-dir=${opts.profileDir}`, ...QUIET_FLAGS, ...(opts.extraArgs ?? [])];
   if (opts.fakeCameraFile) {
     args.push('--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${opts.fakeCameraFile}`);
   }
@@ -38,6 +38,7 @@ export function launchChromium(opts: {
   dataDir: string;
   kiosk: boolean;
   fakeCameraFile?: string;
+  extraArgs?: string[];
 }): ChildProcess {
   const profileDir = join(opts.dataDir, 'chromium-profile');
   mkdirSync(profileDir, { recursive: true, mode: 0o700 });

@@ -7,6 +7,7 @@ import type { KioskConfig } from '../host/config';
 import { createHost, type Host } from '../host/host';
 import type { Logger } from '../host/log';
 import { findChromium, launchChromium } from './chromium';
+import { writeLauncher, type LauncherFile } from './launcher-file';
 import { startBrowserShellServer, type BrowserShellServer } from './server';
 
 export interface BrowserShellOptions {
@@ -20,6 +21,8 @@ export interface BrowserShellOptions {
   /** Writes the page URL (with its secret) to this file, mode 0600, for test drivers. */
   urlFile?: string;
   fakeCameraFile?: string;
+  /** Extra Chromium switches (tests: --headless=new). */
+  chromiumExtraArgs?: string[];
 }
 
 export interface RunningBrowserShell {
@@ -39,7 +42,17 @@ export async function runBrowserShell(opts: BrowserShellOptions): Promise<Runnin
     // The WebSocket bridge admits only our page (Origin + secret), so every caller is trusted.
     isTrustedSender: (ctx) => ctx.shell === 'browser',
   });
-  const server = await startBrowserShellServer({ host, rendererDir: opts.rendererDir, log: opts.log, port: opts.port });
+  let launcher: LauncherFile | null = null;
+  const server = await startBrowserShellServer({
+    host,
+    rendererDir: opts.rendererDir,
+    log: opts.log,
+    port: opts.port,
+    onLaunchUsed: () => {
+      launcher?.remove();
+      launcher = null;
+    },
+  });
   if (opts.urlFile) writeFileSync(opts.urlFile, server.appUrl + '\n', { mode: 0o600 });
   let chromium: ChildProcess | null = null;
   if (opts.open) {
@@ -48,12 +61,15 @@ export async function runBrowserShell(opts: BrowserShellOptions): Promise<Runnin
       opts.log.error('browser_shell.no_chromium', {});
       console.error('Chromium not found: install the "chromium" package (scripts/setup.sh does), or set KIOSK_CHROMIUM.');
     } else {
+      // Never the secret on Chromium's command line: other local users can read that.
+      launcher = writeLauncher(opts.config.dataDir, server.appUrl);
       chromium = launchChromium({
         executable: exe,
-        url: server.appUrl,
+        url: launcher.url,
         dataDir: opts.config.dataDir,
         kiosk: opts.config.kiosk,
         fakeCameraFile: opts.fakeCameraFile,
+        extraArgs: opts.chromiumExtraArgs,
       });
     }
   }
@@ -62,6 +78,7 @@ export async function runBrowserShell(opts: BrowserShellOptions): Promise<Runnin
     if (stopped) return;
     stopped = true;
     chromium?.kill();
+    (launcher as LauncherFile | null)?.remove();
     await server.close();
     await host.close();
   };

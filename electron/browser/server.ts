@@ -11,7 +11,7 @@ import type { Host } from '../host/host';
 import type { Logger } from '../host/log';
 import { resolveStatic, sendStatic } from './static-files';
 import { BridgeSecrets } from './bridge-secrets';
-import { attachBridge } from './ws-bridge';
+import { attachBridge, requestPath } from './ws-bridge';
 
 export interface BrowserShellServer {
   /** Page URL with a single-use launch secret in its fragment: hand it to Chromium only. */
@@ -29,13 +29,15 @@ export async function startBrowserShellServer(opts: {
   log: Logger;
   port?: number;
   secret?: string;
+  /** A launch secret was traded for a session: the launcher file that carried it can go. */
+  onLaunchUsed?: (launchSecret: string) => void;
 }): Promise<BrowserShellServer> {
   const root = resolve(opts.rendererDir);
   const secrets = new BridgeSecrets();
   const secret = secrets.issueLaunch(opts.secret);
   let origin = '';
   const server = createServer((req, res) => {
-    if (req.headers.host !== new URL(origin).host) {
+    if (req.headers.host !== origin.slice('http://'.length)) {
       // DNS rebinding: a page on another name that resolves to 127.0.0.1 gets nothing.
       res.writeHead(421).end();
       return;
@@ -44,7 +46,13 @@ export async function startBrowserShellServer(opts: {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const file = resolveStatic(root, new URL(req.url ?? '/', origin).pathname);
+    const path = requestPath(req);
+    if (path === null) {
+      // e.g. `GET http://[ HTTP/1.1`: a target no URL parser accepts is a bad request, not a crash.
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end('Bad request');
+      return;
+    }
+    const file = resolveStatic(root, path);
     const headers = securityHeaders(contentSecurityPolicy({ bridgeOrigin: origin.replace(/^http/, 'ws') }));
     if (!file) {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
@@ -52,13 +60,18 @@ export async function startBrowserShellServer(opts: {
     }
     sendStatic(res, file, headers);
   });
+  // Malformed HTTP from a peer answers 400 and closes that socket; it never reaches the process.
+  server.on('clientError', (_e, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
   });
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
-  const bridge = attachBridge({ server, host: opts.host, secrets, origin: () => origin, log: opts.log });
+  const bridge = attachBridge({ server, host: opts.host, secrets, origin: () => origin, log: opts.log, onLaunchUsed: opts.onLaunchUsed });
   opts.log.info('browser_shell.listening', { port });
   return {
     appUrl: `${origin}/#k=${secret}`,

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../shared/contract/index';
-import { useKiosk } from './bridge/context';
+import { useConnectionState, useKiosk } from './bridge/context';
 import { ConnectionBadge } from './components/ConnectionBadge';
 import { DemoBanner } from './components/DemoBanner';
 import { DemoCardControl } from './components/DemoCardControl';
 import { DevicePanel } from './components/DevicePanel';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { TamperedScreen } from './components/TamperedScreen';
 import { errorMessage } from './i18n/error-message';
 import { IntakeFlow } from './screens/intake/IntakeFlow';
 import { TrustScreen } from './screens/trust/TrustScreen';
@@ -27,10 +28,13 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const [screen, setScreen] = useState<'home' | 'intake' | 'trust'>('home');
   const [intakeKey, setIntakeKey] = useState(0);
+  const connection = useConnectionState();
 
   useEffect(() => {
     void client.call('system.info').then((r) => (r.ok ? setInfo(r.value) : setError(errorMessage(t, r.error))));
   }, [client, t]);
+
+  if (connection === 'tampered') return <TamperedScreen />;
 
   return (
     <div className="app" data-mode={info?.mode ?? 'unknown'}>

@@ -39,5 +39,11 @@ export const sessionFrameSchema = z.object({ type: z.literal('session'), secret:
 export const serverFrameSchema = z.discriminatedUnion('type', [resultFrameSchema, eventFrameSchema, sessionFrameSchema]);
 export type ServerFrame = z.infer<typeof serverFrameSchema>;
 
+/**
+ * WebSocket close code of a bridge that was tampered with (a spent launch secret came back): every
+ * session is revoked and the page must tell the officer to restart the kiosk.
+ */
+export const TAMPERED_CLOSE_CODE = 4403;
+
 /** Largest frame either side accepts; portraits travel as separate calls well below this. */
 export const MAX_FRAME_BYTES = 8 * 1024 * 1024;

@@ -12,12 +12,12 @@ import {
   type EventName,
   type EventPayload,
 } from '../../../shared/contract/index';
-import type { BridgeTransport } from './transport';
+import type { BridgeTransport, ConnectionState } from './transport';
 
 export interface KioskClient {
   call<C extends Channel>(channel: C, ...input: undefined extends CallInput<C> ? [CallInput<C>?] : [CallInput<C>]): Promise<CallResult<C>>;
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
-  onConnection(listener: (state: 'connecting' | 'open' | 'closed') => void): () => void;
+  onConnection(listener: (state: ConnectionState) => void): () => void;
 }
 
 export function createClient(transport: BridgeTransport): KioskClient {

@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { EventName, EventPayload } from '../../../shared/contract/index';
 import type { KioskClient } from './client';
+import type { ConnectionState } from './transport';
 
 const KioskContext = createContext<KioskClient | null>(null);
 
@@ -22,9 +23,9 @@ export function useHostEvent<E extends EventName>(name: E, initial: EventPayload
   return value;
 }
 
-export function useConnectionState(): 'connecting' | 'open' | 'closed' {
+export function useConnectionState(): ConnectionState {
   const client = useKiosk();
-  const [state, setState] = useState<'connecting' | 'open' | 'closed'>('connecting');
+  const [state, setState] = useState<ConnectionState>('connecting');
   useEffect(() => client.onConnection(setState), [client]);
   return state;
 }

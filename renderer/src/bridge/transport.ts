@@ -4,12 +4,15 @@
  */
 import type { Result } from '../../../shared/contract/index';
 
+/** 'tampered': the host shut the bridge because a launch secret was used twice; restart needed. */
+export type ConnectionState = 'connecting' | 'open' | 'closed' | 'tampered';
+
 export interface BridgeTransport {
   invoke(channel: string, payload: unknown): Promise<Result<unknown>>;
   /** Subscribes to every host event; returns an unsubscribe function. */
   onEvent(listener: (name: string, payload: unknown) => void): () => void;
   /** Connection state for the status bar; Electron's bridge is always 'open'. */
-  onState?(listener: (state: 'connecting' | 'open' | 'closed') => void): () => void;
+  onState?(listener: (state: ConnectionState) => void): () => void;
 }
 
 export interface PreloadApi {

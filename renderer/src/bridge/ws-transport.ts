@@ -6,12 +6,11 @@
 import {
   SECRET_PROTOCOL_PREFIX,
   serverFrameSchema,
+  TAMPERED_CLOSE_CODE,
   WIRE_PROTOCOL,
   type Result,
 } from '../../../shared/contract/index';
-import type { BridgeTransport } from './transport';
-
-type State = 'connecting' | 'open' | 'closed';
+import type { BridgeTransport, ConnectionState as State } from './transport';
 
 const SECRET_KEY = 'kiosk.k';
 
@@ -59,11 +58,17 @@ export function wsTransport(url: string, launchSecret: string, storage?: Storage
           for (const l of eventListeners) l(frame.name, frame.payload);
         }
       };
-      sock.onclose = () => {
+      sock.onclose = (ev) => {
         for (const [, done] of pending) done({ ok: false, error: { code: 'bridge.disconnected', message: 'closed' } });
         pending.clear();
-        setState('closed');
         resolve();
+        if (ev.code === TAMPERED_CLOSE_CODE) {
+          // The host revoked every session: nothing to reconnect with until the kiosk restarts
+          // (a reload offers the revoked secret and is told the same).
+          setState('tampered');
+          return;
+        }
+        setState('closed');
         const delay = Math.min(5000, 250 * 2 ** retry++);
         setTimeout(connect, delay);
       };
@@ -74,6 +79,7 @@ export function wsTransport(url: string, launchSecret: string, storage?: Storage
   return {
     async invoke(channel, payload) {
       if (state === 'connecting') await opened;
+      if (state === 'tampered') return { ok: false, error: { code: 'bridge.disconnected', message: 'tampered' } };
       if (!ws || ws.readyState !== WebSocket.OPEN) {
         return { ok: false, error: { code: 'bridge.disconnected', message: 'not connected' } };
       }

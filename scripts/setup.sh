@@ -41,4 +41,5 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
 fi
 
 bash scripts/install-face-model.sh
+mkdir -p .cache && bash scripts/setup-stamp.sh > .cache/setup-done
 echo "setup: done"

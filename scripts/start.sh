@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Installs everything (scripts/setup.sh) and starts the kiosk: Electron when its binary is
-# installed, else the browser shell. With no card reader attached it starts in demo / training
-# mode with the virtual card. Pass --demo to force demo mode.
+# The README's first command: installs everything once (scripts/setup.sh, re-run only when the
+# lockfile or the set-up scripts change), then starts the kiosk. A live start stays live: with no
+# card reader attached it says so and waits for one; the training mode with the virtual card is
+# `npm run demo` (or `bash scripts/start.sh --demo`). Run it as the kiosk's ordinary user: set-up
+# uses sudo for apt, and the live kiosk refuses to run as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-exec npx tsx electron/cli/start.ts --auto-demo "$@"
+if [ ! -f .cache/setup-done ] || [ ! -d node_modules ] || [ "$(cat .cache/setup-done)" != "$(bash scripts/setup-stamp.sh)" ]; then
+  bash scripts/setup.sh
+fi
+exec npx tsx electron/cli/start.ts "$@"

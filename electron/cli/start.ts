@@ -1,9 +1,11 @@
 /**
  * `npm start`: Electron when its binary is installed, otherwise the browser shell (system
  * Chromium against the loopback host), saying so in one line. `--demo` simulates the devices.
+ * A live start never turns itself into demo mode: with no reader it says so and waits for one.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runBrowserShell } from '../browser/main';
@@ -13,11 +15,25 @@ import { packageVersion } from '../host/host';
 import { createLogger } from '../host/log';
 import { ensureRendererBuilt } from './build-renderer';
 import { electronBinary } from './electron-binary';
+import { noReaderMessage, ROOT_DEMO_WARNING, ROOT_REFUSED, rootVerdict } from './start-policy';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 function hasDisplay(): boolean {
   return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
+
+/** A technician who opens the demo folder sees at once that nothing in it is real. */
+function labelDemoFolder(dir: string): void {
+  const label = join(dir, 'DEMO-TRAINING-DATA-ONLY.txt');
+  if (!existsSync(label)) {
+    writeFileSync(
+      label,
+      'Dữ liệu của chế độ DEMO / ĐÀO TẠO: thiết bị và công dân đều là mô phỏng, không phải hồ sơ thật.\n' +
+        'Data of the DEMO / TRAINING mode: simulated devices and citizens, no real dossier.\n',
+      { mode: 0o600 },
+    );
+  }
 }
 
 async function main() {
@@ -29,20 +45,23 @@ async function main() {
       port: { type: 'string' },
       'url-file': { type: 'string' },
       'fake-camera': { type: 'string' },
-      'auto-demo': { type: 'boolean', default: false },
+      'allow-root': { type: 'boolean', default: false },
     },
   });
-  let demo = values.demo || process.env.KIOSK_DEMO === '1';
-  if (!demo && values['auto-demo']) {
-    const pcsc = await probePcsc();
-    if (!pcsc.reachable || pcsc.readers.length === 0) {
-      console.log('No card reader found (pcscd: ' + (pcsc.reachable ? 'no reader' : 'not running') + '): starting in demo / training mode with the virtual card.');
-      demo = true;
-    }
+  const demo = values.demo || process.env.KIOSK_DEMO === '1';
+  const asRoot = rootVerdict({ uid: process.getuid?.(), demo, allowRoot: values['allow-root'] || process.env.KIOSK_ALLOW_ROOT === '1' });
+  if (asRoot === 'refuse') {
+    console.error(ROOT_REFUSED);
+    process.exit(2);
+  }
+  if (asRoot === 'warn') console.warn(ROOT_DEMO_WARNING);
+  if (!demo) {
+    const missing = noReaderMessage(await probePcsc());
+    if (missing) console.log(missing);
   }
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(process.env, { demo });
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
@@ -51,9 +70,7 @@ async function main() {
     throw e;
   }
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  if (process.getuid?.() === 0 && !demo) {
-    console.warn('Warning: running as root. Chromium then runs without its sandbox; run the kiosk as an ordinary user (setup alone needs root).');
-  }
+  if (demo) labelDemoFolder(config.dataDir);
   const electron = values.shell === 'browser' ? null : electronBinary();
   if (electron && existsSync(`${root}/out/main/index.js`)) {
     console.log('Starting the Electron shell.');

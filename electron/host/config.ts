@@ -30,11 +30,20 @@ export function defaultDataDir(): string {
   return process.env.KIOSK_DATA_DIR ?? join(homedir(), '.local', 'share', 'eid-kiosk');
 }
 
+/**
+ * Demo / training mode keeps everything it writes in a folder of its own, named as such, beside
+ * the live one: simulated citizens must never sit among real dossiers.
+ */
+export function demoDataDir(liveDataDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.KIOSK_DEMO_DATA_DIR || `${resolve(liveDataDir)}-DEMO-training`);
+}
+
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): KioskConfig {
-  const dataDir = resolve(env.KIOSK_DATA_DIR ?? defaultDataDir());
-  const file = env.KIOSK_CONFIG ?? join(dataDir, 'config.json');
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: boolean } = {}): KioskConfig {
+  const liveDir = resolve(env.KIOSK_DATA_DIR ?? defaultDataDir());
+  // The administrator's settings are read from the live folder in both modes (read only).
+  const file = env.KIOSK_CONFIG ?? join(liveDir, 'config.json');
   let raw: Record<string, unknown> = {};
   if (existsSync(file)) {
     try {
@@ -43,7 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KioskConfig {
       throw new ConfigError(`Config file ${file} is not valid JSON: ${(e as Error).message}`);
     }
   }
-  const merged: Record<string, unknown> = { dataDir, ...raw };
+  const merged: Record<string, unknown> = { dataDir: liveDir, ...raw };
+  if (opts.demo) merged.dataDir = demoDataDir(typeof raw.dataDir === 'string' ? raw.dataDir : liveDir, env);
   if (env.KIOSK_UPSTREAM_URL) merged.upstream = { url: env.KIOSK_UPSTREAM_URL, caFile: env.KIOSK_UPSTREAM_CA };
   if (env.KIOSK_LANGUAGE) merged.language = env.KIOSK_LANGUAGE;
   const parsed = configSchema.safeParse(merged);

@@ -39,7 +39,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(async () => {
-    const config = loadConfig();
+    const config = loadConfig(process.env, { demo });
     lockDownSession(session.defaultSession);
     serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)));
     host = await createHost({

@@ -9,6 +9,7 @@ import { checkIdNumberAgainst } from '../../../shared/domain/id-number';
 import { CardError } from './errors';
 import { parseDg1 } from './icao/lds/dg1';
 import { toDisplayImage } from './icao/lds/dg2-image';
+import { PortraitTooLarge } from './icao/lds/portrait-guard';
 import type { CardReadResult, CardVerification } from './read-card';
 
 export interface Claimed {
@@ -66,6 +67,7 @@ async function portraitView(result: CardReadResult): Promise<Pick<CardReadView, 
     if (url.length > MAX_PORTRAIT_URL) return { portrait: null, portraitFormat, warnings: ['portrait_too_large'] };
     return { portrait: url, portraitFormat, warnings: [] };
   } catch (e) {
+    if (e instanceof PortraitTooLarge) return { portrait: null, portraitFormat, warnings: ['portrait_too_large'] };
     if (e instanceof CardError) return { portrait: null, portraitFormat, warnings: ['portrait_unreadable'] };
     throw e;
   }

@@ -66,3 +66,14 @@ export function wrapJp2(codestream: Uint8Array, width: number, height: number): 
   ];
   return new Uint8Array(parts.flatMap((p) => Array.from(p)));
 }
+
+/** A copy of a codestream whose SIZ claims width×height in one tile (a decompression-bomb header). */
+export function forgeJ2kSize(codestream: Uint8Array, width: number, height: number): Uint8Array {
+  const b = codestream.slice();
+  const v = new DataView(b.buffer);
+  v.setUint32(8, width); // Xsiz
+  v.setUint32(12, height); // Ysiz
+  v.setUint32(24, width); // XTsiz
+  v.setUint32(28, height); // YTsiz
+  return b;
+}

@@ -5,33 +5,14 @@
 import { PNG } from 'pngjs';
 import { CardError } from '../../errors';
 import type { FaceImage } from './dg2-face';
-import { openJpeg } from './openjpeg';
+import { decodeJ2kInWorker, type J2kWorkerOptions } from './j2k-worker';
+import { checkDeclaredSize, checkedJ2k } from './portrait-guard';
 
 export interface DisplayImage {
   mime: 'image/jpeg' | 'image/png';
   bytes: Uint8Array;
   width?: number;
   height?: number;
-}
-
-/** The codestream inside a JP2 file: the content of its 'jp2c' box (ISO/IEC 15444-1 Annex I). */
-export function jp2Codestream(b: Uint8Array): Uint8Array {
-  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  let off = 0;
-  while (off + 8 <= b.length) {
-    let len = v.getUint32(off);
-    const type = String.fromCharCode(...b.subarray(off + 4, off + 8));
-    let header = 8;
-    if (len === 1) {
-      if (off + 16 > b.length) break;
-      len = Number(v.getBigUint64(off + 8));
-      header = 16;
-    } else if (len === 0) len = b.length - off;
-    if (len < header || off + len > b.length) break;
-    if (type === 'jp2c') return b.subarray(off + header, off + len);
-    off += len;
-  }
-  throw new CardError('card.parse', 'DG2: JP2 file without a codestream box');
 }
 
 function toRgba(pixels: Uint8Array, width: number, height: number, components: number, bits: number): Uint8Array {
@@ -49,30 +30,28 @@ function toRgba(pixels: Uint8Array, width: number, height: number, components: n
   return rgba;
 }
 
-export async function decodeJ2kToPng(bytes: Uint8Array): Promise<DisplayImage> {
-  const codestream = bytes[0] === 0xff ? bytes : jp2Codestream(bytes);
-  const oj = await openJpeg();
-  const dec = new oj.J2KDecoder();
-  try {
-    dec.getEncodedBuffer(codestream.length).set(codestream);
-    dec.decode();
-    const fi = dec.getFrameInfo();
-    if (fi.width <= 0 || fi.height <= 0 || fi.width * fi.height > 16_000_000) throw new CardError('card.parse', 'DG2: JPEG 2000 size out of range');
-    const png = new PNG({ width: fi.width, height: fi.height });
-    png.data = Buffer.from(toRgba(dec.getDecodedBuffer(), fi.width, fi.height, fi.componentCount, fi.bitsPerSample));
-    return { mime: 'image/png', bytes: new Uint8Array(PNG.sync.write(png)), width: fi.width, height: fi.height };
-  } catch (e) {
-    if (e instanceof CardError) throw e;
-    // Emscripten aborts with a number or string, not an Error.
-    throw new CardError('card.parse', 'DG2: JPEG 2000 image could not be decoded');
-  } finally {
-    dec.delete?.();
+/**
+ * JPEG 2000 → PNG. The SIZ header is checked against the portrait limits before any decoding
+ * (portrait-guard.ts); the decoding itself runs in a worker with a time limit (j2k-worker.ts).
+ */
+export async function decodeJ2kToPng(bytes: Uint8Array, options: J2kWorkerOptions = {}): Promise<DisplayImage> {
+  const { codestream, siz } = checkedJ2k(bytes);
+  const fi = await decodeJ2kInWorker(codestream, options);
+  // The decoder must have produced what SIZ declared (and so what the guard allowed).
+  if (fi.width !== siz.width || fi.height !== siz.height || fi.components < 1 || fi.pixels.length < fi.width * fi.height * fi.components * (fi.bitsPerSample > 8 ? 2 : 1)) {
+    throw new CardError('card.parse', 'DG2: JPEG 2000 decoded size differs from its header');
   }
+  const png = new PNG({ width: fi.width, height: fi.height });
+  png.data = Buffer.from(toRgba(fi.pixels, fi.width, fi.height, fi.components, fi.bitsPerSample));
+  return { mime: 'image/png', bytes: new Uint8Array(PNG.sync.write(png)), width: fi.width, height: fi.height };
 }
 
-export async function toDisplayImage(img: FaceImage): Promise<DisplayImage> {
+/** What the renderer can show; a portrait whose header declares an oversize image is refused undecoded. */
+export async function toDisplayImage(img: FaceImage, options: J2kWorkerOptions = {}): Promise<DisplayImage> {
   if (img.mime === 'image/jpeg') {
-    return { mime: 'image/jpeg', bytes: img.bytes, ...(img.width ? { width: img.width } : {}), ...(img.height ? { height: img.height } : {}) };
+    // Passed through to the renderer's decoder: its SOF must be within the limits too.
+    const { width, height } = checkDeclaredSize(img.bytes, img.mime);
+    return { mime: 'image/jpeg', bytes: img.bytes, width, height };
   }
-  return decodeJ2kToPng(img.bytes);
+  return decodeJ2kToPng(img.bytes, options);
 }

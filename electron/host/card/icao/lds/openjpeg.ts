@@ -40,11 +40,22 @@ type Factory = (overrides?: { print?: (s: string) => void; printErr?: (s: string
 
 let loaded: Promise<OpenJpeg> | undefined;
 
+const MODULE = '@cornerstonejs/codec-openjpeg';
+
+/** The codec's entry file, for a worker thread that loads it itself (j2k-worker.ts). */
+export function openJpegPath(): string {
+  try {
+    return createRequire(import.meta.url).resolve(MODULE);
+  } catch {
+    throw new CardError('card.unsupported', 'JPEG 2000 codec not available');
+  }
+}
+
 export function openJpeg(): Promise<OpenJpeg> {
   if (!loaded) {
     const load = async (): Promise<OpenJpeg> => {
       try {
-        const factory = createRequire(import.meta.url)('@cornerstonejs/codec-openjpeg') as Factory;
+        const factory = createRequire(import.meta.url)(MODULE) as Factory;
         return await factory({ print: () => undefined, printErr: () => undefined });
       } catch {
         loaded = undefined;

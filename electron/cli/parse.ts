@@ -6,37 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseCccdQr } from '../../shared/domain/cccd-qr';
-import { parseDg13 } from '../host/card/cccd/dg13';
+import { isoDateAt } from '../../shared/domain/dates';
 import { CardError } from '../host/card/errors';
-import { parseCom } from '../host/card/icao/lds/com';
-import { parseDg1 } from '../host/card/icao/lds/dg1';
-import { parseDg14 } from '../host/card/icao/lds/dg14';
-import { parseDg15 } from '../host/card/icao/lds/dg15';
-import { parseDg2 } from '../host/card/icao/lds/dg2';
-import { parseSod } from '../host/card/icao/lds/sod';
+import { decodeLdsFile, KIND_BY_TAG } from './card/decode-file';
 import { failJson, toJson } from './card/json-out';
-
-const BY_TAG: Record<number, string> = { 0x60: 'com', 0x61: 'dg1', 0x75: 'dg2', 0x6d: 'dg13', 0x6e: 'dg14', 0x6f: 'dg15', 0x77: 'sod' };
-
-function decode(kind: string, bytes: Uint8Array): unknown {
-  switch (kind) {
-    case 'com': return parseCom(bytes);
-    case 'dg1': return parseDg1(bytes);
-    case 'dg2': {
-      const dg2 = parseDg2(bytes);
-      // The image itself is large: report its kind and size, not its bytes.
-      return { images: dg2.images.map((i) => ({ mime: i.mime, width: i.width, height: i.height, bytes: i.bytes.length })) };
-    }
-    case 'dg13': return parseDg13(bytes);
-    case 'dg14': return parseDg14(bytes);
-    case 'dg15': return parseDg15(bytes);
-    case 'sod': {
-      const sod = parseSod(bytes);
-      return { hashAlgorithm: sod.hashAlgorithm, dataGroupHashes: sod.dataGroupHashes, hasDsCertificate: Boolean(sod.dsCertificate) };
-    }
-    default: throw new CardError('card.unsupported', `unknown kind ${kind}`);
-  }
-}
 
 function main() {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { as: { type: 'string' }, qr: { type: 'string' } } });
@@ -54,10 +27,10 @@ function main() {
   } catch (e) {
     failJson(new CardError('card.parse', `cannot read ${file}: ${(e as Error).message}`));
   }
-  const kind = values.as ?? BY_TAG[bytes[0] ?? -1];
+  const kind = values.as ?? KIND_BY_TAG[bytes[0] ?? -1];
   if (!kind) failJson(new CardError('card.parse', `unknown first tag 0x${(bytes[0] ?? 0).toString(16)}; pass --as`));
   try {
-    console.log(toJson({ ok: true, kind, value: decode(kind, bytes) }));
+    console.log(toJson({ ok: true, kind, value: decodeLdsFile(kind, bytes, isoDateAt(Date.now())) }));
   } catch (e) {
     failJson(e);
   }

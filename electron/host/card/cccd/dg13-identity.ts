@@ -17,7 +17,11 @@ function isNoExpiry(text: string): boolean {
   return t.includes('không thời hạn') || t.includes('khong thoi han') || /^<*$/.test(t);
 }
 
-export function dg13ToIdentity(dg13: Dg13, dg1: Dg1 | undefined, today: string): CitizenIdentity {
+/**
+ * The identity fields by name, exactly as the read screen gets them, before validation: what a
+ * technician needs to see (parse CLI) even when a required field is missing.
+ */
+export function dg13Fields(dg13: Dg13, dg1: Dg1 | undefined, today: string): Record<string, unknown> {
   const text = (n: number): string | undefined => dg13Text(dg13, n);
   const dobFromMrz = dg1 ? parseYymmdd(dg1.dateOfBirth, 'birth', today) : null;
   const expiryText = text(12);
@@ -38,7 +42,7 @@ export function dg13ToIdentity(dg13: Dg13, dg1: Dg1 | undefined, today: string):
     motherName: parents.mother,
     spouseName: spouse,
   };
-  const candidate = {
+  return {
     source: 'chip' as const,
     idNumber: text(1) ?? dg1?.idNumber ?? '',
     fullName: text(2) ?? (dg1 ? `${dg1.surname} ${dg1.givenNames}`.trim() : ''),
@@ -51,10 +55,18 @@ export function dg13ToIdentity(dg13: Dg13, dg1: Dg1 | undefined, today: string):
       .filter((e) => !KNOWN.has(e.n))
       .map((e) => ({ n: e.n, raw: e.raw, ...(e.text ? { text: e.text } : {}) })),
   };
-  const parsed = citizenIdentitySchema.safeParse(candidate);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
-    throw new CardError('card.parse', `DG13/DG1 lack required identity fields: ${fields}`);
-  }
-  return parsed.data;
+}
+
+/** DG13 (+ DG1) → a validated CitizenIdentity, or the fields and what is wrong with them. */
+export function mapDg13(dg13: Dg13, dg1: Dg1 | undefined, today: string): { ok: true; identity: CitizenIdentity } | { ok: false; fields: Record<string, unknown>; invalid: string[] } {
+  const fields = dg13Fields(dg13, dg1, today);
+  const parsed = citizenIdentitySchema.safeParse(fields);
+  if (parsed.success) return { ok: true, identity: parsed.data };
+  return { ok: false, fields, invalid: parsed.error.issues.map((i) => i.path.join('.')) };
+}
+
+export function dg13ToIdentity(dg13: Dg13, dg1: Dg1 | undefined, today: string): CitizenIdentity {
+  const r = mapDg13(dg13, dg1, today);
+  if (!r.ok) throw new CardError('card.parse', `DG13/DG1 lack required identity fields: ${r.invalid.join(', ')}`);
+  return r.identity;
 }

@@ -8,7 +8,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const nodePackages = ['better-sqlite3', 'nfc-pcsc', '@pokusew/pcsclite', 'ws', 'tsx'];
+const nodePackages = ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'nfc-pcsc', '@pokusew/pcsclite', 'ws', 'tsx'];
 
 const restrict = (paths, patterns) => ({
   'no-restricted-imports': [

@@ -28,7 +28,7 @@ node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a=
 
 # Electron's postinstall would download its binary from the internet; the browser shell runs without it.
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
-# node-gyp builds native modules (better-sqlite3, pcsclite) against the local Node headers.
+# node-gyp builds native modules (better-sqlite3-multiple-ciphers, pcsclite) against the local Node headers.
 npm_config_nodedir="$(node -p 'require("path").resolve(process.execPath, "../..")')"
 export npm_config_nodedir
 

@@ -25,6 +25,8 @@ export const CARD_CALL_ERRORS = [
   'card.unsupported',
   'card.busy',
   'card.cancelled',
+  'card.reader_limit',
+  'card.file_too_large',
 ] as const;
 
 /** What opens the chip: CAN from the ID number (PACE); BAC also needs the birth and expiry dates. */
@@ -53,6 +55,8 @@ export const verificationSchema = z.object({
   notInSod: z.array(z.number().int()),
   activeAuth: z.enum(['passed', 'failed', 'not_supported']),
   chipAuth: z.enum(['passed', 'failed', 'not_supported']),
+  /** Why active or chip authentication failed or was not performed (technical English, no personal data). */
+  chipDetail: z.string().max(500).optional(),
   dg3: z.string(),
   /** One word for the badge: every check passed / something to look at / failed. */
   overall: z.enum(['genuine', 'unverified', 'failed']),

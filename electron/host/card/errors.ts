@@ -18,6 +18,8 @@ export const CARD_ERROR_CODES = [
   'card.crypto', // a cryptographic step failed (bad key, unsupported algorithm)
   'card.unsupported', // the card offers only something we do not implement
   'card.cancelled', // the officer stopped the read
+  'card.reader_limit', // the reader cannot carry the card's answer (needs extended length): PC/SC insufficient buffer
+  'card.file_too_large', // a file declares more bytes than any genuine one holds (DG2 > 1 MB, others > 64 KB)
 ] as const;
 export type CardErrorCode = (typeof CARD_ERROR_CODES)[number];
 

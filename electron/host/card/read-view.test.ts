@@ -59,3 +59,15 @@ describe('the read view of a chip whose portrait cannot be shown', () => {
     expect((await readView(noPortrait, undefined, '2026-11-23')).warnings).toEqual(['portrait_unreadable']);
   });
 });
+
+describe('the read view of a chip that fails the clone check', () => {
+  it('carries the reason, so the officer and the CLI see why', async () => {
+    const v = await createVirtualCccd({ variant: 'cloned' });
+    const trust = new TrustStore();
+    trust.add(cardIssuer().csca.der, 'test');
+    const result = await readCard(new MemoryReaderWatcher().insert(v.engine), { keys: { can: v.card.secrets.can }, trustStore: trust });
+    const view = await readView(result, undefined, '2026-11-23');
+    expect(view.verification.activeAuth).toBe('failed');
+    expect(view.verification.chipDetail).toMatch(/active authentication: recovered digest does not match|9796-2/);
+  });
+});

@@ -50,6 +50,7 @@ export function verificationView(v: CardVerification): CardVerificationView {
     notInSod: v.passive.notInSod,
     activeAuth: v.chip.activeAuth,
     chipAuth: v.chip.chipAuth,
+    ...(v.chip.detail ? { chipDetail: v.chip.detail.slice(0, 500) } : {}),
     dg3: v.dg3,
   };
   return { ...base, overall: overallVerdict(base) };

@@ -36,10 +36,10 @@ function checkNode(): CheckResult {
 function checkNativeModules(root: string): CheckResult {
   const req = createRequire(join(root, 'package.json'));
   const broken: string[] = [];
-  for (const m of ['better-sqlite3', '@pokusew/pcsclite']) {
+  for (const m of ['better-sqlite3-multiple-ciphers', '@pokusew/pcsclite']) {
     try {
       const mod = req(m) as unknown;
-      if (m === 'better-sqlite3') new (mod as new (f: string) => { close(): void })(':memory:').close();
+      if (m === 'better-sqlite3-multiple-ciphers') new (mod as new (f: string) => { close(): void })(':memory:').close();
     } catch (e) {
       broken.push(`${m}: ${(e as Error).message.split('\n')[0]}`);
     }

@@ -1,8 +1,8 @@
 import { CardError, isCardError } from '../errors';
-import { encodeCommand, parseResponse, type CommandApdu, type ResponseApdu } from '../iso7816/apdu';
+import { encodeCommand, MAX_EXTENDED_LE, needsExtended, parseResponse, type CommandApdu, type ResponseApdu } from '../iso7816/apdu';
 import { concat } from '../iso7816/bytes';
 import { isMoreData, isWrongLe, swLength } from '../iso7816/status';
-import type { SmSession } from './sm/sm-session';
+import { incrementSsc, type SmSession } from './sm/sm-session';
 import { unwrapResponse, wrapCommand } from './sm/terminal';
 
 /**
@@ -51,7 +51,34 @@ export function plainChannel(transport: ByteTransport): ApduChannel {
 
 /** Every command protected, every answer verified (CardError 'card.sm_invalid' otherwise). */
 export function smChannel(inner: ApduChannel, sm: SmSession): ApduChannel {
-  return async (cmd) => unwrapResponse(sm, await inner(wrapCommand(sm, cmd)));
+  return async (cmd) => {
+    const wrapped = wrapCommand(sm, cmd);
+    let resp: ResponseApdu;
+    try {
+      resp = await inner(wrapped);
+    } catch (e) {
+      // The card answered, and counted its answer, but the reader could not pass it on: count
+      // it too, so both send sequence counters stay in step for the retry.
+      if (isCardError(e) && e.code === 'card.reader_limit') incrementSsc(sm);
+      throw e;
+    }
+    return unwrapResponse(sm, resp);
+  };
+}
+
+/**
+ * A card may send more than 256 bytes to a short command (an RSA-2048 signature under secure
+ * messaging); PC/SC then reports an insufficient buffer. Ask again with extended length.
+ */
+function withLongAnswerRetry(channel: ApduChannel): ApduChannel {
+  return async (cmd) => {
+    try {
+      return await channel(cmd);
+    } catch (e) {
+      if (!isCardError(e) || e.code !== 'card.reader_limit' || cmd.le === undefined || needsExtended(cmd)) throw e;
+      return channel({ ...cmd, le: MAX_EXTENDED_LE });
+    }
+  };
 }
 
 /**
@@ -72,7 +99,7 @@ export function openSession(transport: ByteTransport): CardSession {
   const plain = plainChannel(transport);
   let sm: SmSession | undefined;
   let secured: ApduChannel | undefined;
-  const channel: ApduChannel = async (cmd) => {
+  const send: ApduChannel = async (cmd) => {
     if (!secured) return plain(cmd);
     try {
       return await secured(cmd);
@@ -84,6 +111,7 @@ export function openSession(transport: ByteTransport): CardSession {
       throw e;
     }
   };
+  const channel = withLongAnswerRetry(send);
   return {
     channel,
     extendedLength: transport.extendedLength ?? false,

@@ -7,6 +7,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { CardError, isCardError } from '../errors';
+import { MAX_EXTENDED_LE, MAX_SHORT_LE } from '../iso7816/apdu';
+import { SW, swHex } from '../iso7816/status';
 import { verifyActiveAuth } from '../icao/auth/active-auth';
 import { chipAuthTerminal } from '../icao/auth/chip-auth';
 import { AES_SUITE, TDES_SUITE } from '../icao/crypto/suite';
@@ -31,8 +33,12 @@ export interface ChipChecks {
 async function activeAuth(session: CardSession, dg15Bytes: Uint8Array, dg14: Dg14 | undefined): Promise<{ result: ChipCheckResult; why?: string }> {
   const dg15 = parseDg15(dg15Bytes);
   const challenge = new Uint8Array(randomBytes(8));
-  const r = await session.channel({ cla: 0, ins: 0x88, p1: 0, p2: 0, data: challenge, le: 256 });
-  if (r.sw !== 0x9000) return { result: 'failed', why: `INTERNAL AUTHENTICATE answered ${r.sw.toString(16)}` };
+  const ask = (le: number) => session.channel({ cla: 0, ins: 0x88, p1: 0, p2: 0, data: challenge, le });
+  let r = await ask(MAX_SHORT_LE);
+  // An RSA-2048 answer does not fit a short response: such a card refuses Le = 00 with 6700.
+  if (r.sw === SW.WRONG_LENGTH) r = await ask(MAX_EXTENDED_LE);
+  // A refusal is no signature at all, good or bad: it says nothing about a copy.
+  if (r.sw !== SW.OK) return { result: 'not_supported', why: `active authentication not performed: INTERNAL AUTHENTICATE answered ${swHex(r.sw)}` };
   const aaInfo = dg14?.infos.find((i) => i.type === 'ActiveAuthenticationInfo');
   const check = verifyActiveAuth(dg15, challenge, r.data, aaInfo?.type === 'ActiveAuthenticationInfo' ? aaInfo.signatureAlgorithm : undefined);
   return check.valid ? { result: 'passed' } : { result: 'failed', why: `active authentication: ${check.reason}` };
@@ -88,8 +94,9 @@ export async function chipChecks(session: CardSession, files: ReadonlyMap<number
       // The card leaving the field is not a verdict on the chip: let the caller retry.
       if (isCardError(e) && (e.code === 'card.removed' || e.code === 'card.timeout' || e.code === 'card.no_reader')) throw e;
       why.push(e instanceof Error ? e.message : String(e));
-      // An algorithm we do not implement (or cannot parse) is not evidence of a copy.
-      if (isCardError(e) && (e.code === 'card.unsupported' || e.code === 'card.parse')) return 'not_supported';
+      // An algorithm we do not implement (or cannot parse), or an answer the reader cannot
+      // carry, is not evidence of a copy.
+      if (isCardError(e) && (e.code === 'card.unsupported' || e.code === 'card.parse' || e.code === 'card.reader_limit')) return 'not_supported';
       return 'failed';
     }
   };

@@ -37,7 +37,7 @@ class MemoryTransport implements CardTransport {
     this.gone = true;
   }
 
-  async transmit(apdu: Uint8Array, _maxResponse?: number): Promise<Uint8Array> {
+  async transmit(apdu: Uint8Array, maxResponse?: number): Promise<Uint8Array> {
     if (this.gone) throw new CardError('card.removed', 'card was removed from the simulated reader');
     let response: Uint8Array;
     try {
@@ -53,6 +53,8 @@ class MemoryTransport implements CardTransport {
     const delay = this.card.linkDelayMs?.(apdu, response) ?? 0;
     if (delay > 0) await sleep(delay);
     if (this.gone) throw new CardError('card.removed', 'card was removed from the simulated reader');
+    // As PC/SC does (SCARD_E_INSUFFICIENT_BUFFER): an answer longer than the caller allowed is lost.
+    if (maxResponse !== undefined && response.length > maxResponse) throw new CardError('card.reader_limit', 'answer longer than the receive buffer');
     return response;
   }
 }

@@ -20,6 +20,10 @@ describe('PC/SC error mapping', () => {
     ['Card is unresponsive.(0x80100066)', 'card.timeout'],
     ['Service not available.(0x8010001D)', 'card.no_reader'],
     ['Reader is unavailable.(0x80100017)', 'card.no_reader'],
+    // A card sending more than 256 bytes to a short command: the reader's limit, not a silent card.
+    ['Insufficient buffer.(0x80100008)', 'card.reader_limit'],
+    ['Invalid parameter given.(0x80100004)', 'card.protocol'],
+    ['Card protocol mismatch.(0x8010000F)', 'card.protocol'],
   ])('%s -> %s', (message, code) => {
     expect(toCardError(wrapped(pcsc(`SCardTransmit error: ${message}`)), 'APDU exchange').code).toBe(code);
   });

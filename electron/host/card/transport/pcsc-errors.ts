@@ -23,6 +23,18 @@ const NO_READER = new Set([
   0x8010001d, // SCARD_E_NO_SERVICE
   0x8010001e, // SCARD_E_SERVICE_STOPPED
 ]);
+/** The reader or pcscd could not pass on what the card said: not the card's silence. */
+const READER_LIMIT = new Set([
+  0x80100008, // SCARD_E_INSUFFICIENT_BUFFER: the answer is longer than we allowed (> 256 bytes to a short command)
+]);
+/** The request itself did not suit the reader or the card: a protocol matter, not a timeout. */
+const PROTOCOL = new Set([
+  0x80100004, // SCARD_E_INVALID_PARAMETER
+  0x80100011, // SCARD_E_INVALID_VALUE
+  0x8010000f, // SCARD_E_PROTO_MISMATCH
+  0x80100022, // SCARD_E_UNSUPPORTED_FEATURE
+  0x8010001f, // SCARD_E_UNEXPECTED
+]);
 /** Codes that say only "the exchange failed": the card may have left, or may just be slow. */
 const AMBIGUOUS = new Set([
   0x80100016, // SCARD_E_NOT_TRANSACTED
@@ -67,5 +79,7 @@ export function toCardError(err: unknown, context: string, fallback: CardErrorCo
   if (code !== undefined && REMOVED.has(code)) mapped = 'card.removed';
   else if (code !== undefined && TIMEOUT.has(code)) mapped = 'card.timeout';
   else if (code !== undefined && NO_READER.has(code)) mapped = 'card.no_reader';
+  else if (code !== undefined && READER_LIMIT.has(code)) mapped = 'card.reader_limit';
+  else if (code !== undefined && PROTOCOL.has(code)) mapped = 'card.protocol';
   return new CardError(mapped, `${context} failed (${hex})`);
 }

@@ -15,7 +15,8 @@ export interface CardTransport {
   readonly extendedLength: boolean;
   /**
    * Sends one command APDU and resolves with the whole response (data + SW1 SW2).
-   * Rejects only with CardError: 'card.removed', 'card.timeout' or 'card.no_reader'.
+   * Rejects only with CardError: 'card.removed', 'card.timeout', 'card.no_reader',
+   * 'card.reader_limit' (the answer did not fit `maxResponse`) or 'card.protocol'.
    */
   transmit(apdu: Uint8Array, maxResponse?: number): Promise<Uint8Array>;
 }

@@ -29,6 +29,11 @@ export function VerificationBadge({ v }: { v: CardVerificationView }) {
           <span className="muted small">
             {' '}({t('verify.activeAuth')}: {t(`verify.check_${v.activeAuth}`)}; {t('verify.chipAuth')}: {t(`verify.check_${v.chipAuth}`)})
           </span>
+          {v.chipDetail ? (
+            <span className="muted small" data-testid="verify-clone-detail">
+              {' '}— {v.chipDetail}
+            </span>
+          ) : null}
         </li>
       </ul>
     </section>

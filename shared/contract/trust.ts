@@ -5,15 +5,18 @@
 import { z } from 'zod';
 import { defineCall, noInput } from './define';
 
+/** Longest text of each listed field; the host shortens longer ones for display (never drops the entry). */
+export const TRUST_TEXT_MAX = { subject: 500, issuer: 500, country: 10, serial: 100, source: 300 } as const;
+
 export const trustEntrySchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  subject: z.string().max(500),
-  issuer: z.string().max(500),
-  country: z.string().max(10).optional(),
-  serial: z.string().max(100),
+  subject: z.string().max(TRUST_TEXT_MAX.subject),
+  issuer: z.string().max(TRUST_TEXT_MAX.issuer),
+  country: z.string().max(TRUST_TEXT_MAX.country).optional(),
+  serial: z.string().max(TRUST_TEXT_MAX.serial),
   notBefore: z.string(),
   notAfter: z.string(),
-  source: z.string().max(300),
+  source: z.string().max(TRUST_TEXT_MAX.source),
 });
 
 export const TRUST_ERRORS = ['trust.invalid_file', 'trust.signature_invalid', 'trust.no_ml_root', 'trust.not_found'] as const;

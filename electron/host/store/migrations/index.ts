@@ -1,0 +1,6 @@
+/** Every schema step in order. Leave gaps (10, 20, 30) so a hotfix can slot in between. */
+import { m0010 } from './0010-initial';
+import type { Migration } from './runner';
+
+export const MIGRATIONS: readonly Migration[] = [m0010];
+export { FutureDatabaseError, migrate, schemaVersion, type Migration } from './runner';

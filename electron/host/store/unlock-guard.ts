@@ -1,0 +1,57 @@
+/**
+ * Counts wrong station passphrases across restarts (a restart must not reset the count) and makes
+ * each attempt after the fifth wait longer: 30 s, 60 s, … up to 15 minutes. The file holds only a
+ * count and a time.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const FREE_ATTEMPTS = 5;
+const MAX_WAIT_MS = 15 * 60_000;
+
+interface State {
+  failures: number;
+  lastFailureAt: number;
+}
+
+export class UnlockGuard {
+  private readonly file: string;
+
+  constructor(dataDir: string, private readonly now: () => number = Date.now) {
+    this.file = join(dataDir, 'unlock-attempts.json');
+  }
+
+  private read(): State {
+    if (!existsSync(this.file)) return { failures: 0, lastFailureAt: 0 };
+    try {
+      const s = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<State>;
+      return { failures: Number(s.failures) || 0, lastFailureAt: Number(s.lastFailureAt) || 0 };
+    } catch {
+      // A damaged counter must not become a free reset: count it as the limit reached.
+      return { failures: FREE_ATTEMPTS, lastFailureAt: this.now() };
+    }
+  }
+
+  /** Milliseconds to wait before the next attempt is even tried (0 = go ahead). */
+  waitMs(): number {
+    const s = this.read();
+    if (s.failures < FREE_ATTEMPTS) return 0;
+    const wait = Math.min(MAX_WAIT_MS, 30_000 * 2 ** (s.failures - FREE_ATTEMPTS));
+    return Math.max(0, s.lastFailureAt + wait - this.now());
+  }
+
+  failures(): number {
+    return this.read().failures;
+  }
+
+  recordFailure(): number {
+    const s = this.read();
+    const next = { failures: s.failures + 1, lastFailureAt: this.now() };
+    writeFileSync(this.file, JSON.stringify(next), { mode: 0o600 });
+    return next.failures;
+  }
+
+  recordSuccess(): void {
+    if (existsSync(this.file)) writeFileSync(this.file, JSON.stringify({ failures: 0, lastFailureAt: 0 }), { mode: 0o600 });
+  }
+}

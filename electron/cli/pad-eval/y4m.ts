@@ -17,11 +17,13 @@ export interface Y4mOptions {
   preFilter?: string;
   /** Shrink the letterboxed picture to this fraction, padded back to 640x480 (a face far away). */
   shrink?: number;
+  /** Frame rate of the file (default 30): the fake camera delivers it at this rate. */
+  fps?: number;
   /** Name suffix for the cached output. */
   tag?: string;
 }
 
-/** Letterboxes to 640x480 at 30 fps; caches by name + mtime under `cacheDir`. */
+/** Letterboxes to 640x480 at 30 fps (or `fps`); caches by name + mtime under `cacheDir`. */
 export async function toY4m(input: string, cacheDir: string, opts: Y4mOptions = {}): Promise<string> {
   mkdirSync(cacheDir, { recursive: true });
   const key = createHash('sha256').update(JSON.stringify({ ...opts, tag: undefined })).digest('hex').slice(0, 8);
@@ -32,7 +34,7 @@ export async function toY4m(input: string, cacheDir: string, opts: Y4mOptions = 
     'scale=640:480:force_original_aspect_ratio=decrease',
     'pad=640:480:(ow-iw)/2:(oh-ih)/2',
     ...(opts.shrink ? [`scale=${even(640 * opts.shrink)}:${even(480 * opts.shrink)}`, 'pad=640:480:(ow-iw)/2:(oh-ih)/2'] : []),
-    'fps=30',
+    `fps=${opts.fps ?? 30}`,
     'format=yuv420p',
   ].filter(Boolean).join(',');
   const pre = isPhoto(input) ? ['-loop', '1', '-t', String(opts.stillSeconds ?? 8)] : [];

@@ -1,36 +1,107 @@
-// Feeds video frames to the engine with a bounded number in flight (frames that arrive while the
-// engine is full are skipped rather than queued, so latency never builds up). A worker gets two:
-// the next frame is grabbed and transferred while the current one is analysed; replies come back
-// in order because the worker handles messages one after another.
+// Takes every camera frame, stamps it with its own capture time, and feeds it to the engine through
+// a FramePump (frames wait while the engine is busy; the backlog is bounded, see frameQueue.ts).
+// Source: MediaStreamTrackProcessor when the browser has it (Chromium, Electron): every frame the
+// camera delivers, with its capture timestamp, whatever the page is doing. Otherwise the video
+// element's requestVideoFrameCallback, stamped with the frame's captureTime (or mediaTime); that one
+// only sees the frames the page got to composite.
 import type { FaceEngine } from './engine';
 import type { FrameObservation } from './types';
+import { FrameClock } from './frameQueue';
+import { FramePump } from './framePump';
 
-export function runFrameLoop(video: HTMLVideoElement, engine: FaceEngine, onFrame: (obs: FrameObservation) => void): () => void {
+/** Readable from the outside for diagnostics (the PAD page reports it). */
+export interface FrameLoopStats {
+  source: 'track' | 'video' | null;
+  /** Frames dropped because analysis fell too far behind the camera. */
+  dropped: number;
+}
+
+type Accept = (t: number, bitmap: ImageBitmap) => void;
+
+interface TrackProcessor {
+  readonly readable: ReadableStream<VideoFrame>;
+}
+type TrackProcessorCtor = new (init: { track: MediaStreamTrack; maxBufferSize?: number }) => TrackProcessor;
+
+export function runFrameLoop(video: HTMLVideoElement, engine: FaceEngine, onFrame: (obs: FrameObservation) => void, stats?: FrameLoopStats): () => void {
+  const pump = new FramePump<ImageBitmap, FrameObservation>({
+    maxInFlight: engine.mode === 'worker' ? 2 : 1,
+    analyze: (bitmap, t) => engine.analyze(bitmap, t),
+    onResult: onFrame,
+    release: (bitmap) => bitmap.close(),
+  });
+  const accept: Accept = (t, bitmap) => {
+    pump.push(t, bitmap);
+    if (stats) stats.dropped = pump.dropped;
+  };
+  const track = video.srcObject instanceof MediaStream ? video.srcObject.getVideoTracks()[0] : undefined;
+  const fromTrack = track ? trackSource(track, accept) : null;
+  const stopSource = fromTrack ?? videoSource(video, accept);
+  if (stats) stats.source = fromTrack ? 'track' : 'video';
+  return () => {
+    stopSource();
+    pump.stop();
+  };
+}
+
+function trackSource(track: MediaStreamTrack, accept: Accept): (() => void) | null {
+  const Processor = (globalThis as unknown as { MediaStreamTrackProcessor?: TrackProcessorCtor }).MediaStreamTrackProcessor;
+  if (!Processor) return null;
+  // A clone, so stopping the loop ends only our reader, not the preview's track.
+  const own = track.clone();
+  let reader: ReadableStreamDefaultReader<VideoFrame>;
+  try {
+    reader = new Processor({ track: own, maxBufferSize: 8 }).readable.getReader();
+  } catch (err) {
+    own.stop();
+    console.warn('MediaStreamTrackProcessor unavailable, using requestVideoFrameCallback:', err);
+    return null;
+  }
+  const clock = new FrameClock();
   let stopped = false;
-  let inFlight = 0;
-  const maxInFlight = engine.mode === 'worker' ? 2 : 1;
+  const read = async () => {
+    while (!stopped) {
+      const { value: frame, done } = await reader.read();
+      if (done) return;
+      try {
+        const t = clock.toPageTime(frame.timestamp / 1000, performance.now());
+        // Copied out at once: a VideoFrame held while it waits would starve the camera's buffers.
+        const bitmap = await createImageBitmap(frame);
+        if (stopped) bitmap.close();
+        else accept(t, bitmap);
+      } finally {
+        frame.close();
+      }
+    }
+  };
+  read().catch((err: unknown) => {
+    if (!stopped) console.warn('camera frame reader failed', err);
+  });
+  return () => {
+    stopped = true;
+    reader.cancel().catch(() => undefined);
+    own.stop();
+  };
+}
+
+function videoSource(video: HTMLVideoElement, accept: Accept): () => void {
+  const clock = new FrameClock();
+  let stopped = false;
   let handle = 0;
-  const schedule = () => {
+  // Bitmaps resolve in call order, but chain them anyway: frames must reach the pump in capture order.
+  let chain: Promise<void> = Promise.resolve();
+  const tick = (now: number, meta: VideoFrameCallbackMetadata) => {
     if (stopped) return;
     handle = video.requestVideoFrameCallback(tick);
+    if (video.videoWidth === 0) return;
+    const t = clock.toPageTime(meta.captureTime ?? meta.mediaTime * 1000, now);
+    const grabbed = createImageBitmap(video);
+    chain = chain
+      .then(() => grabbed)
+      .then((bitmap) => (stopped ? bitmap.close() : accept(t, bitmap)))
+      .catch((err: unknown) => console.warn('frame grab failed', err));
   };
-  const tick = () => {
-    if (stopped) return;
-    if (inFlight >= maxInFlight || video.videoWidth === 0) return schedule();
-    inFlight++;
-    const t = performance.now();
-    createImageBitmap(video)
-      .then((bitmap) => engine.analyze(bitmap, t))
-      .then((obs) => {
-        if (!stopped) onFrame(obs);
-      })
-      .catch((err: unknown) => console.warn('frame analysis failed', err))
-      .finally(() => {
-        inFlight--;
-      });
-    schedule();
-  };
-  schedule();
+  handle = video.requestVideoFrameCallback(tick);
   return () => {
     stopped = true;
     video.cancelVideoFrameCallback(handle);

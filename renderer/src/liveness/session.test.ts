@@ -91,6 +91,30 @@ describe('liveness session on a synthetic cooperative subject', () => {
     // Simulated time from the first face to the verdict: the design budget, not a wall-clock measurement.
     expect(Math.max(...times)).toBeLessThan(7000);
   });
+  it('on a slow CPU (one analysed frame every 150 ms), the pause before each prompt counts from the pass, not from the next analysed frame', () => {
+    const seed = 7;
+    const plan = new LivenessSession(seed).challengePlan;
+    const s = new LivenessSession(seed);
+    let t = 0;
+    const step = (over: Parameters<typeof face>[0] = {}) => s.push(frame((t += 150), jitter(t, face(over))));
+    const untilPrompt = () => {
+      for (let n = 0; n < 100; n++) if (step().challenge?.step.status === 'active') return;
+      throw new Error('the prompt never appeared');
+    };
+    for (let i = 0; i < 12; i++) step();
+    for (const c of plan) {
+      untilPrompt();
+      if (c.kind === 'blink') step({ blinkL: 0.8, blinkR: 0.8 });
+      else for (let i = 0; i < 2; i++) step({ yaw: c.kind === 'turnLeft' ? 18 : -18 });
+      step();
+    }
+    const ev = s.evidenceJson().events;
+    expect(ev.filter((e) => e.type === 'challenge_pass')).toHaveLength(3);
+    const starts = ev.filter((e) => e.type === 'challenge_start').map((e) => e.t);
+    const passes = ev.filter((e) => e.type === 'challenge_pass').map((e) => e.t);
+    // Prompt 2 and 3 appear at the first frame after pass + pause: less than one frame interval late.
+    for (const i of [1, 2]) expect((starts[i] ?? 0) - (passes[i - 1] ?? 0) - (plan[i]?.delayMs ?? 0)).toBeLessThan(150);
+  });
   it('fails when the face is lost in the middle', () => {
     const frames = cooperative(7).map((f) => (f.t > 1500 && f.t < 3000 ? frame(f.t, null) : f));
     expect(run(7, frames).last.verdict).toEqual({ status: 'fail', reason: 'face_lost' });

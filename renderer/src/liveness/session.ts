@@ -155,7 +155,9 @@ export class LivenessSession {
     } else if (step.status === 'passed') {
       this.evidence.event(t, 'challenge_pass', plan.kind);
       this.index++;
-      this.tracker = null;
+      // The next prompt's pause counts from this frame, not from whenever the next frame is analysed.
+      const next = this.plans[this.index];
+      this.tracker = next ? new ChallengeTracker(next, this.baseline, t) : null;
       this.lastStep = null;
       if (this.index >= this.plans.length && t - (this.firstFaceAt ?? t) >= SESSION.minObserveMs) this.finish(t, { status: 'pass' });
     }

@@ -7,7 +7,7 @@
  * The clip itself never holds such a pose for 500 ms, so the hold is made from its own frame 100
  * (4.00 s; measured by the pipeline: yaw −3°, pitch 4°, roll 5°, mouth and eyes within limits, the
  * 3.9–4.1 s span of the recorded fixture renderer/src/liveness/fixtures/genuine-d12.json),
- * repeated for 75 frames (25 fps) with a slow, non-periodic sub-pixel sway of a few pixels (the
+ * repeated for 75 frames (3 s at the source's 25 fps) with a slow, non-periodic sub-pixel sway of a few pixels (the
  * perspective filter resamples the frame each time) and temporal sensor noise, so the passive
  * checks see what a real camera delivers: every frame differs (no frozen_frame), no frame repeats
  * an earlier one (no replay_loop), and the eyes move by about ±2 px (no no_micro_motion).
@@ -19,6 +19,7 @@
 import { Y4M_CACHE } from '../../../electron/cli/pad-eval/page';
 import { toY4m } from '../../../electron/cli/pad-eval/y4m';
 import { sharedPath } from '../../support/shared-dir';
+import { E2E_FPS } from '../portrait/support';
 
 export const D12_CLIP = sharedPath('faces', 'video', 'liveportrait_d12.mp4');
 
@@ -43,7 +44,12 @@ export function holdFilter(): string {
   return `split[clip][src];[src]${hold}[hold];[clip][hold]concat=n=2:v=1:a=0`;
 }
 
-/** The y4m (640x480, 30 fps) of the clip followed by the hold: about 10.3 s, looped by the camera. */
+/** The y4m (640x480, E2E_FPS) of the clip followed by the hold: about 10.3 s, looped by the camera. */
 export function cooperativeHoldY4m(): Promise<string> {
-  return toY4m(D12_CLIP, Y4M_CACHE, { preFilter: holdFilter(), tag: 'hold' });
+  return toY4m(D12_CLIP, Y4M_CACHE, { preFilter: holdFilter(), tag: 'hold', fps: E2E_FPS });
+}
+
+/** The d12 clip alone, at the e2e tests' camera frame rate. */
+export function d12Y4m(): Promise<string> {
+  return toY4m(D12_CLIP, Y4M_CACHE, { fps: E2E_FPS });
 }

@@ -5,17 +5,14 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, expect, test } from '@playwright/test';
-import { Y4M_CACHE } from '../../../electron/cli/pad-eval/page';
-import { toY4m } from '../../../electron/cli/pad-eval/y4m';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
-import { sharedPath } from '../../support/shared-dir';
+import { D12_CLIP as CLIP, d12Y4m } from './cooperative-hold';
+import { expectLivenessPass, VERDICT_TIMEOUT_MS } from '../portrait/support';
 import { readCardInApp, startShell } from './shell';
 
-const CLIP = sharedPath('faces', 'video', 'liveportrait_d12.mp4');
-
 async function fakeCameraBrowser() {
-  const y4m = await toY4m(CLIP, Y4M_CACHE);
+  const y4m = await d12Y4m();
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`],
@@ -32,7 +29,7 @@ test.afterAll(async () => {
 
 test('card → portrait: liveness passes in the app itself, under its CSP, with no outside request', async () => {
   test.skip(!existsSync(CLIP), 'the shared face media (../shared/faces) is not beside this checkout');
-  test.setTimeout(90_000);
+  test.setTimeout(VERDICT_TIMEOUT_MS + 60_000);
   const browser = await fakeCameraBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -43,8 +40,7 @@ test('card → portrait: liveness passes in the app itself, under its CSP, with 
     const { cspViolations: violations } = await readCardInApp(page, shell, 319);
     await page.getByTestId('card-continue').click();
     await expect(page.getByTestId('intake')).toHaveAttribute('data-step', 'portrait');
-    const step = page.locator('.portrait-step');
-    await expect(step).toHaveAttribute('data-verdict', 'pass', { timeout: 45_000 });
+    await expectLivenessPass(page);
     expect(outside).toEqual([]);
     expect(violations).toEqual([]);
     // Cancelling the dossier asks first and returns to the home screen.

@@ -1,6 +1,6 @@
 // The PortraitStep screen in its stand-alone harness (renderer/src/screens/portrait/dev).
 import { test, expect, chromium } from '@playwright/test';
-import { facesAvailable, openPortrait, PORTRAIT_BUILD } from './support';
+import { expectLivenessPass, facesAvailable, VERDICT_TIMEOUT_MS, openPortrait, PORTRAIT_BUILD } from './support';
 import { serveStatic } from '../../../electron/cli/pad-eval/serve';
 import { CHROMIUM_PATH } from '../../support/chromium';
 
@@ -9,7 +9,6 @@ test.skip(!facesAvailable(), 'shared face media not present (set FACES_DIR)');
 test('guides a genuine subject through the seeded challenges in Vietnamese, on a mirrored preview', async () => {
   const { browser, page, server } = await openPortrait('video/liveportrait_d12.mp4', { seed: '319' });
   try {
-    const step = page.locator('.portrait-step');
     const transform = await page.locator('.portrait-preview video').evaluate((v) => getComputedStyle(v).transform);
     expect(transform).toBe('matrix(-1, 0, 0, 1, 0, 0)');
     // Record every prompt shown (they can be brief), then check the order once the verdict is in.
@@ -22,7 +21,7 @@ test('guides a genuine subject through the seeded challenges in Vietnamese, on a
         if (text && seen[seen.length - 1] !== text) seen.push(text);
       }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     });
-    await expect(step).toHaveAttribute('data-verdict', 'pass', { timeout: 30_000 });
+    await expectLivenessPass(page);
     const prompts = await page.evaluate(() => (globalThis as unknown as { __prompts: string[] }).__prompts);
     const order = ['Chớp mắt', 'Quay sang phải', 'Quay sang trái'].map((p) => prompts.findIndex((x) => x.includes(p)));
     expect(order.every((i) => i >= 0), prompts.join(' | ')).toBe(true);
@@ -40,7 +39,7 @@ test('a printed photo is refused; the officer can start over or cancel from the 
   const { browser, page, server } = await openPortrait('photos/liveportrait_s11_printed_photo_in_hand.jpg', { seed: '5' });
   try {
     const verdict = page.getByTestId('verdict');
-    await expect(verdict).toBeVisible({ timeout: 20_000 });
+    await expect(verdict).toBeVisible({ timeout: VERDICT_TIMEOUT_MS });
     await expect(verdict).toContainText('Không xác thực được người thật');
     await expect(page.getByRole('button', { name: 'Làm lại' })).toBeFocused();
     await page.keyboard.press('Enter');

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, expect, type Browser, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromiumArgs, PAD_BUILD, PROJECT_ROOT, runPad, Y4M_CACHE, type PadOutcome } from '../../../electron/cli/pad-eval/page';
@@ -15,8 +15,16 @@ export function facesAvailable(): boolean {
   return existsSync(join(FACES, 'video/liveportrait_d12.mp4'));
 }
 
+/**
+ * The fake camera's frame rate in the e2e tests. 15 fps rather than a webcam's 30: on a loaded
+ * 2-core machine the face engine (60–110 ms a frame there, 25 ms idle) then analyses every frame or
+ * nearly, so the verdict on a recorded clip does not depend on which frames a busy CPU skipped.
+ * From the 25 fps sources no two consecutive frames are both dropped, so a 2-frame blink stays visible.
+ */
+export const E2E_FPS = 15;
+
 export async function y4m(rel: string, opts: Y4mOptions = {}): Promise<string> {
-  return toY4m(join(FACES, rel), Y4M_CACHE, opts);
+  return toY4m(join(FACES, rel), Y4M_CACHE, { fps: E2E_FPS, ...opts });
 }
 
 let pad: StaticServer | null = null;
@@ -37,4 +45,19 @@ export async function openPortrait(rel: string, query: Record<string, string>, o
 export async function closeAll(): Promise<void> {
   await pad?.close();
   pad = null;
+}
+
+/** Long enough for a loaded 2-core machine: the d12 clip's verdict comes ~7 s of camera time after the first face. */
+export const VERDICT_TIMEOUT_MS = 90_000;
+
+/**
+ * Waits for the portrait step's liveness verdict, then requires a pass (naming the reason when it
+ * failed). The session's clock is the camera's frame time, so a loaded machine delays the verdict
+ * without changing it: wait generously for the verdict itself, never for a fixed time.
+ */
+export async function expectLivenessPass(page: Page): Promise<void> {
+  const step = page.locator('.portrait-step');
+  await expect(step).toHaveAttribute('data-verdict', /^(pass|fail)$/, { timeout: VERDICT_TIMEOUT_MS });
+  const reason = await step.getAttribute('data-reason');
+  expect(await step.getAttribute('data-verdict'), `liveness verdict (reason: ${reason ?? 'none'})`).toBe('pass');
 }

@@ -3,7 +3,7 @@
 // Query: seed (challenge order), maxMs (give up), record=1 (keep every observation), worker=0.
 import { createFaceEngine } from '../engine';
 import { openCamera, CameraFailure } from '../camera';
-import { runFrameLoop } from '../loop';
+import { runFrameLoop, type FrameLoopStats } from '../loop';
 import { LivenessSession, type SessionState } from '../session';
 import type { LivenessEvidence } from '../evidence';
 import type { FrameObservation } from '../types';
@@ -21,6 +21,8 @@ export interface PadOutcome {
   hints: string[];
   failedChecks: string[];
   frames: number;
+  /** Where frames came from, and how many were dropped because analysis fell behind the camera. */
+  loop: FrameLoopStats;
   inferMs: number[];
   fps: number;
   evidence: LivenessEvidence | null;
@@ -48,7 +50,7 @@ const full = q.get('full') === '1';
 const wantPortrait = q.get('portrait') === '1';
 const out: PadOutcome = {
   done: false, error: null, engine: null, verdict: 'pending', reason: null, faceToVerdictMs: null,
-  hints: [], failedChecks: [], pose: [], frames: 0, inferMs: [], fps: 0, evidence: null, recorded: [], last: null, portrait: null,
+  hints: [], failedChecks: [], pose: [], frames: 0, loop: { source: null, dropped: 0 }, inferMs: [], fps: 0, evidence: null, recorded: [], last: null, portrait: null,
 };
 window.__pad = out;
 const status = document.getElementById('status') as HTMLPreElement;
@@ -122,7 +124,7 @@ async function main(): Promise<void> {
       }
       finish(stop);
     }
-  });
+  }, out.loop);
 }
 
 main().catch((err: unknown) => {

@@ -50,7 +50,7 @@ export function PortraitStep({ chipPortraitUrl, seed, onDone, onCancel, openCame
     return <CameraProblem stage={stage} onRetry={restart} onCancel={onCancel} {...(useOther ? { onUseOther: useOther } : {})} />;
   }
   return (
-    <section className="portrait-step" aria-labelledby="portrait-title" data-phase={state?.phase ?? 'starting'} data-verdict={verdict.status}>
+    <section className="portrait-step" aria-labelledby="portrait-title" data-phase={state?.phase ?? 'starting'} data-verdict={verdict.status} data-reason={verdict.status === 'fail' ? verdict.reason : undefined}>
       <h2 id="portrait-title">{t('title')}</h2>
       {reviewing && <Review capture={capture} chipPortraitUrl={chipPortraitUrl} onRetake={retake} onConfirm={confirm} onCancel={onCancel} />}
       {/* Hidden, not unmounted, during review: a detached <video> pauses and Retake needs it live. */}

@@ -46,7 +46,7 @@ export const verificationSchema = z.object({
   accessControl: z.object({ protocol: z.enum(['PACE-CAN', 'PACE-MRZ', 'BAC']), paceSkipped: z.enum(['not_offered', 'refused']).optional() }),
   signature: z.enum(['valid', 'invalid']),
   chain: z.object({
-    status: z.enum(['trusted', 'untrusted', 'no_anchor', 'expired']),
+    status: z.enum(['trusted', 'untrusted', 'no_anchor', 'expired', 'ds_wrong_purpose', 'csca_wrong_purpose']),
     issuer: z.string(),
     anchor: z.string().optional(),
     detail: z.string().optional(),

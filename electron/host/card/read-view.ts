@@ -21,7 +21,9 @@ export interface Claimed {
 
 export function overallVerdict(v: Omit<CardVerificationView, 'overall'>): CardVerificationView['overall'] {
   const hashesBad = v.hashes.some((h) => h.status === 'mismatch');
-  if (v.signature === 'invalid' || hashesBad || v.activeAuth === 'failed' || v.chipAuth === 'failed' || v.chain.status === 'untrusted') {
+  // A certificate used outside its purpose (a CA as document signer, a non-CA as CSCA) breaks the chain as surely as a bad signature.
+  const chainBroken = v.chain.status === 'untrusted' || v.chain.status === 'ds_wrong_purpose' || v.chain.status === 'csca_wrong_purpose';
+  if (v.signature === 'invalid' || hashesBad || v.activeAuth === 'failed' || v.chipAuth === 'failed' || chainBroken) {
     return 'failed';
   }
   // Every data group the SOD lists must be read and match, except the EAC-protected biometrics

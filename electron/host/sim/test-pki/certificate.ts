@@ -7,6 +7,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { algorithmIdentifierFor, type SignatureScheme } from '../../card/icao/auth/algorithms';
 import { defaultScheme, signWith, type TestKey } from './keys';
+import { purposeExtensions, type PurposeOverrides } from './purpose-extensions';
 
 export interface Dn {
   C: string;
@@ -34,6 +35,8 @@ export interface IssueOptions {
   scheme?: SignatureScheme;
   /** Write this issuer name instead of the issuer's subject (DN re-encoding quirks). */
   issuerDn?: Dn;
+  /** A deliberately wrong basicConstraints / keyUsage / extendedKeyUsage. */
+  purpose?: PurposeOverrides;
 }
 
 const DN_OIDS: Array<[keyof Dn, string]> = [
@@ -70,10 +73,8 @@ export function issueCertificate(o: IssueOptions): IssuedCert {
   cert.notAfter = time(o.notAfter);
   cert.subjectPublicKeyInfo = new pkijs.PublicKeyInfo({ schema: asn1js.fromBER(new Uint8Array(o.key.spki)).result });
   const signer = o.issuer?.key ?? o.key;
-  const usage = new asn1js.BitString({ valueHex: new Uint8Array([o.ca ? 0x06 : 0x80]), unusedBits: o.ca ? 1 : 7 });
   cert.extensions = [
-    new pkijs.Extension({ extnID: '2.5.29.19', critical: true, extnValue: new pkijs.BasicConstraints({ cA: o.ca }).toSchema().toBER(false) }),
-    new pkijs.Extension({ extnID: '2.5.29.15', critical: true, extnValue: usage.toBER(false) }),
+    ...purposeExtensions(o.ca, o.purpose),
     new pkijs.Extension({ extnID: '2.5.29.14', extnValue: new asn1js.OctetString({ valueHex: keyId(o.key) }).toBER(false) }),
     new pkijs.Extension({
       extnID: '2.5.29.35',

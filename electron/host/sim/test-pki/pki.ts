@@ -5,6 +5,7 @@
 import type { SignatureScheme } from '../../card/icao/auth/algorithms';
 import { issueCertificate, type IssuedCert } from './certificate';
 import { generateKey, type KeyKind } from './keys';
+import type { PurposeOverrides } from './purpose-extensions';
 
 export interface TestPki {
   csca: IssuedCert;
@@ -21,6 +22,9 @@ export interface TestPkiOptions {
   /** The DS expired a year before `now` (issued three years before). */
   expiredDs?: boolean;
   cscaName?: string;
+  /** Deliberately wrong extensions, for the tests of certificate purposes. */
+  cscaPurpose?: PurposeOverrides;
+  dsPurpose?: PurposeOverrides;
 }
 
 const YEAR = 365 * 24 * 3600 * 1000;
@@ -34,6 +38,7 @@ export function createTestPki(o: TestPkiOptions = {}): TestPki {
     notAfter: new Date(now.getTime() + 10 * YEAR),
     serial: 1,
     ca: true,
+    ...(o.cscaPurpose ? { purpose: o.cscaPurpose } : {}),
   });
   const ds = issueCertificate({
     subject: { C: 'VN', O: 'Test PKI (synthetic)', CN: 'Test Document Signer' },
@@ -43,6 +48,7 @@ export function createTestPki(o: TestPkiOptions = {}): TestPki {
     notAfter: new Date(now.getTime() + (o.expiredDs ? -1 : 2) * YEAR),
     serial: 2,
     ca: false,
+    ...(o.dsPurpose ? { purpose: o.dsPurpose } : {}),
     ...(o.cscaScheme ? { scheme: o.cscaScheme } : {}),
   });
   return { csca, ds };

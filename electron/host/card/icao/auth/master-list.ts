@@ -10,6 +10,7 @@ import { CardError } from '../../errors';
 import { findSignerCertificate, parseSignedData } from '../lds/cms';
 import { children, decodeDer, encodingOf, guardParse, parseError } from '../lds/der';
 import { dnToString, validAt } from './cert-info';
+import { cscaPurposeProblem, mlSignerPurposeProblem } from './cert-purpose';
 import { isSignedBy, verifyCms } from './cms-verify';
 import { parseCertificate, type TrustStore } from './trust-store';
 
@@ -30,6 +31,8 @@ export interface MasterListImport {
   total: number;
   added: number;
   duplicates: number;
+  /** Entries that are not CSCA certificates (not a CA, or no keyCertSign): never made anchors. */
+  notCsca: number;
   signerSubject: string;
   signerIssuer: string;
   signingTime?: string;
@@ -49,6 +52,11 @@ export function verifyMasterList(ml: Uint8Array, trustedRoots: Uint8Array[]): Ma
   if (!root) throw new CardError('card.crypto', `master list: signer ${dnToString(signer.issuer)} does not chain to a trusted root`);
   const at = check.signingTime ?? new Date();
   if (!validAt(signer, at)) throw new CardError('card.crypto', 'master list: signer certificate not valid at signing time');
+  if (!validAt(root, at)) throw new CardError('card.crypto', 'master list: root certificate not valid at signing time');
+  const rootProblem = cscaPurposeProblem(root);
+  if (rootProblem) throw new CardError('card.crypto', `master list: root certificate is not a CA: ${rootProblem}`);
+  const signerProblem = mlSignerPurposeProblem(signer);
+  if (signerProblem) throw new CardError('card.crypto', `master list: signer certificate is not a master-list signer: ${signerProblem}`);
   const { version, certificates } = guardParse('master list', () => {
     const content = decodeDer(parsed.eContent, 'CscaMasterList', MAX_NODES);
     const [v, list] = children(content);
@@ -66,12 +74,16 @@ export function verifyMasterList(ml: Uint8Array, trustedRoots: Uint8Array[]): Ma
 /** Verifies then adds every certificate to the store. `label` names the source in the store. */
 export function importMasterList(store: TrustStore, ml: Uint8Array, trustedRoots: Uint8Array[], label: string): MasterListImport {
   const content = verifyMasterList(ml, trustedRoots);
+  // A list carries self-signed CSCAs and link certificates (a new CSCA key signed by the old one):
+  // both are CA certificates. Anything else in it is never an anchor.
+  const cscas = content.certificates.map((der) => ({ der, cert: parseCertificate(der, 'master list entry') })).filter((c) => !cscaPurposeProblem(c.cert));
   let added = 0;
-  for (const der of content.certificates) if (store.add(der, `master-list:${label}`)) added++;
+  for (const c of cscas) if (store.add(c.der, `master-list:${label}`, c.cert)) added++;
   return {
     total: content.certificates.length,
     added,
-    duplicates: content.certificates.length - added,
+    duplicates: cscas.length - added,
+    notCsca: content.certificates.length - cscas.length,
     signerSubject: dnToString(content.signer.subject),
     signerIssuer: dnToString(content.signer.issuer),
     ...(content.signingTime ? { signingTime: content.signingTime.toISOString() } : {}),

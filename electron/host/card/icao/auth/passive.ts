@@ -8,10 +8,12 @@ import { bytesEqual } from '../lds/der';
 import type { Sod } from '../lds/sod';
 import { dnToString, summarize, validAt, type CertSummary } from './cert-info';
 import { verifyCms } from './cms-verify';
+import { cscaPurposeProblem, dsPurposeProblem } from './cert-purpose';
 import { digest } from './signature';
 import type { TrustStore } from './trust-store';
 
-export type ChainStatus = 'trusted' | 'untrusted' | 'no_anchor' | 'expired';
+/** `ds_wrong_purpose` / `csca_wrong_purpose`: the chain verifies but a certificate is not made for its role (cert-purpose.ts). */
+export type ChainStatus = 'trusted' | 'untrusted' | 'no_anchor' | 'expired' | 'ds_wrong_purpose' | 'csca_wrong_purpose';
 
 export interface ChainResult {
   status: ChainStatus;
@@ -65,6 +67,10 @@ function chainOf(sod: Sod, store: TrustStore, now: Date, signingTime?: Date): Ch
   const anchor = store.issuerOf(ds);
   if (!anchor) return { status: 'untrusted', ...base, detail: 'no trusted CSCA with this name verifies the DS certificate' };
   const anchorSummary = summarize(anchor.cert, anchor.der);
+  const cscaProblem = cscaPurposeProblem(anchor.cert);
+  if (cscaProblem) return { status: 'csca_wrong_purpose', ...base, anchor: anchorSummary, detail: `CSCA: ${cscaProblem}` };
+  const dsProblem = dsPurposeProblem(ds);
+  if (dsProblem) return { status: 'ds_wrong_purpose', ...base, anchor: anchorSummary, detail: `document signer: ${dsProblem}` };
   if (dsValidAtSigning === false) return { status: 'untrusted', ...base, anchor: anchorSummary, detail: 'SOD signed outside the DS validity' };
   if (!validAt(anchor.cert, signingTime ?? now) && !validAt(anchor.cert, now)) {
     return { status: 'expired', ...base, anchor: anchorSummary, detail: 'the CSCA is not valid' };

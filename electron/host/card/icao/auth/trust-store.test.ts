@@ -19,10 +19,12 @@ describe('master list import (German list of 28 May 2026)', () => {
   const result = importMasterList(store, ML, [ROOT], 'DE 2026-05-28');
 
   it('verifies and imports every certificate', () => {
-    // 588 certificates in certList, all distinct (counted independently with openssl asn1parse + sha256sum).
-    expect(result).toMatchObject({ total: 588, added: 588, duplicates: 0 });
+    // 588 certificates in certList, all distinct (counted independently with openssl asn1parse + sha256sum);
+    // 9 are not CA certificates (openssl x509 -ext basicConstraints,keyUsage: CA:FALSE or absent, or no
+    // keyCertSign — BE, CM, CN, IT, PT, TR ×2, LU ×2) and are never anchors.
+    expect(result).toMatchObject({ total: 588, added: 579, duplicates: 0, notCsca: 9 });
     expect(result.signerIssuer).toBe('C=DE, O=bund, OU=bsi, CN=csca-germany');
-    expect(store.size).toBe(588);
+    expect(store.size).toBe(579);
   });
   it('finds the Vietnamese passport CSCA', () => {
     const vn = store.list().filter((e) => e.subject.includes('CSCA ePassport Vietnam'));
@@ -36,7 +38,7 @@ describe('master list import (German list of 28 May 2026)', () => {
     expect(vn[0]?.notAfter.slice(0, 10)).toBe('2037-10-01');
   });
   it('deduplicates a second import', () => {
-    expect(importMasterList(store, ML, [ROOT], 'again')).toMatchObject({ added: 0, duplicates: 588 });
+    expect(importMasterList(store, ML, [ROOT], 'again')).toMatchObject({ added: 0, duplicates: 579 });
   });
   it('refuses a tampered list', () => {
     const bad = ML.slice();

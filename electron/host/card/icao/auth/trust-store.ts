@@ -35,11 +35,11 @@ export function certificatesFromPemOrDer(bytes: Uint8Array): Uint8Array[] {
 export class TrustStore {
   private readonly entries = new Map<string, TrustEntry>();
 
-  /** Adds one DER certificate; false when it was already there. */
-  add(der: Uint8Array, source: string): boolean {
+  /** Adds one DER certificate (`cert`: already parsed from it); false when it was already there. */
+  add(der: Uint8Array, source: string, parsed?: pkijs.Certificate): boolean {
     const sha = sha256Hex(der);
     if (this.entries.has(sha)) return false;
-    const cert = parseCertificate(der);
+    const cert = parsed ?? parseCertificate(der);
     this.entries.set(sha, { ...summarize(cert, der), der: new Uint8Array(der), cert, source });
     return true;
   }

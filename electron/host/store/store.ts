@@ -52,7 +52,7 @@ function opened(db: Db): OpenStore {
 }
 
 /** First run: a new random data key, sealed, and an empty database at the current schema. */
-export async function createStore(dataDir: string, how: Unlocker, kdf = DEFAULT_KDF): Promise<OpenStore> {
+export async function createStore(dataDir: string, how: Unlocker, kdf: { N: number; r: number; p: number } = DEFAULT_KDF): Promise<OpenStore> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (storeExists(dataDir) || existsSync(databasePath(dataDir))) throw new StoreExistsError('a store already exists in this data folder');
   if ('passphrase' in how && how.passphrase.normalize('NFC').length < MIN_PASSPHRASE_LENGTH) {

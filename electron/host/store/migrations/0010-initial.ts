@@ -25,6 +25,7 @@ export const m0010: Migration = {
         officer_id TEXT NOT NULL REFERENCES officers(id),
         supervisor_id TEXT REFERENCES officers(id),
         id_number TEXT,
+        full_name TEXT,
         search_key TEXT NOT NULL DEFAULT '',
         schema_version INTEGER NOT NULL,
         body TEXT NOT NULL,

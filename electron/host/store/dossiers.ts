@@ -217,8 +217,14 @@ export function get(db: Db, id: string): DossierRow {
 export function list(db: Db, filter: { state?: DossierState; officerId?: string; limit?: number } = {}): DossierRow[] {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (filter.state) (where.push('state = ?'), args.push(filter.state));
-  if (filter.officerId) (where.push('officer_id = ?'), args.push(filter.officerId));
+  if (filter.state) {
+    where.push('state = ?');
+    args.push(filter.state);
+  }
+  if (filter.officerId) {
+    where.push('officer_id = ?');
+    args.push(filter.officerId);
+  }
   const sql = `SELECT ${COLUMNS} FROM dossiers ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY updated_at DESC LIMIT ?`;
   return db.prepare(sql).all(...args, Math.min(filter.limit ?? 100, 500)) as DossierRow[];
 }

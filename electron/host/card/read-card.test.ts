@@ -85,7 +85,7 @@ describe('readCard against the virtual CCCD (in memory)', () => {
   it('a cloning device that hides DG15 and answers the chip-authentication probe with a plain 6A82 is not genuine', async () => {
     const v = await createVirtualCccd({ variant: 'cloned' });
     const engine = v.engine;
-    let smSelects = 0;
+    let hideSelect = false;
     let afterGa = false;
     // The copied files and the printed CAN, but no AA/CA private key: it fakes the answers it can.
     const clone = {
@@ -99,7 +99,15 @@ describe('readCard against the virtual CCCD (in memory)', () => {
           return Uint8Array.of(0x6a, 0x82); // unprotected "file not found" instead of a MAC it cannot make
         }
         const r = engine.process(apdu);
-        if (sm && ins === 0xa4 && p1 === 0x02 && ++smSelects === 6) return Uint8Array.of(0x6a, 0x82); // hide DG15
+        // Hide DG15: its READ BINARY by SFI (P1 = 8F), then the SELECT the reader falls back on.
+        if (sm && ins === 0xb0 && p1 === 0x8f) {
+          hideSelect = true;
+          return Uint8Array.of(0x6a, 0x82);
+        }
+        if (sm && ins === 0xa4 && p1 === 0x02 && hideSelect) {
+          hideSelect = false;
+          return Uint8Array.of(0x6a, 0x82);
+        }
         if (sm && ins === 0x86) afterGa = true;
         return r;
       },

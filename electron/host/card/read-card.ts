@@ -55,6 +55,8 @@ export interface CardReadResult {
   verification: CardVerification;
   /** Raw bytes by data group (0x1E = EF.COM, 0x1D = EF.SOD), for the dossier and re-checks. */
   files: Map<number, Uint8Array>;
+  /** Optional files left unread because the card announced more than a genuine one holds. */
+  refused: { file: string; code: 'card.file_too_large'; message: string }[];
   stats: { apdus: number; ms: number; chunkSize: number; readerName: string };
 }
 
@@ -100,14 +102,24 @@ export async function readCard(transport: CardTransport, options: ReadCardOption
     await openSecureSession(session, options.keys);
     return session.channel;
   };
+  const sfi = { usable: true };
+  const refused: CardReadResult['refused'] = [];
   for (const spec of CCCD_FILES) {
-    const bytes = await readLdsFile(
-      session.channel,
-      spec,
-      policy,
-      (file) => report({ step: 'reading', file, fraction: fraction(doneWeight + (weight(spec.name) * file.bytesRead) / Math.max(1, file.totalBytes)) }),
-      recover,
-    );
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await readLdsFile(
+        session.channel,
+        spec,
+        policy,
+        (file) => report({ step: 'reading', file, fraction: fraction(doneWeight + (weight(spec.name) * file.bytesRead) / Math.max(1, file.totalBytes)) }),
+        recover,
+        sfi,
+      );
+    } catch (e) {
+      // An optional file announcing gigabytes costs that file, not what was already read.
+      if (spec.required || !(e instanceof CardError) || e.code !== 'card.file_too_large') throw e;
+      refused.push({ file: spec.name, code: e.code, message: e.message });
+    }
     doneWeight += weight(spec.name);
     if (bytes) files.set(spec.dg === 0 ? spec.fid & 0xff : spec.dg, bytes);
   }
@@ -130,6 +142,7 @@ export async function readCard(transport: CardTransport, options: ReadCardOption
     ...(portrait ? { portrait } : {}),
     verification: { accessControl: access, passive, chip, dg3 },
     files,
+    refused,
     stats: { apdus: counted.count, ms: performance.now() - started, chunkSize: policy.size, readerName: transport.readerName },
   };
 }

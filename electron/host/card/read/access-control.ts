@@ -10,6 +10,7 @@ import { performPace } from '../icao/access/pace';
 import type { PacePassword } from '../icao/access/pace-crypto';
 import type { MrzKeyInput } from '../icao/crypto/mrz-key';
 import { ChunkPolicy, readFile } from '../icao/lds/file-reader';
+import { MAX_FILE_LENGTH } from './files';
 import type { CardSession } from '../icao/session';
 import { expectOk } from '../iso7816/status';
 
@@ -33,7 +34,9 @@ export interface AccessOutcome {
 
 async function readCardAccess(session: CardSession): Promise<Uint8Array> {
   // EF.CardAccess is tiny; short reads are always fine here.
-  const read = () => readFile(session.channel, FID_CARD_ACCESS, { policy: new ChunkPolicy({ extendedLength: false }) });
+  // By SFI 1C: one command instead of SELECT + READ (a card refusing SFI costs a SELECT).
+  const read = () =>
+    readFile(session.channel, FID_CARD_ACCESS, { policy: new ChunkPolicy({ extendedLength: false }), maxLength: MAX_FILE_LENGTH, sfi: { id: FID_CARD_ACCESS & 0x1f, support: { usable: true } } });
   try {
     return await read();
   } catch (e) {

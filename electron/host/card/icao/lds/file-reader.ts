@@ -67,11 +67,29 @@ export interface ReadFileOptions {
    * the same channel, which only helps on plain sessions.
    */
   recover?: (error: CardError) => Promise<ApduChannel>;
+  /**
+   * Largest length a genuine file of this kind declares. A file announcing more stops at once
+   * with 'card.file_too_large' instead of being read until someone cancels.
+   */
+  maxLength?: number;
+  /**
+   * Read by short EF identifier (READ BINARY with P1 = 80 | SFI) instead of SELECT + READ:
+   * one command less per file. Shared by the files of one read, so a card that refuses SFI
+   * costs one extra command, once.
+   */
+  sfi?: { id: number; support: SfiSupport };
+}
+
+/** Whether the card answered a READ BINARY by SFI; starts hopeful, set false on a refusal. */
+export interface SfiSupport {
+  usable: boolean;
 }
 
 /** Enough for any tag (2 bytes) and long-form length (up to 4 bytes) in the LDS. */
 const HEADER_PROBE = 8;
 const MAX_SHORT_OFFSET = 0x7fff;
+/** B0 with an SFI carries the offset in P2 alone. */
+const MAX_SFI_OFFSET = 0xff;
 
 /** The eMRTD application (LDS1) AID; the CCCD answers to it like a passport. */
 export const ICAO_AID = Uint8Array.of(0xa0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01);
@@ -92,11 +110,24 @@ async function selectOrThrow(channel: ApduChannel, fid: number): Promise<void> {
   if (r.sw !== SW.OK) throw statusError(r.sw, `SELECT EF ${fid.toString(16)}`, 'file');
 }
 
-function readCommand(offset: number, le: number): CommandApdu {
+function readCommand(offset: number, le: number, sfi?: number): CommandApdu {
+  if (sfi !== undefined) return { cla: 0, ins: 0xb0, p1: 0x80 | sfi, p2: offset, le };
   if (offset <= MAX_SHORT_OFFSET) return { cla: 0, ins: 0xb0, p1: offset >> 8, p2: offset & 0xff, le };
   // Odd INS: the offset travels in DO'54', P1-P2 = 0000 means "the current EF".
   const off = uintBytes(offset, offset > 0xffff ? 3 : 2);
   return { cla: 0, ins: 0xb1, p1: 0, p2: 0, data: encodeTlv(0x54, off), le };
+}
+
+/** Bytes of the DO'53' header around `n` bytes of data: B1's Ne counts them too. */
+function do53HeaderLength(n: number): number {
+  return n < 0x80 ? 2 : n < 0x100 ? 3 : n < 0x10000 ? 4 : 5;
+}
+
+/** Le for the next chunk: everything left when it fits, DO'53' header included for B1. */
+function nextLe(policy: ChunkPolicy, offset: number, total: number | undefined): number {
+  if (total === undefined) return policy.size;
+  const left = total - offset;
+  return Math.min(policy.size, offset > MAX_SHORT_OFFSET ? left + do53HeaderLength(left) : left);
 }
 
 /** B1 answers wrap the bytes in DO'53'. */
@@ -114,8 +145,19 @@ function isTransient(e: unknown, canRecover: boolean): e is CardError {
   return canRecover && e.code === 'card.sm_invalid';
 }
 
+/** Status words by which a card says it does not do READ BINARY by SFI (rather than "no such file"). */
+function refusesSfi(sw: number): boolean {
+  return sw === SW.WRONG_P1P2 || sw === SW.FUNCTION_NOT_SUPPORTED || sw === SW.INS_NOT_SUPPORTED || sw === SW.WRONG_OFFSET || sw === 0x6986 || sw === SW.CONDITIONS_NOT_SATISFIED;
+}
+
+function checkDeclared(fid: number, total: number, maxLength: number | undefined): void {
+  if (maxLength !== undefined && total > maxLength) {
+    throw new CardError('card.file_too_large', `EF ${fid.toString(16).padStart(4, '0')} declares ${total} bytes; a genuine one holds at most ${maxLength}`);
+  }
+}
+
 export async function readFile(channel: ApduChannel, fid: number, opts: ReadFileOptions): Promise<Uint8Array> {
-  const { policy, onProgress, recover } = opts;
+  const { policy, onProgress, recover, maxLength, sfi } = opts;
   const maxRetries = opts.maxRetries ?? 3;
   let ch = channel;
   let selected = false;
@@ -123,34 +165,60 @@ export async function readFile(channel: ApduChannel, fid: number, opts: ReadFile
   let offset = 0;
   let total: number | undefined;
   let failures = 0;
+  // The first chunk is as large as the policy allows: no separate header read, unless the card
+  // refused that length and we must learn whether the file is simply shorter.
+  let probe = false;
+  /** A one-off Le the card named with 6Cxx before the file's length was known. */
+  let named: number | undefined;
+  let trySfi = sfi !== undefined;
   while (total === undefined || offset < total) {
-    const want = total === undefined ? HEADER_PROBE : Math.min(policy.size, total - offset);
-    const cmd = readCommand(offset, want);
+    const wasNamed = named !== undefined;
+    const want = named ?? (probe ? HEADER_PROBE : nextLe(policy, offset, total));
+    named = undefined;
+    const bySfi: number | undefined = trySfi && !selected && sfi?.support.usable === true && offset <= MAX_SFI_OFFSET ? sfi.id : undefined;
+    const cmd = readCommand(offset, want, bySfi);
     let resp: ResponseApdu;
+    let reading = false;
     try {
       // Selecting inside the retry loop: the tag can be lost on the SELECT too.
-      if (!selected) await selectOrThrow(ch, fid);
-      selected = true;
+      if (!selected && bySfi === undefined) await selectOrThrow(ch, fid);
+      selected = bySfi === undefined;
+      reading = true;
       resp = await ch(cmd);
     } catch (e) {
       if (!isTransient(e, recover !== undefined) || ++failures > maxRetries) throw e;
       // PN53x readers fail long answers with a transport error rather than 6700.
-      if (e.code === 'card.timeout' && selected && policy.size > policy.shortMax) policy.shrink();
+      if (e.code === 'card.timeout' && reading && policy.size > policy.shortMax) policy.shrink();
       if (recover) {
         ch = await recover(e);
         selected = false; // a recovered chip has forgotten the current EF
       }
       continue;
     }
+    if (bySfi !== undefined && sfi) {
+      // 6A82 may mean "no such file" or "no such SFI": SELECT gives the definite answer.
+      if (refusesSfi(resp.sw) || resp.sw === SW.FILE_NOT_FOUND) {
+        if (resp.sw !== SW.FILE_NOT_FOUND) sfi.support.usable = false;
+        trySfi = false;
+        continue;
+      }
+      // A successful READ BINARY by SFI makes the file current; after a refusal, ask by SFI again.
+      selected = resp.sw === SW.OK || resp.sw === SW.END_OF_FILE;
+    }
     if (resp.sw === SW.WRONG_LENGTH) {
+      if (total === undefined && !probe) {
+        probe = true;
+        continue;
+      }
       if (!policy.shrink()) throw statusError(resp.sw, 'READ BINARY at the smallest chunk');
       continue;
     }
     if (isWrongLe(resp.sw)) {
       const hint = swLength(resp.sw);
       if (hint >= want) throw statusError(resp.sw, 'READ BINARY');
-      // Near the end of a short file 6Cxx only says what is left; elsewhere it is a card limit.
-      if (total === undefined) total = offset + hint;
+      // Before the length is known 6Cxx may say "the file is that short" or "that is my limit":
+      // read what it names once, and let the file's header tell which.
+      if (total === undefined) named = hint;
       else policy.shrink(hint);
       continue;
     }
@@ -162,11 +230,15 @@ export async function readFile(channel: ApduChannel, fid: number, opts: ReadFile
       continue;
     }
     failures = 0;
+    probe = false;
     parts.push(data);
     offset += data.length;
     if (total === undefined) {
-      const h = parseTlvHeader(data);
+      const h = parseTlvHeader(concat(...parts));
       total = h.headerLength + h.valueLength;
+      checkDeclared(fid, total, maxLength);
+      // The Le the card named did not cover the file: it was the card's limit.
+      if (wasNamed && offset < total) policy.shrink(want);
     }
     onProgress?.(Math.min(offset, total), total);
     // 6282: the card has nothing more; the parser will notice a truncated structure.

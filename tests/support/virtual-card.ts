@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { LinkModel } from '../../electron/host/sim/virtual-cccd/link-model';
 import type { CardVariant } from '../../electron/host/sim/virtual-cccd/variants';
+import type { CardQuirk } from '../../electron/host/sim/virtual-cccd/quirks';
 import type { PcscdHandle } from './pcscd';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -15,6 +16,7 @@ const CLI = 'electron/host/sim/virtual-cccd/cli.ts';
 
 export interface InsertOptions {
   variant?: CardVariant;
+  quirks?: CardQuirk[];
   citizen?: 'nhung' | 'duc-anh';
   link?: LinkModel;
 }

@@ -61,6 +61,7 @@ export function verificationView(v: CardVerification): CardVerificationView {
 /** The portrait as a data: URL the UI can show; a damaged or oversized one is a warning, not a failed read. */
 async function portraitView(result: CardReadResult): Promise<Pick<CardReadView, 'portrait' | 'portraitFormat' | 'warnings'>> {
   if (!result.portrait) {
+    if (result.refused.some((r) => r.file === 'DG2')) return { portrait: null, portraitFormat: 'none', warnings: ['portrait_too_large'] };
     return { portrait: null, portraitFormat: 'none', warnings: result.files.has(2) ? ['portrait_unreadable'] : [] };
   }
   const portraitFormat = result.portrait.mime === 'image/jpeg' ? 'jpeg' : 'jpeg2000';

@@ -19,6 +19,11 @@ export interface CmsSigner {
   withoutSignedAttributes?: boolean;
   /** Identify the signer by subjectKeyIdentifier (as the German master list does). */
   sidBySubjectKeyId?: boolean;
+  /**
+   * The content in a constructed (BER) OCTET STRING, as pkijs writes it and some issuers do.
+   * Off by default: ICAO 9303-10 §4.6.2 wants the security object in DER.
+   */
+  berContent?: boolean;
 }
 
 const attr = (type: string, value: asn1js.AsnType): pkijs.Attribute => new pkijs.Attribute({ type, values: [value] });
@@ -30,15 +35,21 @@ function subjectKeyIdOf(cert: IssuedCert): asn1js.Primitive {
   return new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 }, valueHex: new Uint8Array(id) });
 }
 
+/** DER orders the elements of a SET OF by their encodings (X.690 §11.6). */
+function derSetOrder(attrs: pkijs.Attribute[]): pkijs.Attribute[] {
+  const enc = (a: pkijs.Attribute) => Buffer.from(a.toSchema().toBER(false));
+  return [...attrs].sort((a, b) => Buffer.compare(enc(a), enc(b)));
+}
+
 /** Returns the DER of a ContentInfo holding the SignedData. */
 export function signCms(eContentType: string, eContent: Uint8Array, s: CmsSigner): Uint8Array {
   const scheme = s.scheme ?? defaultScheme(s.cert.key);
   const digestName = s.digest ?? scheme.hash;
-  const attributes = [
+  const attributes = derSetOrder([
     attr('1.2.840.113549.1.9.3', new asn1js.ObjectIdentifier({ value: eContentType })),
     attr('1.2.840.113549.1.9.4', new asn1js.OctetString({ valueHex: digest(digestName, eContent) })),
     attr('1.2.840.113549.1.9.5', new asn1js.UTCTime({ valueDate: s.signingTime ?? new Date() })),
-  ];
+  ]);
   // The signature covers the attributes encoded as a SET (RFC 5652 §5.4), not as [0] IMPLICIT.
   const toSign = s.withoutSignedAttributes ? eContent : new Uint8Array(new asn1js.Set({ value: attributes.map((a) => a.toSchema()) }).toBER(false));
   const signerInfo = new pkijs.SignerInfo({
@@ -56,6 +67,8 @@ export function signCms(eContentType: string, eContent: Uint8Array, s: CmsSigner
     certificates: [s.cert.cert],
     signerInfos: [signerInfo],
   });
+  // pkijs cuts eContent into a constructed OCTET STRING (BER); DER wants it primitive.
+  if (!s.berContent) sd.encapContentInfo.eContent = new asn1js.OctetString({ valueHex: eContent });
   const ci = new pkijs.ContentInfo({ contentType: ID_SIGNED_DATA, content: sd.toSchema(true) });
   return new Uint8Array(ci.toSchema().toBER(false));
 }

@@ -53,6 +53,10 @@ function setName(target: pkijs.RelativeDistinguishedNames, dn: Dn): void {
     const value = k === 'C' ? new asn1js.PrintableString({ value: v }) : new asn1js.Utf8String({ value: v });
     target.typesAndValues.push(new pkijs.AttributeTypeAndValue({ type: oid, value }));
   }
+  // pkijs would write one multi-valued RDN with its attributes out of DER order; issuers write
+  // one RDN per attribute (RFC 5280 §4.1.2.4), which is DER whatever the order.
+  const rdns = target.typesAndValues.map((tv) => new asn1js.Set({ value: [tv.toSchema()] }));
+  target.valueBeforeDecode = new asn1js.Sequence({ value: rdns }).toBER(false);
 }
 
 /** UTCTime until 2049, GeneralizedTime after (RFC 5280 §4.1.2.5). */

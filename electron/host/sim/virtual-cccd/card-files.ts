@@ -1,3 +1,5 @@
+import { sfiOf } from '../../card/read/files';
+
 /**
  * The virtual chip's file system: elementary files by FID and short EF identifier, each with the
  * access rule a CCCD applies to it.
@@ -14,6 +16,21 @@ export interface CardFile {
   fid: number;
   content: Uint8Array;
   access: FileAccess;
+  /** A file longer than its content (a hostile card's endless file): the rest reads as 00. */
+  fillTo?: number;
+}
+
+export function fileSize(file: CardFile): number {
+  return Math.max(file.content.length, file.fillTo ?? 0);
+}
+
+/** `n` bytes from `offset`, the filler past the content included. */
+export function fileBytes(file: CardFile, offset: number, n: number): Uint8Array {
+  const end = Math.min(offset + n, fileSize(file));
+  if (end <= file.content.length) return file.content.slice(offset, end);
+  const out = new Uint8Array(Math.max(0, end - offset));
+  if (offset < file.content.length) out.set(file.content.subarray(offset));
+  return out;
 }
 
 export const FID = {
@@ -29,10 +46,6 @@ export const FID = {
   DG15: 0x010f,
 } as const;
 
-/** ICAO 9303-10: the short EF identifier of an LDS file is the low byte of its FID. */
-export function sfiOf(fid: number): number {
-  return fid & 0x1f;
-}
 
 export class CardFileSystem {
   private readonly byFid = new Map<number, CardFile>();

@@ -1,15 +1,17 @@
 /**
  * Puts a virtual CCCD into vpcd's reader, for manual runs, the demo and the integration tests.
  *
- *   tsx electron/host/sim/virtual-cccd/cli.ts [--variant genuine] [--citizen nhung|duc-anh]
- *       [--port 35963] [--bitrate 424000 --turnaround 3] [--control] [--trace]
+ *   tsx electron/host/sim/virtual-cccd/cli.ts [--variant genuine] [--quirk aa-min-s ...] [--citizen nhung|duc-anh]
+ *       [--port 35963] [--bitrate 424000 --turnaround 3] [--csca-out csca.der] [--control] [--trace]
  *
  * Without --control the card is inserted and stays until the process ends (Ctrl-C removes it).
  * With --control it reads JSON lines on stdin and answers JSON lines on stdout:
- *   {"op":"insert","variant":"cloned","citizen":"nhung","link":{"bitRate":424000,"turnaroundMs":3}}
+ *   {"op":"insert","variant":"cloned","quirks":["aa-min-s"],"citizen":"nhung","link":{"bitRate":424000,"turnaroundMs":3}}
  *   {"op":"remove"}   {"op":"stats"}   {"op":"quit"}
+ * --csca-out writes the CSCA certificate (DER) the card's SOD chains to, for another reader's trust store.
  * It starts with {"event":"ready","cscaDer":"<hex>"} (the CSCA its SODs chain to) and reports {"event":"gone"} when the card leaves the field by itself (pulled-away variant).
  */
+import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CardError } from '../../card/errors';
@@ -18,6 +20,7 @@ import { DUC_ANH, NHUNG } from '../lds-builder/sample-citizens';
 import type { LinkModel } from './link-model';
 import { cardIssuer } from './card-issuer';
 import { isCardVariant, type CardVariant } from './variants';
+import { isCardQuirk, type CardQuirk } from './quirks';
 import { createVirtualCccd, type VirtualCccd } from './virtual-cccd';
 import { VPCD_DEFAULT_PORT, VpcdSlot } from './vpcd-client';
 
@@ -25,8 +28,18 @@ const CITIZENS: Record<string, CitizenIdentity> = { nhung: NHUNG, 'duc-anh': DUC
 
 interface InsertRequest {
   variant?: string;
+  quirks?: string[];
   citizen?: string;
   link?: LinkModel;
+}
+
+function quirksOf(names: readonly string[] | undefined): CardQuirk[] {
+  const out: CardQuirk[] = [];
+  for (const q of names ?? []) {
+    if (!isCardQuirk(q)) throw new CardError('card.unsupported', `unknown quirk ${q}`);
+    out.push(q);
+  }
+  return out;
 }
 
 function build(req: InsertRequest): Promise<VirtualCccd> {
@@ -34,7 +47,7 @@ function build(req: InsertRequest): Promise<VirtualCccd> {
   if (req.variant && !isCardVariant(req.variant)) throw new CardError('card.unsupported', `unknown variant ${req.variant}`);
   const citizen = CITIZENS[req.citizen ?? 'nhung'];
   if (!citizen) throw new CardError('card.unsupported', `unknown citizen ${req.citizen ?? ''}`);
-  return createVirtualCccd({ citizen, variant, ...(req.link ? { link: req.link } : {}) });
+  return createVirtualCccd({ citizen, variant, quirks: quirksOf(req.quirks), ...(req.link ? { link: req.link } : {}) });
 }
 
 const say = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
@@ -43,6 +56,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       variant: { type: 'string', default: 'genuine' },
+      quirk: { type: 'string', multiple: true },
+      'csca-out': { type: 'string' },
       citizen: { type: 'string', default: 'nhung' },
       port: { type: 'string', default: String(VPCD_DEFAULT_PORT) },
       bitrate: { type: 'string' },
@@ -54,7 +69,12 @@ async function main(): Promise<void> {
   const link: LinkModel | undefined = values.bitrate
     ? { bitRate: Number(values.bitrate), turnaroundMs: Number(values.turnaround ?? '3') }
     : undefined;
-  let card = await build({ variant: values.variant, citizen: values.citizen, ...(link ? { link } : {}) });
+  const cscaOut = values['csca-out'];
+  if (cscaOut) {
+    writeFileSync(cscaOut, cardIssuer().csca.der);
+    console.error(`CSCA certificate of the virtual card written to ${cscaOut} (DER)`);
+  }
+  let card = await build({ variant: values.variant, quirks: values.quirk ?? [], citizen: values.citizen, ...(link ? { link } : {}) });
   const slot = new VpcdSlot(card.engine, {
     port: Number(values.port),
     onGone: () => say({ event: 'gone' }),
@@ -84,7 +104,7 @@ async function main(): Promise<void> {
     try {
       if (req.op === 'insert') {
         await slot.remove();
-        if (req.variant || req.citizen || req.link) card = await build(req);
+        if (req.variant || req.quirks || req.citizen || req.link) card = await build(req);
         else card.engine.reinsert();
         slot.setCard(card.engine);
         await slot.insert(10_000);

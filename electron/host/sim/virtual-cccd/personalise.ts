@@ -22,6 +22,7 @@ import { buildCardAccess } from './card-access';
 import { signerFor } from './card-issuer';
 import { FID, type CardFile } from './card-files';
 import type { CardVariant } from './variants';
+import { OVERSIZED_DECLARED_LENGTH, type CardQuirk } from './quirks';
 
 export interface CardSecrets {
   /** What BAC derives its keys from (document number, birth and expiry as in the MRZ). */
@@ -58,12 +59,13 @@ const DG3_PLACEHOLDER = Uint8Array.of(0x63, 0x03, 0x7f, 0x61, 0x00);
 
 export type Dg2Container = '19794-5' | '39794-5';
 
-async function portraitDg2(variant: CardVariant, container: Dg2Container): Promise<Uint8Array> {
+async function portraitDg2(variant: CardVariant, container: Dg2Container, big: boolean): Promise<Uint8Array> {
   if (variant === 'jpeg2000') {
     const { codestream } = await makeTestJ2k(240, 320);
     return buildDg2([{ bytes: wrapJp2(codestream, 240, 320), kind: 'jpeg2000', width: 240, height: 320 }]);
   }
-  const p = makePortraitJpeg();
+  // A high-resolution portrait (~47 KB): DG2 passes the 32 KB that READ BINARY B0 can address.
+  const p = big ? makePortraitJpeg(360, 480) : makePortraitJpeg();
   const portrait = { bytes: p.bytes, kind: 'jpeg' as const, width: p.width, height: p.height };
   return buildDg2([portrait], container);
 }
@@ -73,16 +75,30 @@ export interface PersonaliseOptions {
   dg2Container?: Dg2Container;
   /** Session cipher of chip authentication: AES-128 (default, MSE:Set AT + GA) or 3DES (MSE:Set KAT). */
   caCipher?: SessionCipher;
+  quirks?: readonly CardQuirk[];
+}
+
+/**
+ * DG2 as the `oversized-dg2` card has it: a header announcing 4 GiB, the real portrait after it,
+ * and filler for every offset a reader asks about.
+ */
+function oversized(dg2: Uint8Array): CardFile {
+  const value = dg2.subarray(dg2[1] === 0x82 ? 4 : dg2[1] === 0x83 ? 5 : 2);
+  const content = Uint8Array.of(0x75, 0x84, 0xff, 0xff, 0xff, 0xff, ...value);
+  return { fid: FID.DG2, content, access: 'sm', fillTo: 6 + OVERSIZED_DECLARED_LENGTH };
 }
 
 export async function personalise(citizen: CitizenIdentity, variant: CardVariant, options: PersonaliseOptions = {}): Promise<PersonalisedCard> {
   const mrz = composeTd1(citizen);
-  // RSA-1024 for AA (ISO 9796-2, as most eMRTDs) and P-256 for CA with AES-128 session keys.
-  const aaKey = generateKey('rsa-1024');
+  const quirks = new Set(options.quirks ?? []);
+  // RSA-1024 for AA (ISO 9796-2, as most eMRTDs) and P-256 for CA with AES-128 session keys;
+  // RSA-2048 for the quirks about an AA answer that does not fit a short response.
+  const aaKind = quirks.has('ia-extended-only') || quirks.has('short-overflow') ? 'rsa-2048' : 'rsa-1024';
+  const aaKey = generateKey(aaKind);
   const caKey = generateKey('ec-p256');
   const groups = new Map<number, Uint8Array>([
     [1, buildDg1(mrz)],
-    [2, await portraitDg2(variant, options.dg2Container ?? '19794-5')],
+    [2, await portraitDg2(variant, options.dg2Container ?? '19794-5', quirks.has('big-dg2'))],
     [3, DG3_PLACEHOLDER],
     [13, buildDg13(citizen)],
     [14, buildDg14({ caPublicKeySpki: caKey.spki, cipher: options.caCipher ?? 'AES-128' })],
@@ -91,13 +107,14 @@ export async function personalise(citizen: CitizenIdentity, variant: CardVariant
   // A clone copies every file but cannot extract the private keys: it brings its own.
   const chipKeys =
     variant === 'cloned'
-      ? { activeAuth: generateKey('rsa-1024').privateKey, chipAuth: generateKey('ec-p256').privateKey }
+      ? { activeAuth: generateKey(aaKind).privateKey, chipAuth: generateKey('ec-p256').privateKey }
       : { activeAuth: aaKey.privateKey, chipAuth: caKey.privateKey };
   const signer = signerFor(variant);
   const sod = buildSod(groups, {
     cert: signer,
     // The expired DS signed while it was still valid; only "now" is past its validity.
     ...(variant === 'expired-ds' ? { signingTime: signer.cert.notBefore.value } : {}),
+    ...(quirks.has('ber-sod') ? { berContent: true } : {}),
   });
   // A forger's edit after signing: a different address, the SOD still hashes the original.
   if (variant === 'tampered-dg') groups.set(13, buildDg13({ ...citizen, placeOfResidence: 'Số 99 Phố Giả, Hoàn Kiếm, Hà Nội' }));
@@ -108,7 +125,8 @@ export async function personalise(citizen: CitizenIdentity, variant: CardVariant
   for (const [n, content] of groups) {
     const fid = DG_FID[n];
     // DG3 exists but needs EAC: a kiosk always gets 6982.
-    if (fid !== undefined) files.push({ fid, content, access: n === 3 ? 'locked' : 'sm' });
+    if (fid === FID.DG2 && quirks.has('oversized-dg2')) files.push(oversized(content));
+    else if (fid !== undefined) files.push({ fid, content, access: n === 3 ? 'locked' : 'sm' });
   }
   if (variant !== 'bac-only') files.push({ fid: FID.CARD_ACCESS, content: buildCardAccess(), access: 'free' });
   return { files, secrets: cardSecrets(citizen, mrz), mrz, chipKeys };

@@ -4,7 +4,7 @@
  */
 import type { CommandApdu, ResponseApdu } from '../../card/iso7816/apdu';
 import { encodeTlv, parseTlvList } from '../../card/iso7816/tlv';
-import type { CardFile } from './card-files';
+import { fileBytes, fileSize, type CardFile } from './card-files';
 import { ok, sw, SWC } from './status';
 
 export interface ReadLimits {
@@ -42,20 +42,22 @@ export function readParams(cmd: CommandApdu): { offset: number; odd: boolean } |
 
 export function readFile(t: ReadTarget, limits: ReadLimits): ResponseApdu {
   if (t.le > limits.maxLe) return sw(SWC.WRONG_LENGTH);
-  const size = t.file.content.length;
+  const size = fileSize(t.file);
   if (t.offset > size) return sw(SWC.WRONG_OFFSET);
   if (!t.odd) {
-    const chunk = t.file.content.slice(t.offset, t.offset + t.le);
+    const chunk = fileBytes(t.file, t.offset, t.le);
     // Fewer bytes than asked: 7816-4 says "end of file reached before reading Le bytes".
     return chunk.length < t.le ? { data: chunk, sw: SWC.END_OF_FILE } : ok(chunk);
   }
   // Odd INS: Le counts the DO'53' wrapper too, so the payload is a little shorter.
   const header = t.le > 0x80 + 3 ? 4 : t.le > 0x80 + 2 ? 3 : 2;
   let n = Math.max(0, Math.min(t.le - header, size - t.offset));
-  let wrapped = encodeTlv(0x53, t.file.content.slice(t.offset, t.offset + n));
+  // An Le that cannot carry DO'53' and one byte of what is left (as cards answer it).
+  if (n === 0 && t.offset < size) return sw(SWC.WRONG_LENGTH);
+  let wrapped = encodeTlv(0x53, fileBytes(t.file, t.offset, n));
   while (wrapped.length > t.le && n > 0) {
     n -= 1;
-    wrapped = encodeTlv(0x53, t.file.content.slice(t.offset, t.offset + n));
+    wrapped = encodeTlv(0x53, fileBytes(t.file, t.offset, n));
   }
   return t.offset + n >= size && wrapped.length < t.le ? { data: wrapped, sw: SWC.END_OF_FILE } : ok(wrapped);
 }

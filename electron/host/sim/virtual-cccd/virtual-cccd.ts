@@ -10,6 +10,7 @@ import { DEFAULT_BEHAVIOUR, VirtualCardEngine, type EngineBehaviour } from './en
 import type { LinkModel } from './link-model';
 import { personalise, type Dg2Container, type PersonalisedCard } from './personalise';
 import { cardProtocols } from './protocols/index';
+import type { CardQuirk } from './quirks';
 import { GLITCH_AFTER_DG2_BYTES, PULL_AWAY_AFTER_DG2_BYTES, type CardVariant } from './variants';
 
 export interface VirtualCccdOptions {
@@ -20,6 +21,8 @@ export interface VirtualCccdOptions {
   dg2Container?: Dg2Container;
   /** Chip authentication with 3DES session keys (MSE:Set KAT) instead of AES-128. */
   caCipher?: SessionCipher;
+  /** Legal card behaviours our reader has to cope with (see quirks.ts). */
+  quirks?: readonly CardQuirk[];
 }
 
 export interface VirtualCccd {
@@ -27,6 +30,7 @@ export interface VirtualCccd {
   card: PersonalisedCard;
   citizen: CitizenIdentity;
   variant: CardVariant;
+  quirks: readonly CardQuirk[];
 }
 
 function behaviourFor(variant: CardVariant, link: LinkModel | undefined): EngineBehaviour {
@@ -41,15 +45,17 @@ function behaviourFor(variant: CardVariant, link: LinkModel | undefined): Engine
 export async function createVirtualCccd(options: VirtualCccdOptions = {}): Promise<VirtualCccd> {
   const citizen = options.citizen ?? NHUNG;
   const variant = options.variant ?? 'genuine';
+  const quirks = options.quirks ?? [];
   const container = options.dg2Container ?? (variant === 'dg2-39794' ? '39794-5' : '19794-5');
   const card = await personalise(citizen, variant, {
     dg2Container: container,
     ...(options.caCipher ? { caCipher: options.caCipher } : {}),
+    quirks,
   });
   const engine = new VirtualCardEngine(
     new CardFileSystem(card.files),
-    cardProtocols(card, variant),
+    cardProtocols(card, variant, quirks),
     behaviourFor(variant, options.link),
   );
-  return { engine, card, citizen, variant };
+  return { engine, card, citizen, variant, quirks };
 }

@@ -8,7 +8,14 @@ import { signAaEcdsa, signAaRsa } from '../../lds-builder/active-auth-sign';
 import { ok, sw, SWC } from '../status';
 import type { ProtocolHandler } from './index';
 
-export function activeAuthHandler(privateKey: KeyObject): ProtocolHandler {
+export interface ActiveAuthBehaviour {
+  /** Answer min(s, n − s), as ISO/IEC 9796-2 allows (RSA only). */
+  minForm?: boolean;
+  /** Refuse a short-length command (Le ≤ 256) with 6700: the RSA-2048 answer does not fit it. */
+  extendedOnly?: boolean;
+}
+
+export function activeAuthHandler(privateKey: KeyObject, behaviour: ActiveAuthBehaviour = {}): ProtocolHandler {
   const isRsa = privateKey.asymmetricKeyType === 'rsa';
   return {
     reset() {},
@@ -18,8 +25,8 @@ export function activeAuthHandler(privateKey: KeyObject): ProtocolHandler {
       if (!inSm) return { response: sw(SWC.SECURITY) };
       const challenge = cmd.data;
       if (!challenge || challenge.length !== 8) return { response: sw(SWC.WRONG_DATA) };
-      if (cmd.le === undefined) return { response: sw(SWC.WRONG_LENGTH) };
-      return { response: ok(isRsa ? signAaRsa(privateKey, challenge) : signAaEcdsa(privateKey, challenge)) };
+      if (cmd.le === undefined || (behaviour.extendedOnly && cmd.le <= 256)) return { response: sw(SWC.WRONG_LENGTH) };
+      return { response: ok(isRsa ? signAaRsa(privateKey, challenge, 'SHA-1', behaviour.minForm) : signAaEcdsa(privateKey, challenge)) };
     },
   };
 }

@@ -10,6 +10,7 @@ import { paceHandler } from './pace';
 import type { CardProtocols, CardSecureChannel } from '../engine';
 import type { PersonalisedCard } from '../personalise';
 import type { CardVariant } from '../variants';
+import type { CardQuirk } from '../quirks';
 import type { ResponseApdu } from '../../../card/iso7816/apdu';
 
 export interface ProtocolHandler {
@@ -17,10 +18,11 @@ export interface ProtocolHandler {
   reset(): void;
 }
 
-export function cardProtocols(card: PersonalisedCard, variant: CardVariant): CardProtocols {
+export function cardProtocols(card: PersonalisedCard, variant: CardVariant, quirks: readonly CardQuirk[] = []): CardProtocols {
   const handlers: ProtocolHandler[] = [bacHandler(card.secrets.mrz)];
   if (variant !== 'bac-only') handlers.push(paceHandler(card.secrets, { can: variant !== 'pace-mrz', mrz: variant === 'pace-mrz' }));
-  handlers.push(activeAuthHandler(card.chipKeys.activeAuth), chipAuthHandler(card.chipKeys.chipAuth));
+  const aa = { minForm: quirks.includes('aa-min-s'), extendedOnly: quirks.includes('ia-extended-only') };
+  handlers.push(activeAuthHandler(card.chipKeys.activeAuth, aa), chipAuthHandler(card.chipKeys.chipAuth));
   return {
     handle(cmd, inSm) {
       for (const h of handlers) {

@@ -24,6 +24,7 @@ function chromiumVersion(): string | null {
 const PARTS: Record<string, string[]> = {
   card: ['electron/cli/bench-card.ts', '--runs', '5'],
   portrait: ['electron/cli/bench-portrait.ts'],
+  store: ['electron/cli/bench-store.ts'],
 };
 
 function main() {

@@ -5,6 +5,7 @@
  * whole-file encryption does not. Temporary tables stay in memory (temp_store), and freed pages
  * are zeroed (secure_delete) before the encryption even matters.
  */
+import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DATA_KEY_BYTES } from './key-file';
 
@@ -18,6 +19,8 @@ export class WrongKeyError extends Error {
 
 export function openEncrypted(path: string, key: Buffer): Db {
   if (key.length !== DATA_KEY_BYTES) throw new Error('data key must be 32 bytes');
+  // Created 0600 before SQLite opens it: its WAL and shared-memory files take the same mode.
+  closeSync(openSync(path, 'a', 0o600));
   const db = new Database(path);
   try {
     db.pragma(`cipher = 'sqlcipher'`);

@@ -29,9 +29,12 @@ export const demoSetCard = defineCall('demo.setCard', {
   errors: ['demo.not_demo'],
 });
 
+/** The synthetic CSCA the virtual cards chain to: a trust anchor for testing another reader against them. */
+const demoCsca = z.object({ derBase64: z.string().max(8000), subject: z.string().max(300), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+
 export const demoCardStatus = defineCall('demo.cardStatus', {
-  summary: 'What the virtual card currently is; refused outside demo mode.',
+  summary: 'What the virtual card currently is, and the CSCA its SOD chains to (for download); refused outside demo mode.',
   input: z.union([z.undefined(), z.object({}).strict()]),
-  output: demoCardState,
+  output: demoCardState.extend({ csca: demoCsca }),
   errors: ['demo.not_demo'],
 });

@@ -2,7 +2,9 @@
  * Demo / training mode's card reader: a simulated reader holding a virtual CCCD of a synthetic
  * citizen, signed by the synthetic test CSCA, which the demo's trust store trusts (in memory only).
  */
+import { createHash } from 'node:crypto';
 import type { CitizenIdentity } from '../../../shared/domain/citizen';
+import { dnToString } from '../card/icao/auth/cert-info';
 import { MemoryReaderWatcher } from '../card/transport/memory-transport';
 import { DUC_ANH, NHUNG } from './lds-builder/sample-citizens';
 import { cardIssuer } from './virtual-cccd/card-issuer';
@@ -37,6 +39,13 @@ export class DemoCards {
 
   get current() {
     return this.state;
+  }
+
+  /** The CSCA for download: another reader (or an inspector) needs it as its trust anchor. */
+  static cscaExport(): { derBase64: string; subject: string; sha256: string } {
+    const csca = cardIssuer().csca;
+    const der = Buffer.from(csca.der);
+    return { derBase64: der.toString('base64'), subject: dnToString(csca.cert.subject), sha256: createHash('sha256').update(der).digest('hex') };
   }
 
   close(): Promise<void> {

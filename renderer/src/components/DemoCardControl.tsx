@@ -8,17 +8,42 @@ import { errorMessage } from '../i18n/error-message';
 type CardState = CallOutput<'demo.cardStatus'>;
 type Variant = (typeof DEMO_VARIANTS)[number];
 
+/** The virtual cards' CSCA as a file, for testing another reader against them (docs/card.md). */
+function CscaDownload({ csca }: { csca: CardState['csca'] }) {
+  const { t } = useTranslation();
+  const download = () => {
+    const der = Uint8Array.from(atob(csca.derBase64), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([der], { type: 'application/pkix-cert' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'virtual-cccd-csca.cer';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  return (
+    <p className="muted small" data-testid="demo-csca">
+      <button type="button" className="secondary" data-testid="demo-csca-download" onClick={download}>{t('demo.cscaDownload')}</button>{' '}
+      {t('demo.cscaHint', { subject: csca.subject })} <code data-testid="demo-csca-sha256">SHA-256 {csca.sha256}</code>
+    </p>
+  );
+}
+
 /** Training only: place or lift the virtual card, choosing how it behaves. */
 export function DemoCardControl() {
   const { t } = useTranslation();
   const client = useKiosk();
-  const [state, setState] = useState<CardState | null>(null);
+  const [state, setState] = useState<Omit<CardState, 'csca'> | null>(null);
+  const [csca, setCsca] = useState<CardState['csca'] | null>(null);
   const [variant, setVariant] = useState<Variant>('genuine');
   const [citizen, setCitizen] = useState<'nhung' | 'ducanh'>('nhung');
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void client.call('demo.cardStatus').then((r) => r.ok && setState(r.value));
+    void client.call('demo.cardStatus').then((r) => {
+      if (!r.ok) return;
+      setState(r.value);
+      setCsca(r.value.csca);
+    });
   }, [client]);
 
   const set = async (present: boolean) => {
@@ -58,6 +83,7 @@ export function DemoCardControl() {
           {t('demo.state', { state: `${t(`demo.citizens.${state.citizen}`)} — ${t(`demo.variants.${state.variant}`)} — ${t(state.present ? 'demo.onReader' : 'demo.offReader')}` })}
         </p>
       )}
+      {csca && <CscaDownload csca={csca} />}
       {error && <p className="error" role="alert">{error}</p>}
     </section>
   );

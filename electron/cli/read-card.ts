@@ -55,7 +55,7 @@ async function main() {
     const trust = await TrustService.open(config.dataDir, silentLogger);
     // Give pcscd a moment to report its readers before choosing one.
     await new Promise((r) => setTimeout(r, 300));
-    const service = new CardService({ watcher, trustStore: () => trust.anchors, hub, log: silentLogger, preferredReader: config.reader.preferred, cardWaitMs: Number(values.wait) * 1000 });
+    const service = new CardService({ watcher, trustStore: () => trust.current(), hub, log: silentLogger, preferredReader: config.reader.preferred, cardWaitMs: Number(values.wait) * 1000 });
     const view = await service.read(input, undefined, values.reader);
     if (values.portrait && view.portrait) writeFileSync(values.portrait, Buffer.from(view.portrait.split(',')[1] ?? '', 'base64'));
     console.log(toJson({ ok: true, ...view, portrait: view.portrait ? `${view.portraitFormat}, ${view.portrait.length} chars as data URL` : null, timingsMs: { ...phases, total: Math.round(performance.now() - t0) } }));

@@ -63,7 +63,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   if (demo) trust.anchors.add(DemoCards.cscaDer(), 'demo');
   const camera = new CameraPolicy(demo ? null : opts.config.dataDir, opts.config.camera.allowedLabel, opts.log);
   const devices = new DeviceService(source, hub, camera, { preferredReader: opts.config.reader.preferred });
-  const card = new CardService({ watcher, trustStore: () => trust.anchors, hub, log: opts.log, preferredReader: opts.config.reader.preferred });
+  const card = new CardService({ watcher, trustStore: () => trust.current(), hub, log: opts.log, preferredReader: opts.config.reader.preferred });
   const context: HostContext = {
     appVersion: opts.appVersion,
     shell: opts.shell,

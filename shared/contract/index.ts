@@ -8,7 +8,7 @@ import { systemInfo, systemPing } from './system';
 import { deviceStatus, deviceChanged, cameraSetAllowed } from './device';
 import { cardRead, cardCancel, cardProgress } from './card';
 import { demoSetCard, demoCardStatus } from './demo';
-import { trustList, trustImport, trustImportRoot, trustRemove } from './trust';
+import { trustList } from './trust';
 
 export * from './define';
 export * from './system';
@@ -18,7 +18,7 @@ export * from './card';
 export * from './demo';
 export * from './trust';
 
-const callList = [systemInfo, systemPing, deviceStatus, cameraSetAllowed, cardRead, cardCancel, demoSetCard, demoCardStatus, trustList, trustImport, trustImportRoot, trustRemove] as const;
+const callList = [systemInfo, systemPing, deviceStatus, cameraSetAllowed, cardRead, cardCancel, demoSetCard, demoCardStatus, trustList] as const;
 const eventList = [deviceChanged, cardProgress] as const;
 
 type CallList = typeof callList;

@@ -1,6 +1,7 @@
 /**
- * The trust store the administrator manages: CSCA certificates (imported one by one as PEM/DER,
- * or from an ICAO master list verified against its signer) and the roots allowed to sign lists.
+ * The trust store, read-only over the bridge: CSCA anchors and the roots that signed the master
+ * lists imported. Only the administrator changes it, with the command-line tool `npm run trust`
+ * (docs/card.md); no call here can add or remove an anchor.
  */
 import { z } from 'zod';
 import { defineCall, noInput } from './define';
@@ -19,41 +20,8 @@ export const trustEntrySchema = z.object({
   source: z.string().max(TRUST_TEXT_MAX.source),
 });
 
-export const TRUST_ERRORS = ['trust.invalid_file', 'trust.signature_invalid', 'trust.no_ml_root', 'trust.not_found'] as const;
-
-/** Up to 6 MB of file, base64-encoded (fits one 8 MiB bridge frame): a master list is well under 1 MB. */
-const fileInput = z
-  .object({ fileName: z.string().min(1).max(200), dataBase64: z.string().min(4).max(8_000_000).regex(/^[A-Za-z0-9+/]+=*$/) })
-  .strict();
-
 export const trustList = defineCall('trust.list', {
   summary: 'Every CSCA trust anchor and every master-list signer root.',
   input: noInput,
   output: z.object({ anchors: z.array(trustEntrySchema), mlRoots: z.array(trustEntrySchema), persistent: z.boolean() }),
-});
-
-export const trustImport = defineCall('trust.import', {
-  summary: 'Import CSCA certificates (PEM/DER/CER) or an ICAO master list (.ml, verified against a trusted root).',
-  input: fileInput,
-  output: z.object({
-    kind: z.enum(['master-list', 'certificates']),
-    total: z.number().int(),
-    added: z.number().int(),
-    signerSubject: z.string().optional(),
-  }),
-  errors: TRUST_ERRORS,
-});
-
-export const trustImportRoot = defineCall('trust.importRoot', {
-  summary: 'Import a root certificate allowed to sign master lists (e.g. a country\'s master-list signer CA).',
-  input: fileInput,
-  output: z.object({ added: z.number().int(), total: z.number().int() }),
-  errors: TRUST_ERRORS,
-});
-
-export const trustRemove = defineCall('trust.remove', {
-  summary: 'Remove a trust anchor or a master-list root by its SHA-256.',
-  input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
-  output: z.object({ removed: z.literal(true) }),
-  errors: TRUST_ERRORS,
 });

@@ -17,7 +17,8 @@ import type { CardTransport, ReaderWatcher } from './transport/transport';
 
 export interface CardServiceOptions {
   watcher: ReaderWatcher;
-  trustStore: () => TrustStore;
+  /** Asked before each verification, so a store changed on disk is seen. */
+  trustStore: () => TrustStore | Promise<TrustStore>;
   hub: EventHub;
   log: Logger;
   preferredReader: string | null;
@@ -119,7 +120,7 @@ export class CardService {
       try {
         return await readCard(transport, {
           keys,
-          trustStore: this.opts.trustStore(),
+          trustStore: await this.opts.trustStore(),
           policy,
           onProgress: (p) =>
             this.opts.hub.emit('card.progress', { step: p.step, fraction: p.fraction, ...(p.file ? { file: p.file.file } : {}) }),

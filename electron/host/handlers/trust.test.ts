@@ -48,3 +48,11 @@ describe('trust.list', () => {
     expect(shown?.issuer).toHaveLength(500);
   });
 });
+
+describe('trust changes over the bridge', () => {
+  it.each(['trust.import', 'trust.importRoot', 'trust.remove'])('%s is not a call: the host refuses it as an unknown channel', async (channel) => {
+    const r = await host.dispatch(channel, { fileName: 'csca.pem', dataBase64: 'AAAA', sha256: '0'.repeat(64) }, ctx);
+    expect(r).toEqual({ ok: false, error: { code: 'bridge.unknown_channel', message: expect.any(String) } });
+    expect(host.context.trust.list().anchors.length).toBeGreaterThan(0); // the demo CSCA is still there
+  });
+});

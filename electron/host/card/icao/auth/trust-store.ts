@@ -44,6 +44,17 @@ export class TrustStore {
     return true;
   }
 
+  /** Adds every entry of `other` not already here (as parsed there); returns how many were new. */
+  addFrom(other: TrustStore): number {
+    let added = 0;
+    for (const [sha, e] of other.entries) {
+      if (this.entries.has(sha)) continue;
+      this.entries.set(sha, e);
+      added++;
+    }
+    return added;
+  }
+
   /** Imports PEM or DER CSCA certificates; returns how many were new. */
   addPemOrDer(bytes: Uint8Array, source: string): number {
     return certificatesFromPemOrDer(bytes).filter((der) => this.add(der, source)).length;

@@ -19,8 +19,6 @@ import { importMasterList, type MasterListImport } from '../card/icao/auth/maste
 import { certificatesFromPemOrDer, parseCertificate, TrustStore, type TrustEntryInfo } from '../card/icao/auth/trust-store';
 import type { Logger } from '../log';
 
-export type TrustErrorCode = 'trust.invalid_file' | 'trust.signature_invalid' | 'trust.not_csca' | 'trust.not_found';
-
 function asHostError(e: unknown, what: string): never {
   if (!isCardError(e)) throw e;
   if (e.code === 'card.crypto') throw new HostError('trust.signature_invalid', `${what}: ${e.message}`);

@@ -4,6 +4,7 @@
  * the kiosk's readCard on the test side. Prints JSON lines:
  *   - the adaptive reader (extended length when the reader passes it, falling back on 6700),
  *   - a fixed 223-byte-chunk reader (what public CCCD readers do), on the same card,
+ *   - the adaptive reader on a card that refuses reads over 223 bytes and extended length,
  *   - the theoretical link time of each read's APDUs under the same model.
  *
  *   tsx electron/cli/bench-card.ts [--bitrate 424000] [--turnaround 3] [--runs 3]
@@ -23,15 +24,18 @@ import { startCardRig, type CardRig } from '../../tests/support/card-rig';
 
 interface Mode {
   name: string;
+  variant: 'genuine' | 'small-reads';
   /** What the transport claims about extended length. */
   extendedLength: boolean;
   policy: () => ChunkPolicy | undefined;
 }
 
 const MODES: Mode[] = [
-  { name: 'adaptive', extendedLength: true, policy: () => undefined },
+  { name: 'adaptive', variant: 'genuine', extendedLength: true, policy: () => undefined },
   // PACE gives AES secure messaging: 223 (0xDF) plain bytes fill a short 256-byte answer.
-  { name: 'fixed-223', extendedLength: false, policy: () => new ChunkPolicy({ extendedLength: false, smBlockSize: 16, max: 223 }) },
+  { name: 'fixed-223', variant: 'genuine', extendedLength: false, policy: () => new ChunkPolicy({ extendedLength: false, smBlockSize: 16, max: 223 }) },
+  // The card refuses more: the reader learns 223 on the first file and keeps it (per read here).
+  { name: 'adaptive-small-reads-card', variant: 'small-reads', extendedLength: true, policy: () => undefined },
 ];
 
 /** Records every exchange's sizes so the link time can be computed under the model. */
@@ -56,12 +60,20 @@ async function benchMode(rig: CardRig, mode: Mode, link: LinkModel | undefined, 
   const secrets = cardSecrets(NHUNG, composeTd1(NHUNG));
   const times: number[] = [];
   let last: { apdus: number; chunk: number; theory: number; bytes: number } | undefined;
+  let byStep: Record<string, number> = {};
   for (let i = 0; i < runs; i++) {
-    const inserted = await rig.insert({ variant: 'genuine', ...(link ? { link } : {}) });
+    const inserted = await rig.insert({ variant: mode.variant, ...(link ? { link } : {}) });
     const { transport, sizes } = recording(inserted, mode.extendedLength);
     const policy = mode.policy();
     const t0 = performance.now();
-    const r = await readCard(transport, { keys: { can: secrets.can }, trustStore: trust, ...(policy ? { policy } : {}) });
+    // APDUs per step: access control, the files, the checks after them (AA, CA).
+    const stepStart: Record<string, number> = {};
+    const onProgress = (p: { step: string }) => {
+      stepStart[p.step] ??= sizes.length;
+    };
+    const r = await readCard(transport, { keys: { can: secrets.can }, trustStore: trust, onProgress, ...(policy ? { policy } : {}) });
+    const at = (step: string) => stepStart[step] ?? sizes.length;
+    byStep = { accessControl: at('reading'), files: at('verifying') - at('reading'), checks: sizes.length - at('verifying') };
     times.push(performance.now() - t0);
     const theory = link ? sizes.reduce((sum, [c, resp]) => sum + linkTimeMs(link, c, resp), 0) : 0;
     last = { apdus: r.stats.apdus, chunk: r.stats.chunkSize, theory, bytes: sizes.reduce((s, [c, resp]) => s + c + resp, 0) };
@@ -69,10 +81,12 @@ async function benchMode(rig: CardRig, mode: Mode, link: LinkModel | undefined, 
   return {
     bench: 'card-full-read',
     mode: mode.name,
+    card: mode.variant,
     link: link ? describeLink(link) : 'none (emulator answers at once)',
     namespaced: rig.pcscd.namespaced,
     runs,
     apdus: last?.apdus,
+    apdusByStep: byStep,
     chunkSize: last?.chunk,
     bytesOnLink: last?.bytes,
     medianMs: round(median(times)),

@@ -34,9 +34,10 @@ export interface AccessOutcome {
 
 async function readCardAccess(session: CardSession): Promise<Uint8Array> {
   // EF.CardAccess is tiny; short reads are always fine here.
-  // By SFI 1C: one command instead of SELECT + READ (a card refusing SFI costs a SELECT).
-  const read = () =>
-    readFile(session.channel, FID_CARD_ACCESS, { policy: new ChunkPolicy({ extendedLength: false }), maxLength: MAX_FILE_LENGTH, sfi: { id: FID_CARD_ACCESS & 0x1f, support: { usable: true } } });
+  // By SFI 1C: one command instead of SELECT + READ (a card refusing SFI costs a SELECT). Le 0xDF:
+  // the file is a few dozen bytes, and cards that refuse longer reads answer it at once.
+  const policy = new ChunkPolicy({ extendedLength: false, max: 0xdf });
+  const read = () => readFile(session.channel, FID_CARD_ACCESS, { policy, maxLength: MAX_FILE_LENGTH, sfi: { id: FID_CARD_ACCESS & 0x1f, support: { usable: true } } });
   try {
     return await read();
   } catch (e) {

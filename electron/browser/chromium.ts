@@ -1,7 +1,7 @@
 /** Finds the system Chromium and starts it as the kiosk window (`--app`, or `--kiosk`). */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { privateDataSubdir } from './launcher-file';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/snap/bin/chromium'];
 
@@ -40,8 +40,8 @@ export function launchChromium(opts: {
   fakeCameraFile?: string;
   extraArgs?: string[];
 }): ChildProcess {
-  const profileDir = join(opts.dataDir, 'chromium-profile');
-  mkdirSync(profileDir, { recursive: true, mode: 0o700 });
+  // The profile keeps the page's session secret (session storage) and its history: 0700, ours.
+  const profileDir = privateDataSubdir(opts.dataDir, 'chromium-profile');
   const extra = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
   return spawn(opts.executable, [...extra, ...chromiumArgs({ ...opts, profileDir })], { stdio: 'ignore' });
 }

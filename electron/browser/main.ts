@@ -1,13 +1,12 @@
 /**
  * The browser shell: the same host as Electron, served to the system Chromium over loopback.
  */
-import { writeFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import type { KioskConfig } from '../host/config';
 import { createHost, type Host } from '../host/host';
 import type { Logger } from '../host/log';
 import { findChromium, launchChromium } from './chromium';
-import { writeLauncher, type LauncherFile } from './launcher-file';
+import { writeLauncher, writePrivateFile, type LauncherFile } from './launcher-file';
 import { startBrowserShellServer, type BrowserShellServer } from './server';
 
 export interface BrowserShellOptions {
@@ -53,25 +52,34 @@ export async function runBrowserShell(opts: BrowserShellOptions): Promise<Runnin
       launcher = null;
     },
   });
-  if (opts.urlFile) writeFileSync(opts.urlFile, server.appUrl + '\n', { mode: 0o600 });
   let chromium: ChildProcess | null = null;
-  if (opts.open) {
-    const exe = findChromium();
-    if (!exe) {
-      opts.log.error('browser_shell.no_chromium', {});
-      console.error('Chromium not found: install the "chromium" package (scripts/setup.sh does), or set KIOSK_CHROMIUM.');
-    } else {
-      // Never the secret on Chromium's command line: other local users can read that.
-      launcher = writeLauncher(opts.config.dataDir, server.appUrl);
-      chromium = launchChromium({
-        executable: exe,
-        url: launcher.url,
-        dataDir: opts.config.dataDir,
-        kiosk: opts.config.kiosk,
-        fakeCameraFile: opts.fakeCameraFile,
-        extraArgs: opts.chromiumExtraArgs,
-      });
+  try {
+    // A new 0600 file, never written through a file or link someone else left at that path.
+    if (opts.urlFile) writePrivateFile(opts.urlFile, server.appUrl + '\n');
+    if (opts.open) {
+      const exe = findChromium();
+      if (!exe) {
+        opts.log.error('browser_shell.no_chromium', {});
+        console.error('Chromium not found: install the "chromium" package (scripts/setup.sh does), or set KIOSK_CHROMIUM.');
+      } else {
+        // Never the secret on Chromium's command line: other local users can read that.
+        launcher = writeLauncher(opts.config.dataDir, server.appUrl);
+        chromium = launchChromium({
+          executable: exe,
+          url: launcher.url,
+          dataDir: opts.config.dataDir,
+          kiosk: opts.config.kiosk,
+          fakeCameraFile: opts.fakeCameraFile,
+          extraArgs: opts.chromiumExtraArgs,
+        });
+      }
     }
+  } catch (e) {
+    // An unsafe data folder or URL file: nothing keeps listening with a secret nobody can use.
+    (launcher as LauncherFile | null)?.remove();
+    await server.close();
+    await host.close();
+    throw e;
   }
   let stopped = false;
   const stop = async () => {

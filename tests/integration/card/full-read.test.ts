@@ -2,8 +2,7 @@
  * The whole read (readCard) through real pcscd + vpcd + the virtual CCCD, for the genuine card
  * and every negative variant, plus a card pulled away mid-DG2 and read again.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TrustStore } from '../../../electron/host/card/icao/auth/trust-store';
+import { describe, expect, it } from 'vitest';
 import { readCard, type CardReadResult } from '../../../electron/host/card/read-card';
 import type { AccessKeys } from '../../../electron/host/card/read/access-control';
 import { composeTd1 } from '../../../electron/host/sim/lds-builder/dg1';
@@ -11,27 +10,18 @@ import { NHUNG } from '../../../electron/host/sim/lds-builder/sample-citizens';
 import { cardSecrets } from '../../../electron/host/sim/virtual-cccd/personalise';
 import type { CardVariant } from '../../../electron/host/sim/virtual-cccd/variants';
 import { pcscdUnavailableReason } from '../../support/pcscd';
-import { startCardRig, type CardRig } from '../../support/card-rig';
+import { useTrustedCardRig } from '../../support/trusted-rig';
 
 const skipReason = pcscdUnavailableReason();
 const secrets = cardSecrets(NHUNG, composeTd1(NHUNG));
 const KEYS: AccessKeys = { can: secrets.can, mrz: secrets.mrz };
 
 describe.skipIf(skipReason !== undefined)('full read through pcscd', () => {
-  let rig: CardRig;
-  let trust: TrustStore;
-  beforeAll(async () => {
-    rig = await startCardRig();
-    trust = new TrustStore();
-    trust.add(rig.card.trustedCscaDer, 'virtual card issuer');
-  });
-  afterAll(async () => {
-    await rig?.stop();
-  });
+  const env = useTrustedCardRig();
 
   async function readVariant(variant: CardVariant, keys: AccessKeys = KEYS): Promise<CardReadResult> {
-    const transport = await rig.insert({ variant });
-    return readCard(transport, { keys, trustStore: trust });
+    const transport = await env.rig.insert({ variant });
+    return readCard(transport, { keys, trustStore: env.trust });
   }
 
   it('genuine: PACE-CAN, identity with diacritics, JPEG portrait, trusted SOD, DG3 locked', async () => {
@@ -45,7 +35,7 @@ describe.skipIf(skipReason !== undefined)('full read through pcscd', () => {
     expect(r.verification.passive.hashes.filter((h) => h.status !== 'match')).toEqual([{ dg: 3, status: 'not_read' }]);
     expect(r.verification.dg3).toBe('locked');
     expect(r.verification.chip).toEqual({ activeAuth: 'passed', chipAuth: 'passed' });
-    console.log(JSON.stringify({ measure: 'full-read', variant: 'genuine', namespaced: rig.pcscd.namespaced, ...r.stats }));
+    console.log(JSON.stringify({ measure: 'full-read', variant: 'genuine', namespaced: env.rig.pcscd.namespaced, ...r.stats }));
   });
 
   it('BAC when only MRZ data is known', async () => {
@@ -95,11 +85,11 @@ describe.skipIf(skipReason !== undefined)('full read through pcscd', () => {
   });
 
   it('card pulled away during DG2: CardError card.removed, then a successful retry', async () => {
-    const transport = await rig.insert({ variant: 'pulled-away' });
-    await expect(readCard(transport, { keys: KEYS, trustStore: trust })).rejects.toMatchObject({ code: 'card.removed' });
+    const transport = await env.rig.insert({ variant: 'pulled-away' });
+    await expect(readCard(transport, { keys: KEYS, trustStore: env.trust })).rejects.toMatchObject({ code: 'card.removed' });
     // The officer puts the same card back.
-    const again = await rig.insert();
-    const r = await readCard(again, { keys: KEYS, trustStore: trust });
+    const again = await env.rig.insert();
+    const r = await readCard(again, { keys: KEYS, trustStore: env.trust });
     expect(r.identity.idNumber).toBe(NHUNG.idNumber);
     expect(r.portrait?.mime).toBe('image/jpeg');
   });

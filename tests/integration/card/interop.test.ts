@@ -4,8 +4,7 @@
  * randomised (the challenge, and which of s and n − s is smaller), so one read proves nothing:
  * each genuine card is read 20 times and must be called genuine every time.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TrustStore } from '../../../electron/host/card/icao/auth/trust-store';
+import { describe, expect, it } from 'vitest';
 import { readCard, type CardReadResult } from '../../../electron/host/card/read-card';
 import { readView } from '../../../electron/host/card/read-view';
 import { composeTd1 } from '../../../electron/host/sim/lds-builder/dg1';
@@ -13,7 +12,7 @@ import { derProblems } from '../../../electron/host/sim/lds-builder/der-strict';
 import { NHUNG } from '../../../electron/host/sim/lds-builder/sample-citizens';
 import { cardSecrets } from '../../../electron/host/sim/virtual-cccd/personalise';
 import { pcscdUnavailableReason } from '../../support/pcscd';
-import { startCardRig, type CardRig } from '../../support/card-rig';
+import { useTrustedCardRig } from '../../support/trusted-rig';
 import type { InsertOptions } from '../../support/virtual-card';
 
 const skipReason = pcscdUnavailableReason();
@@ -21,23 +20,14 @@ const secrets = cardSecrets(NHUNG, composeTd1(NHUNG));
 const READS = 20;
 
 describe.skipIf(skipReason !== undefined)('interoperability with cards that differ from ours (issue 8)', () => {
-  let rig: CardRig;
-  let trust: TrustStore;
-  beforeAll(async () => {
-    rig = await startCardRig();
-    trust = new TrustStore();
-    trust.add(rig.card.trustedCscaDer, 'virtual card issuer');
-  });
-  afterAll(async () => {
-    await rig?.stop();
-  });
+  const env = useTrustedCardRig();
 
   /** One card on the reader, read `READS` times (each read opens a new session on it). */
   async function readRepeatedly(card: InsertOptions, check: (r: CardReadResult) => void = () => {}) {
-    const transport = await rig.insert(card);
+    const transport = await env.rig.insert(card);
     const verdicts: Record<string, number> = {};
     for (let i = 0; i < READS; i++) {
-      const r = await readCard(transport, { keys: { can: secrets.can }, trustStore: trust });
+      const r = await readCard(transport, { keys: { can: secrets.can }, trustStore: env.trust });
       check(r);
       const view = await readView(r, undefined, new Date().toISOString().slice(0, 10));
       const key = view.verification.overall === 'genuine' ? 'genuine' : `${view.verification.overall}: ${view.verification.chipDetail ?? ''}`;
@@ -75,8 +65,8 @@ describe.skipIf(skipReason !== undefined)('interoperability with cards that diff
   });
 
   it('SOD: DER from our card; a BER SOD (constructed OCTET STRING) still reads genuine 20/20', async () => {
-    const transport = await rig.insert({ variant: 'genuine' });
-    const der = await readCard(transport, { keys: { can: secrets.can }, trustStore: trust });
+    const transport = await env.rig.insert({ variant: 'genuine' });
+    const der = await readCard(transport, { keys: { can: secrets.can }, trustStore: env.trust });
     expect(derProblems(der.files.get(0x1d) ?? new Uint8Array())).toEqual([]);
     const verdicts = await readRepeatedly({ variant: 'genuine', quirks: ['ber-sod'] }, (r) => {
       expect(derProblems(r.files.get(0x1d) ?? new Uint8Array())).toContainEqual(expect.stringMatching(/constructed string/));
@@ -85,8 +75,8 @@ describe.skipIf(skipReason !== undefined)('interoperability with cards that diff
   });
 
   it('a card announcing a 4 GiB DG2: that file stops at once (file_too_large), the identity stays, not genuine', async () => {
-    const transport = await rig.insert({ variant: 'genuine', quirks: ['oversized-dg2'] });
-    const r = await readCard(transport, { keys: { can: secrets.can }, trustStore: trust });
+    const transport = await env.rig.insert({ variant: 'genuine', quirks: ['oversized-dg2'] });
+    const r = await readCard(transport, { keys: { can: secrets.can }, trustStore: env.trust });
     expect(r.refused).toEqual([{ file: 'DG2', code: 'card.file_too_large', message: expect.stringMatching(/declares 4294967301 bytes/) }]);
     expect(r.identity.idNumber).toBe(NHUNG.idNumber);
     expect(r.files.has(2)).toBe(false);
@@ -94,7 +84,7 @@ describe.skipIf(skipReason !== undefined)('interoperability with cards that diff
     expect(view.warnings).toEqual(['portrait_too_large']);
     expect(view.verification.overall).toBe('unverified');
     // One READ BINARY of DG2 was enough to see it: the read took no more commands than a genuine one.
-    const genuine = await readCard(await rig.insert({ variant: 'genuine' }), { keys: { can: secrets.can }, trustStore: trust });
+    const genuine = await readCard(await env.rig.insert({ variant: 'genuine' }), { keys: { can: secrets.can }, trustStore: env.trust });
     expect(r.stats.apdus).toBeLessThanOrEqual(genuine.stats.apdus);
   }, 20_000);
 });

@@ -118,6 +118,33 @@ describe('readCard against the virtual CCCD (in memory)', () => {
     expect(verificationView(result.verification).overall).toBe('failed');
   });
 
+  it('a status word alone is no clone verdict: INTERNAL AUTHENTICATE refused with 6985 → not performed, with the reason', async () => {
+    const v = await createVirtualCccd();
+    const engine = v.engine;
+    const refusing = {
+      atr: engine.atr,
+      reset: () => engine.reset(),
+      process(apdu: Uint8Array): Uint8Array {
+        const r = engine.process(apdu);
+        const [cla = 0, ins = 0] = apdu;
+        return (cla & 0x0c) === 0x0c && ins === 0x88 ? Uint8Array.of(0x69, 0x85) : r;
+      },
+    };
+    const result = await readCard(new MemoryReaderWatcher().insert(refusing), { keys: { can: v.card.secrets.can }, trustStore: trust() });
+    expect(result.verification.chip.activeAuth).toBe('not_supported');
+    expect(result.verification.chip.chipAuth).toBe('passed');
+    expect(result.verification.chip.detail).toMatch(/INTERNAL AUTHENTICATE answered 6985/);
+    expect(verificationView(result.verification).chipDetail).toMatch(/6985/);
+  });
+
+  it('an RSA-2048 AA answer that overflows a short response is asked again with extended length (memory transport enforces the buffer like PC/SC)', async () => {
+    for (const quirk of ['short-overflow', 'ia-extended-only'] as const) {
+      const v = await createVirtualCccd({ quirks: [quirk] });
+      const result = await readCard(new MemoryReaderWatcher().insert(v.engine), { keys: { can: v.card.secrets.can }, trustStore: trust() });
+      expect(result.verification.chip).toEqual({ activeAuth: 'passed', chipAuth: 'passed' });
+    }
+  });
+
   it('chip authentication also works after BAC (3DES session, AES-128 CA keys)', async () => {
     const { result } = await read('bac-only');
     expect(result.verification.chip).toEqual({ activeAuth: 'passed', chipAuth: 'passed' });

@@ -3,7 +3,8 @@
  * frames, and a second party holding a launch secret. The process must survive every one, and a
  * reused launch secret must shut the bridge for everyone.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { connect as tcpConnect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { configSchema } from '../host/config';
 import { createHost, type Host } from '../host/host';
 import { createLogger } from '../host/log';
 import { startBrowserShellServer, type BrowserShellServer } from './server';
+import { sendStatic } from './static-files';
 
 let host: Host | undefined;
 let shell: BrowserShellServer | undefined;
@@ -171,6 +173,24 @@ describe('malformed requests never crash the host', () => {
   });
 });
 
+describe('a file that cannot be read never crashes the host', () => {
+  it('a file gone between the check and the read (a rebuild) answers 500, and the server still serves', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-static-'));
+    const file = join(dir, 'gone.js');
+    writeFileSync(file, 'x');
+    rmSync(file);
+    const srv = createServer((_req, res) => sendStatic(res, file, {}));
+    await new Promise<void>((ok) => srv.listen(0, '127.0.0.1', () => ok()));
+    const url = `http://127.0.0.1:${(srv.address() as { port: number }).port}/`;
+    try {
+      expect((await fetch(url)).status).toBe(500);
+      expect((await fetch(url)).status).toBe(500);
+    } finally {
+      srv.close();
+    }
+  });
+});
+
 describe('a launch secret presented twice is an attack', () => {
   it('an intruder who used the secret first: the page is told, every session is revoked, it is logged', async () => {
     const s = await start();
@@ -200,5 +220,22 @@ describe('a launch secret presented twice is an attack', () => {
     expect(await pageClosed).toBe(TAMPERED_CLOSE_CODE);
     const reconnect = open(s, session);
     expect(await closed(reconnect)).toBe(TAMPERED_CLOSE_CODE);
+  });
+
+  it('a reused launch secret in a broken handshake still shuts every open session (the page is told)', async () => {
+    const s = await start();
+    const secret = secretOf(s.appUrl);
+    const page = open(s, secret);
+    await opened(page);
+    const pageClosed = closed(page);
+    // No Sec-WebSocket-Key: the upgrade itself fails after the secret was checked.
+    const reply = await raw(
+      s,
+      `GET /bridge HTTP/1.1\r\nHost: 127.0.0.1:${port(s)}\r\nOrigin: ${s.origin}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+        `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: ${WIRE_PROTOCOL}, ${SECRET_PROTOCOL_PREFIX}${secret}\r\n\r\n`,
+    );
+    expect(reply).not.toMatch(/^HTTP\/1\.1 101/);
+    expect(await pageClosed).toBe(TAMPERED_CLOSE_CODE);
+    expect(logLines.some((l) => l.includes('bridge.tampered'))).toBe(true);
   });
 });

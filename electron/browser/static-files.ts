@@ -38,6 +38,17 @@ export function resolveStatic(root: string, urlPath: string): string | null {
 
 export function sendStatic(res: ServerResponse, file: string, headers: Record<string, string>): void {
   const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
-  res.writeHead(200, { ...headers, 'Content-Type': type });
-  createReadStream(file).pipe(res);
+  const stream = createReadStream(file);
+  // The status goes out once the file is open: one that vanished or cannot be read since the
+  // check (a rebuild) answers 500, and a read error later ends that response; neither reaches
+  // the process as an unhandled 'error'.
+  stream.once('open', () => {
+    res.writeHead(200, { ...headers, 'Content-Type': type });
+    stream.pipe(res);
+  });
+  stream.on('error', () => {
+    if (!res.headersSent) res.writeHead(500, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Cannot read');
+    else res.destroy();
+  });
+  res.on('close', () => stream.destroy());
 }

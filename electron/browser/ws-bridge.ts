@@ -78,6 +78,12 @@ export function attachBridge(opts: BridgeOptions): { close(): void } {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
+    // Everyone out now, before the handshake: an upgrade that fails after its secret was checked
+    // (no key, bad version) must not leave the other sessions open and unanswered.
+    if ('tampered' in verdict && !tamperLogged) {
+      tamperLogged = true;
+      shutOut();
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', (e) => {
         opts.log.warn('bridge.socket_error', { code: (e as NodeJS.ErrnoException).code ?? 'unknown' });
@@ -85,8 +91,6 @@ export function attachBridge(opts: BridgeOptions): { close(): void } {
       });
       if ('tampered' in verdict) {
         // The page cannot read an HTTP status from a refused upgrade; a close code it can.
-        if (!tamperLogged) shutOut();
-        tamperLogged = true;
         ws.close(TAMPERED_CLOSE_CODE, 'tampered');
         return;
       }

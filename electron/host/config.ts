@@ -3,9 +3,9 @@
  * <dataDir>/config.json), with a few environment overrides for tests and the demo. Every field
  * is validated; an invalid file stops start-up with a message naming the field.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 
 export const configSchema = z.object({
@@ -40,6 +40,27 @@ export function demoDataDir(liveDataDir: string, env: NodeJS.ProcessEnv = proces
 
 export class ConfigError extends Error {}
 
+/** The real path, following links, of a folder that may not exist yet (its nearest existing parent). */
+function realFolder(p: string): string {
+  const abs = resolve(p);
+  try {
+    return realpathSync(abs);
+  } catch {
+    const parent = dirname(abs);
+    return parent === abs ? abs : join(realFolder(parent), basename(abs));
+  }
+}
+
+/** True when one folder is the other or holds it (after following links). */
+function overlaps(a: string, b: string): boolean {
+  const [x, y] = [realFolder(a), realFolder(b)];
+  const inside = (outer: string, inner: string) => {
+    const r = relative(outer, inner);
+    return r === '' || (r !== '..' && !r.startsWith(`..${sep}`) && !isAbsolute(r));
+  };
+  return inside(x, y) || inside(y, x);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: boolean } = {}): KioskConfig {
   const liveDir = resolve(env.KIOSK_DATA_DIR ?? defaultDataDir());
   // The administrator's settings are read from the live folder in both modes (read only).
@@ -53,7 +74,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
     }
   }
   const merged: Record<string, unknown> = { dataDir: liveDir, ...raw };
-  if (opts.demo) merged.dataDir = demoDataDir(typeof raw.dataDir === 'string' ? raw.dataDir : liveDir, env);
+  if (opts.demo) {
+    const live = typeof raw.dataDir === 'string' ? raw.dataDir : liveDir;
+    const demo = demoDataDir(live, env);
+    // Simulated citizens never among real dossiers: not in the live folder, nor one folder in the other.
+    if (overlaps(demo, live)) {
+      throw new ConfigError(`The demo data folder ${demo} is, holds or lies in the live data folder ${resolve(live)}: set KIOSK_DEMO_DATA_DIR to a folder of its own`);
+    }
+    merged.dataDir = demo;
+  }
   if (env.KIOSK_UPSTREAM_URL) merged.upstream = { url: env.KIOSK_UPSTREAM_URL, caFile: env.KIOSK_UPSTREAM_CA };
   if (env.KIOSK_LANGUAGE) merged.language = env.KIOSK_LANGUAGE;
   const parsed = configSchema.safeParse(merged);

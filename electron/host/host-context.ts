@@ -1,4 +1,5 @@
 import type { AppMode } from '../../shared/contract/index';
+import type { AuthService } from './auth/auth-service';
 import type { CardService } from './card/card-service';
 import type { KioskConfig } from './config';
 import type { DeviceService } from './devices/device-service';
@@ -21,4 +22,6 @@ export interface HostContext {
   /** Present only in demo / training mode. */
   readonly demo: DemoCards | null;
   readonly trust: TrustService;
+  /** The store, the signed-in officer, the idle lock. */
+  readonly auth: AuthService;
 }

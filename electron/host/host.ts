@@ -13,6 +13,9 @@ import { CameraPolicy } from './devices/camera-policy';
 import { DeviceService } from './devices/device-service';
 import { watcherSource, type ReaderSource } from './devices/reader-source';
 import { EventHub } from './events';
+import { AuthService } from './auth/auth-service';
+import { ensureTrainingStore, TRAINING_ACCOUNTS, TRAINING_PASSPHRASE, TRAINING_PASSWORD } from './auth/training';
+import { authHandlers } from './handlers/auth';
 import { cardHandlers } from './handlers/card';
 import { demoHandlers } from './handlers/demo';
 import { deviceHandlers } from './handlers/device';
@@ -22,6 +25,7 @@ import type { HostContext } from './host-context';
 import type { Logger } from './log';
 import { DemoCards } from './sim/demo-cards';
 import { TrustService } from './trust/trust-service';
+import type { KeySealer } from './store/key-file';
 
 export interface HostOptions {
   appVersion: string;
@@ -30,6 +34,10 @@ export interface HostOptions {
   shell: 'electron' | 'browser';
   log: Logger;
   isTrustedSender: (ctx: CallContext) => boolean;
+  /** The OS keystore when the shell has a real one (Electron safeStorage, never basic_text). */
+  sealer?: KeySealer | null;
+  /** Idle lock; default 5 minutes. */
+  idleMs?: number;
 }
 
 export interface Host {
@@ -63,6 +71,17 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   if (demo) trust.anchors.add(DemoCards.cscaDer(), 'demo');
   const camera = new CameraPolicy(demo ? null : opts.config.dataDir, opts.config.camera.allowedLabel, opts.log);
   const devices = new DeviceService(source, hub, camera, { preferredReader: opts.config.reader.preferred });
+  if (demo) await ensureTrainingStore(opts.config.dataDir);
+  const auth = new AuthService({
+    dataDir: opts.config.dataDir,
+    hub,
+    log: opts.log,
+    idleMs: opts.idleMs,
+    sealer: demo ? null : opts.sealer,
+    training: demo ? { accounts: TRAINING_ACCOUNTS.map(({ username, role }) => ({ username, role })), password: TRAINING_PASSWORD } : null,
+  });
+  if (demo) await auth.unlock(TRAINING_PASSPHRASE);
+  else await auth.autoUnlock();
   const card = new CardService({ watcher, trustStore: () => trust.current(), hub, log: opts.log, preferredReader: opts.config.reader.preferred });
   const context: HostContext = {
     appVersion: opts.appVersion,
@@ -76,6 +95,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     card,
     demo,
     trust,
+    auth,
   };
   const handlers: HandlerTable = {
     ...systemHandlers(context),
@@ -83,8 +103,9 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     ...cardHandlers(context),
     ...demoHandlers(context),
     ...trustHandlers(context),
+    ...authHandlers(context),
   };
-  const dispatch = createDispatcher({ handlers, isTrustedSender: opts.isTrustedSender, log: opts.log });
+  const dispatch = createDispatcher({ handlers, isTrustedSender: opts.isTrustedSender, log: opts.log, authorize: (access) => auth.authorize(access) });
   opts.log.info('host.started', { mode: opts.mode, shell: opts.shell, trustAnchors: trust.anchors.size });
   return {
     dispatch,
@@ -92,6 +113,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     context,
     close: async () => {
       devices.close();
+      auth.close();
       await watcher.close();
     },
   };

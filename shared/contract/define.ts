@@ -4,6 +4,13 @@
  * event with `defineEvent`. Both shells and the renderer client are derived from these values.
  */
 import { z } from 'zod';
+import type { Permission } from '../domain/roles';
+
+/**
+ * Who may make a call: anyone at the screen (`public`: start-up, unlock, sign-in, device status),
+ * any signed-in officer, or a role holding the permission. The host checks it before the handler.
+ */
+export type Access = 'public' | 'signed_in' | Permission;
 
 /** Codes any call may return: produced by the bridge itself, never by a handler's domain logic. */
 export const BRIDGE_ERROR_CODES = [
@@ -12,6 +19,8 @@ export const BRIDGE_ERROR_CODES = [
   'bridge.forbidden_sender',
   'bridge.invalid_result',
   'bridge.disconnected',
+  'auth.required',
+  'auth.forbidden',
   'internal',
 ] as const;
 export type BridgeErrorCode = (typeof BRIDGE_ERROR_CODES)[number];
@@ -39,6 +48,7 @@ export interface CallDef<
   /** Domain error codes this call may return, in addition to BRIDGE_ERROR_CODES. */
   readonly errors: readonly E[];
   readonly summary: string;
+  readonly access: Access;
 }
 
 export interface EventDef<N extends string = string, P extends z.ZodType = z.ZodType> {
@@ -55,7 +65,7 @@ export function defineCall<
   const E extends string = never,
 >(
   channel: Ch,
-  spec: { input: I; output: O; errors?: readonly E[]; summary: string },
+  spec: { input: I; output: O; errors?: readonly E[]; summary: string; access?: Access },
 ): CallDef<Ch, I, O, E> {
   return {
     kind: 'call',
@@ -64,6 +74,7 @@ export function defineCall<
     output: spec.output,
     errors: spec.errors ?? [],
     summary: spec.summary,
+    access: spec.access ?? 'public',
   };
 }
 

@@ -9,6 +9,7 @@ import { deviceStatus, deviceChanged, cameraSetAllowed } from './device';
 import { cardRead, cardCancel, cardProgress } from './card';
 import { demoSetCard, demoCardStatus } from './demo';
 import { trustList } from './trust';
+import { authStatus, storeCreate, storeUnlock, authSignIn, authSignOut, authChanged } from './auth';
 
 export * from './define';
 export * from './system';
@@ -17,9 +18,11 @@ export * from './wire';
 export * from './card';
 export * from './demo';
 export * from './trust';
+export * from './auth';
 
-const callList = [systemInfo, systemPing, deviceStatus, cameraSetAllowed, cardRead, cardCancel, demoSetCard, demoCardStatus, trustList] as const;
-const eventList = [deviceChanged, cardProgress] as const;
+const callList = [systemInfo, systemPing, deviceStatus, cameraSetAllowed, cardRead, cardCancel, demoSetCard, demoCardStatus, trustList,
+  authStatus, storeCreate, storeUnlock, authSignIn, authSignOut] as const;
+const eventList = [deviceChanged, cardProgress, authChanged] as const;
 
 type CallList = typeof callList;
 type EventList = typeof eventList;

@@ -47,6 +47,12 @@ export function countOfficers(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM officers').get() as { n: number }).n;
 }
 
+/** Why an account could not be made from this input, checked before anything is written. */
+export function accountInputProblem(input: { username: string; password: string }): 'bad_username' | 'weak_password' | null {
+  if (!USERNAME.test(input.username.trim().toLowerCase())) return 'bad_username';
+  return passwordProblem(input.password) ? 'weak_password' : null;
+}
+
 async function insert(db: Db, actor: string, input: { username: string; displayName: string; role: Role; password: string }, firstRun: boolean): Promise<Officer> {
   const username = input.username.trim().toLowerCase();
   if (!USERNAME.test(username)) throw new AccountError('bad_username');

@@ -1,26 +1,2 @@
-/** The three roles and what each may do (dossier.md's table). The host checks this on every call. */
-export const ROLES = ['officer', 'supervisor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-export type Permission =
-  | 'intake' // take an intake, save and resume own drafts, submit
-  | 'approve' // approve or return (never one's own)
-  | 'override' // override a failed chip check or an exhausted liveness limit
-  | 'queue.own'
-  | 'queue.all'
-  | 'queue.counts'
-  | 'drives'
-  | 'accounts'
-  | 'trust'
-  | 'settings'
-  | 'store.unlock';
-
-const TABLE: Record<Role, readonly Permission[]> = {
-  officer: ['intake', 'queue.own'],
-  supervisor: ['intake', 'approve', 'override', 'queue.own', 'queue.all', 'queue.counts', 'drives', 'store.unlock'],
-  admin: ['queue.counts', 'drives', 'accounts', 'trust', 'settings', 'store.unlock'],
-};
-
-export function can(role: Role, p: Permission): boolean {
-  return TABLE[role].includes(p);
-}
+/** The role table lives with the contract (the renderer mirrors it); the host enforces it. */
+export { can, ROLES, type Permission, type Role } from '../../../shared/domain/roles';

@@ -9,6 +9,7 @@ import {
   type Channel,
   type CallInput,
   type CallOutput,
+  type Access,
   type Result,
 } from '../../../shared/contract/index';
 import type { z } from 'zod';
@@ -35,6 +36,8 @@ export interface DispatchOptions {
   handlers: HandlerTable;
   /** Returns true when the sender may use the bridge at all. */
   isTrustedSender: (ctx: CallContext) => boolean;
+  /** The signed-in officer's right to this call: null to go ahead, else the refusal's code. */
+  authorize?: (access: Access) => 'auth.required' | 'auth.forbidden' | null;
   log: Logger;
 }
 
@@ -65,6 +68,12 @@ export function createDispatcher(opts: DispatchOptions): Dispatch {
       return fail('bridge.unknown_channel', 'No such call in the contract.');
     }
     const def = calls[channel];
+    // Who may call comes before what is sent: a refused caller's payload is not even parsed.
+    const refusal = opts.authorize?.(def.access) ?? null;
+    if (refusal) {
+      log.warn('bridge.refused_access', { channel, refusal });
+      return fail(refusal, refusal === 'auth.required' ? 'Sign in first.' : 'Your role may not do this.');
+    }
     const parsed = def.input.safeParse(payload);
     if (!parsed.success) {
       log.warn('bridge.invalid_payload', { channel });

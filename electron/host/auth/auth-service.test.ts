@@ -1,0 +1,50 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EventHub } from '../events';
+import { silentLogger } from '../log';
+import { AuthService } from './auth-service';
+
+const admin = { username: 'qtv01', displayName: 'Quản trị viên', password: 'Quản-trị-2026!' };
+const PASS = 'công an phường Bến Nghé 2026';
+
+function service(dataDir: string, now?: () => number) {
+  const hub = new EventHub(silentLogger);
+  const events: Array<{ officer: unknown; store: string }> = [];
+  hub.subscribe((name, p) => name === 'auth.changed' && events.push(p as { officer: unknown; store: string }));
+  return { auth: new AuthService({ dataDir, hub, log: silentLogger, now, idleMs: 60_000 }), events };
+}
+
+describe('AuthService', () => {
+  it('first run → the administrator is signed in; a restart is locked until the passphrase; a wrong one is refused and counted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-authsvc-'));
+    const first = service(dir);
+    expect(first.auth.status()).toMatchObject({ store: 'missing', officer: null });
+    await expect(first.auth.create({ passphrase: PASS, admin: { ...admin, password: 'weak' } })).rejects.toMatchObject({ code: 'auth.weak_password' });
+    expect(first.auth.status().store).toBe('missing'); // nothing written for a refused first run
+    expect((await first.auth.create({ passphrase: PASS, admin })).officer).toMatchObject({ username: 'qtv01', role: 'admin' });
+    await expect(first.auth.create({ passphrase: PASS, admin })).rejects.toMatchObject({ code: 'store.exists' });
+    first.auth.close();
+
+    const again = service(dir);
+    expect(again.auth.status()).toMatchObject({ store: 'locked', keyHolder: 'passphrase' });
+    await expect(again.auth.signIn('qtv01', admin.password)).rejects.toMatchObject({ code: 'store.locked' });
+    await expect(again.auth.unlock('công an phường Bến Nghé 2025')).rejects.toMatchObject({ code: 'store.wrong_passphrase' });
+    expect(again.auth.status()).toMatchObject({ store: 'locked', unlockFailures: 1 });
+    expect((await again.auth.unlock(PASS)).store).toBe('open');
+    expect((await again.auth.signIn('QTV01 ', admin.password)).officer?.role).toBe('admin');
+    again.auth.close();
+  });
+
+  it('the idle lock ends the session and tells the screen', async () => {
+    let t = 1_000_000;
+    const { auth, events } = service(mkdtempSync(join(tmpdir(), 'kiosk-authsvc-')), () => t);
+    await auth.create({ passphrase: PASS, admin });
+    expect(auth.authorize('accounts')).toBeNull();
+    t += 61_000;
+    expect(auth.authorize('accounts')).toBe('auth.required');
+    expect(events.at(-1)).toMatchObject({ officer: null, store: 'open' });
+    auth.close();
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * The kiosk's gate: the encrypted store (first run, locked, open), who is signed in, and the idle
+ * lock. The dispatcher asks `authorize` before every handler; a call the role may not make is
+ * refused here with a typed error, whatever the UI shows.
+ */
+import type { Access, AuthStatus } from '../../../shared/contract/index';
+import { can } from '../../../shared/domain/roles';
+import { HostError } from '../bridge/host-error';
+import type { EventHub } from '../events';
+import type { Logger } from '../log';
+import { KeyFileError, readKeyFile, WrongPassphraseError, type KeySealer } from '../store/key-file';
+import { createStore, StoreExistsError, UnlockThrottledError, unlockStore, WeakPassphraseError, type OpenStore } from '../store/store';
+import { UnlockGuard } from '../store/unlock-guard';
+import type { Db } from '../store/database';
+import { accountInputProblem, AccountError, countOfficers, createFirstAdmin, signIn, type Officer } from './accounts';
+import { appendAudit } from '../store/audit';
+import { DEFAULT_IDLE_MS, SessionState } from './session';
+
+export interface AuthServiceOptions {
+  dataDir: string;
+  hub: EventHub;
+  log: Logger;
+  idleMs?: number;
+  /** The OS keystore, when the shell has a real one (never a plaintext backend). */
+  sealer?: KeySealer | null;
+  training?: AuthStatus['training'];
+  now?: () => number;
+}
+
+export class AuthService {
+  private store: OpenStore | null = null;
+  private readonly session: SessionState;
+  private readonly guard: UnlockGuard;
+  private readonly idleTimer: NodeJS.Timeout;
+
+  constructor(private readonly o: AuthServiceOptions) {
+    this.guard = new UnlockGuard(o.dataDir, o.now);
+    this.session = new SessionState(o.idleMs ?? DEFAULT_IDLE_MS, o.now, (why) => {
+      o.log.info('auth.session_ended', { why });
+      if (this.store) this.audit('system', `auth.${why === 'signed_out' ? 'signed_out' : 'locked_' + why}`);
+      o.hub.emit('auth.changed', this.status());
+    });
+    // The idle lock must also fire when nobody calls: the screen clears on its own.
+    this.idleTimer = setInterval(() => this.session.current(), 5_000);
+    this.idleTimer.unref();
+  }
+
+  get db(): Db {
+    if (!this.store) throw new HostError('store.locked', 'The store is locked.');
+    return this.store.db;
+  }
+
+  officer(): Officer | null {
+    return this.session.current();
+  }
+
+  status(): AuthStatus {
+    let keyHolder: AuthStatus['keyHolder'] = null;
+    let store: AuthStatus['store'] = this.store ? 'open' : 'missing';
+    try {
+      const f = readKeyFile(this.o.dataDir);
+      if (f) {
+        keyHolder = f.kind;
+        if (!this.store) store = 'locked';
+      }
+    } catch {
+      store = this.store ? 'open' : 'locked';
+    }
+    const o = this.session.current();
+    if (this.store && countOfficers(this.store.db) === 0) store = 'missing';
+    return {
+      store,
+      keyHolder,
+      unlockFailures: this.guard.failures(),
+      unlockWaitMs: Math.ceil(this.guard.waitMs()),
+      officer: o ? { id: o.id, username: o.username, displayName: o.displayName, role: o.role } : null,
+      idleLockMs: this.o.idleMs ?? DEFAULT_IDLE_MS,
+      training: this.o.training ?? null,
+    };
+  }
+
+  private changed(): AuthStatus {
+    const s = this.status();
+    this.o.hub.emit('auth.changed', s);
+    return s;
+  }
+
+  private audit(actor: string, action: string): void {
+    const db = this.store?.db;
+    if (db) db.transaction(() => appendAudit(db, { actor, action }))();
+  }
+
+  /** Opens the store without anyone typing (OS keystore); a passphrase store stays locked. */
+  async autoUnlock(): Promise<void> {
+    const f = readKeyFile(this.o.dataDir);
+    if (f?.kind === 'os-keystore' && this.o.sealer) this.store = await unlockStore(this.o.dataDir, { sealer: this.o.sealer });
+  }
+
+  async create(input: { passphrase: string; admin: { username: string; displayName: string; password: string } }): Promise<AuthStatus> {
+    const problem = accountInputProblem(input.admin);
+    if (problem) throw new HostError(problem === 'weak_password' ? 'auth.weak_password' : 'auth.bad_username', problem);
+    // A store whose first administrator was never made (killed in between) only needs the account.
+    if (this.store && countOfficers(this.store.db) === 0) return this.firstAdmin(this.store, input.admin);
+    if (this.store || readKeyFile(this.o.dataDir)) throw new HostError('store.exists', 'A store already exists here.');
+    let store: OpenStore;
+    try {
+      store = await createStore(this.o.dataDir, this.o.sealer ? { sealer: this.o.sealer } : { passphrase: input.passphrase });
+    } catch (e) {
+      if (e instanceof StoreExistsError) throw new HostError('store.exists', 'A store already exists here.');
+      if (e instanceof WeakPassphraseError) throw new HostError('store.weak_passphrase', e.message);
+      throw e;
+    }
+    this.store = store;
+    this.o.log.info('store.created', { keyHolder: this.o.sealer ? 'os-keystore' : 'passphrase' });
+    return this.firstAdmin(store, input.admin);
+  }
+
+  private async firstAdmin(store: OpenStore, admin: { username: string; displayName: string; password: string }): Promise<AuthStatus> {
+    try {
+      this.session.start(await createFirstAdmin(store.db, admin));
+    } catch (e) {
+      if (e instanceof AccountError) throw new HostError(e.code === 'weak_password' ? 'auth.weak_password' : 'auth.bad_username', e.code);
+      throw e;
+    }
+    return this.changed();
+  }
+
+  async unlock(passphrase: string): Promise<AuthStatus> {
+    if (this.store) return this.status();
+    try {
+      this.store = await unlockStore(this.o.dataDir, { passphrase }, this.guard);
+    } catch (e) {
+      if (e instanceof WrongPassphraseError) {
+        this.o.log.warn('store.unlock_refused', { failures: this.guard.failures() });
+        throw new HostError('store.wrong_passphrase', 'Wrong passphrase.');
+      }
+      if (e instanceof UnlockThrottledError) throw new HostError('store.throttled', `Wait ${Math.ceil(e.waitMs / 1000)} s.`);
+      if (e instanceof KeyFileError) throw new HostError('store.damaged', 'The store key file is damaged.');
+      if ((e as Error).name === 'StoreMissingError') throw new HostError('store.missing', 'No store yet.');
+      throw e;
+    }
+    this.o.log.info('store.unlocked', {});
+    this.audit('system', 'store.unlocked');
+    return this.changed();
+  }
+
+  async signIn(username: string, password: string): Promise<AuthStatus> {
+    if (!this.store) throw new HostError('store.locked', 'The store is locked.');
+    const r = await signIn(this.store.db, username, password, this.o.now ? () => new Date(this.o.now!()) : undefined);
+    if (!r.ok) {
+      if (r.reason === 'locked') throw new HostError('auth.locked', r.until);
+      throw new HostError('auth.bad_credentials', 'Wrong username or password.');
+    }
+    this.session.start(r.officer);
+    return this.changed();
+  }
+
+  signOut(): AuthStatus {
+    this.session.end('signed_out');
+    return this.status();
+  }
+
+  /** Null when the call may go ahead; otherwise the bridge error code. Counts as activity. */
+  authorize(access: Access): 'auth.required' | 'auth.forbidden' | null {
+    if (access === 'public') return null;
+    const o = this.session.current();
+    if (!o) return 'auth.required';
+    if (access !== 'signed_in' && !can(o.role, access)) return 'auth.forbidden';
+    this.session.touch();
+    return null;
+  }
+
+  /** Suspend or screen lock (Electron's powerMonitor): the officer signs in again. */
+  lockNow(): void {
+    this.session.end('suspend');
+  }
+
+  close(): void {
+    clearInterval(this.idleTimer);
+    this.store?.close();
+    this.store = null;
+  }
+}

@@ -1,7 +1,8 @@
 /**
  * Counts wrong station passphrases across restarts (a restart must not reset the count) and makes
  * each attempt after the fifth wait longer: 30 s, 60 s, … up to 15 minutes. The file holds only a
- * count and a time.
+ * count and a time. An attempt is counted as a failure before it is tried and cleared only by
+ * success, so neither attempts made at once nor a process killed mid-check escape the count.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,12 +24,17 @@ export class UnlockGuard {
 
   private read(): State {
     if (!existsSync(this.file)) return { failures: 0, lastFailureAt: 0 };
+    // A damaged counter must not become a free reset: count it as the limit reached. Damaged
+    // includes valid JSON with a missing, negative, fractional or non-numeric count.
+    const damaged = { failures: FREE_ATTEMPTS, lastFailureAt: this.now() };
     try {
-      const s = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<State>;
-      return { failures: Number(s.failures) || 0, lastFailureAt: Number(s.lastFailureAt) || 0 };
+      const s = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<State> | null;
+      const failures = s?.failures;
+      const at = s?.lastFailureAt;
+      if (!Number.isSafeInteger(failures) || failures! < 0 || typeof at !== 'number' || !Number.isFinite(at) || at < 0) return damaged;
+      return { failures: failures!, lastFailureAt: at };
     } catch {
-      // A damaged counter must not become a free reset: count it as the limit reached.
-      return { failures: FREE_ATTEMPTS, lastFailureAt: this.now() };
+      return damaged;
     }
   }
 
@@ -37,7 +43,8 @@ export class UnlockGuard {
     const s = this.read();
     if (s.failures < FREE_ATTEMPTS) return 0;
     const wait = Math.min(MAX_WAIT_MS, 30_000 * 2 ** (s.failures - FREE_ATTEMPTS));
-    return Math.max(0, s.lastFailureAt + wait - this.now());
+    // A failure time in the future (the clock was set back) never makes the wait longer than due.
+    return Math.min(wait, Math.max(0, s.lastFailureAt + wait - this.now()));
   }
 
   failures(): number {

@@ -150,6 +150,26 @@ export function submissionProblems(d: CompleteDossier, today: string): DossierEr
   return null;
 }
 
+/**
+ * An override is in the body the officer writes: it counts only when it names an active supervisor
+ * who is not the officer submitting (nobody overrides a check on their own intake).
+ */
+function checkOverrides(db: Db, officer: Officer, d: CompleteDossier): void {
+  const who = db.prepare('SELECT role, active FROM officers WHERE id = ?');
+  for (const o of d.overrides) {
+    const r = who.get(o.supervisorId) as { role: string; active: number } | undefined;
+    if (!r || r.role !== 'supervisor' || r.active !== 1 || o.supervisorId === officer.id) {
+      throw new DossierError('forbidden', `${o.kind} override not given by another active supervisor`);
+    }
+  }
+}
+
+/** A row count from a caller: a whole number from 1 to `max` (SQLite takes a negative LIMIT as none). */
+function rowLimit(asked: number | undefined, fallback: number, max: number): number {
+  const n = Math.floor(asked ?? fallback);
+  return Number.isFinite(n) ? Math.min(Math.max(n, 1), max) : fallback;
+}
+
 export function submit(db: Db, officer: Officer, id: string, opts: { allowDuplicate?: boolean } = {}, now = new Date()): DossierRow {
   db.transaction(() => {
     const cur = row(db, id);
@@ -157,6 +177,7 @@ export function submit(db: Db, officer: Officer, id: string, opts: { allowDuplic
     move(db, cur, 'submitted');
     const parsed = completeDossierSchema.safeParse(body(db, id));
     if (!parsed.success) throw new DossierError('incomplete', parsed.error.issues[0]?.path.join('.') ?? '');
+    checkOverrides(db, officer, parsed.data);
     const problem = submissionProblems(parsed.data, now.toISOString().slice(0, 10));
     if (problem) throw problem;
     const dup = findDuplicate(db, parsed.data.identity.identity.idNumber, id);
@@ -226,13 +247,13 @@ export function list(db: Db, filter: { state?: DossierState; officerId?: string;
     args.push(filter.officerId);
   }
   const sql = `SELECT ${COLUMNS} FROM dossiers ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY updated_at DESC LIMIT ?`;
-  return db.prepare(sql).all(...args, Math.min(filter.limit ?? 100, 500)) as DossierRow[];
+  return db.prepare(sql).all(...args, rowLimit(filter.limit, 100, 500)) as DossierRow[];
 }
 
 /** By ID number (exact, indexed) or by name with or without diacritics ("nguyen" finds "Nguyễn"). */
 export function search(db: Db, query: string, filter: { officerId?: string; limit?: number } = {}): DossierRow[] {
   const q = query.trim();
-  const limit = Math.min(filter.limit ?? 50, 200);
+  const limit = rowLimit(filter.limit, 50, 200);
   const own = filter.officerId ? ' AND officer_id = ?' : '';
   const ownArgs = filter.officerId ? [filter.officerId] : [];
   if (/^\d{12}$/.test(q)) return db.prepare(`SELECT ${COLUMNS} FROM dossiers WHERE id_number = ?${own} ORDER BY updated_at DESC LIMIT ?`).all(q, ...ownArgs, limit) as DossierRow[];

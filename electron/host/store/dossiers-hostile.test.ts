@@ -1,0 +1,61 @@
+/** Dossier rules against an officer who writes their own "supervisor override", or asks for every row. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Officer } from '../auth/accounts';
+import type { Db } from './database';
+import * as D from './dossiers';
+import { createStore } from './store';
+import { sampleDossier } from './test-dossier';
+
+const FAST = { N: 2 ** 14, r: 8, p: 1 };
+const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
+let db: Db;
+const officer: Officer = { id: 'o-1', username: 'cb01', displayName: 'Cán bộ Một', role: 'officer', active: true };
+const officer2: Officer = { id: 'o-2', username: 'cb02', displayName: 'Cán bộ Hai', role: 'officer', active: true };
+const supervisor: Officer = { id: 's-1', username: 'ld01', displayName: 'Lãnh đạo', role: 'supervisor', active: true };
+const gone: Officer = { id: 's-9', username: 'ld09', displayName: 'Đã nghỉ', role: 'supervisor', active: false };
+
+beforeEach(async () => {
+  db = (await createStore(mkdtempSync(join(tmpdir(), 'kiosk-dossier-hostile-')), { passphrase: 'trạm công an phường 7' }, FAST)).db;
+  const add = db.prepare(`INSERT INTO officers (id, username, display_name, role, password_hash, active, created_at) VALUES (?, ?, ?, ?, 'x', ?, 'now')`);
+  for (const o of [officer, officer2, supervisor, gone]) add.run(o.id, o.username, o.displayName, o.role, o.active ? 1 : 0);
+});
+
+function failedChipWithOverrideBy(who: string, submitter: Officer = officer) {
+  const body = sampleDossier({ overall: 'failed' });
+  body.overrides = [{ kind: 'chip_failed', supervisorId: who, reason: 'chip hỏng, đã đối chiếu thẻ', at: new Date().toISOString() }];
+  const d = D.createDraft(db, submitter, body, { live_portrait: jpeg });
+  return () => D.submit(db, submitter, d.id);
+}
+
+describe('supervisor overrides are a supervisor’s', () => {
+  it.each([
+    ['the officer themselves', officer.id],
+    ['another officer', officer2.id],
+    ['an id nobody has', 'ld01'],
+    ['a supervisor no longer active', gone.id],
+  ])('an override naming %s does not let a failed chip through', (_label, who) => {
+    expect(failedChipWithOverrideBy(who)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+  });
+
+  it('a supervisor never overrides for their own intake', () => {
+    expect(failedChipWithOverrideBy(supervisor.id, supervisor)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+  });
+
+  it("an active supervisor's override does", () => {
+    expect(failedChipWithOverrideBy(supervisor.id)().state).toBe('submitted');
+  });
+});
+
+describe('queue views', () => {
+  it('a negative or odd limit never means "no limit"', () => {
+    for (let i = 0; i < 3; i++) D.createDraft(db, officer, { schemaVersion: 1 });
+    expect(D.list(db, { limit: -1 })).toHaveLength(1);
+    expect(D.list(db, { limit: Number.NaN })).toHaveLength(3);
+    expect(D.list(db, { limit: 0.5 })).toHaveLength(1);
+    for (let i = 0; i < 3; i++) D.createDraft(db, officer, sampleDossier({ idNumber: `00119001234${i}`, fullName: `Nguyễn Văn ${i}` }));
+    expect(D.search(db, 'nguyen', { limit: -1 })).toHaveLength(1);
+  });
+});

@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FramePump } from './framePump';
+import { FRAME_LOOP } from './frameQueue';
 import { LivenessSession } from './session';
 import type { FaceObservation, FrameObservation } from './types';
 import { face, frame, jitter } from './testkit';
 
 const FRAME_MS = 1000 / 30;
+/** A stall during which fewer frames arrive than may wait, and one during which 1.6 times as many do. */
+const SHORT_STALL_MS = (FRAME_LOOP.maxWaiting - 4) * FRAME_MS;
+const LONG_STALL_MS = 1.6 * FRAME_LOOP.maxWaiting * FRAME_MS;
 
 /**
  * A 30 fps camera feeding a pump whose engine (like the worker) analyses one frame at a time and
@@ -46,15 +50,15 @@ describe('FramePump (camera frames to the face engine)', () => {
     vi.useRealTimers();
   });
 
-  it('analyses every frame, in capture order, through a stall of 400 ms', async () => {
-    // 20 ms a frame, but one frame takes 400 ms (another process took the CPU).
-    const { analysed, dropped } = await simulate({ frames: 90, costMs: (t) => (Math.abs(t - 1000) < 1 ? 400 : 20) });
+  it('analyses every frame, in capture order, through a stall shorter than the queue', async () => {
+    // 20 ms a frame, but one frame takes ~870 ms (another process took the CPU).
+    const { analysed, dropped } = await simulate({ frames: 90, costMs: (t) => (Math.abs(t - 1000) < 1 ? SHORT_STALL_MS : 20) });
     expect(dropped).toBe(0);
     expect(analysed).toEqual(Array.from({ length: 90 }, (_, i) => i * FRAME_MS));
   });
 
-  it('through an 800 ms stall (more frames than may wait), thins the waiting frames evenly: never two neighbours lost', async () => {
-    const { analysed, dropped } = await simulate({ frames: 120, costMs: (t) => (Math.abs(t - 1000) < 1 ? 800 : 20) });
+  it('through a longer stall (more frames than may wait), thins the waiting frames evenly: never two neighbours lost', async () => {
+    const { analysed, dropped } = await simulate({ frames: 150, costMs: (t) => (Math.abs(t - 1000) < 1 ? LONG_STALL_MS : 20) });
     expect(dropped).toBeGreaterThan(0);
     expect(maxGapInFrames(analysed)).toBeLessThanOrEqual(2);
   });
@@ -92,8 +96,8 @@ describe('FramePump (camera frames to the face engine)', () => {
     const observe = (t: number) => frames.get(t) ?? frames.set(t, frame(t, subject(t))).get(t);
     await simulate({
       frames: 240,
-      // The engine stalls for 900 ms on the frame just before the blink: frames wait, none is lost.
-      costMs: (t) => (t >= blinkAt - 2 * FRAME_MS && t < blinkAt - FRAME_MS ? 900 : 25),
+      // The engine stalls (1.6 s) on the frame just before the blink: frames wait, thinned evenly.
+      costMs: (t) => (t >= blinkAt - 2 * FRAME_MS && t < blinkAt - FRAME_MS ? LONG_STALL_MS : 25),
       onResult: (t) => {
         const s = session.push(observe(t)!);
         if (s.challenge?.step.status === 'active' && blinkAt === Infinity) blinkAt = Math.ceil((t + 600) / FRAME_MS) * FRAME_MS;

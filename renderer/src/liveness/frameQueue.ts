@@ -13,10 +13,10 @@
 // bound on the age of the oldest waiting frame keeps the prompts within `maxBacklogMs` of the camera.
 
 export const FRAME_LOOP = {
-  /** Frames allowed to wait for the engine (0.5 s of a 30 fps camera) before the queue thins itself. */
-  maxWaiting: 15,
-  /** No frame waits longer than this (camera time) behind the newest one. */
-  maxBacklogMs: 1500,
+  /** Frames allowed to wait for the engine (1 s of a 30 fps camera) before the queue thins itself. */
+  maxWaiting: 30,
+  /** No frame waits longer than this (camera time) behind the newest one: the prompts never lag more. */
+  maxBacklogMs: 2000,
   /** A timestamp jump larger than this (or backwards) means a new stream: re-anchor the clock. */
   maxJumpMs: 5000,
 } as const;

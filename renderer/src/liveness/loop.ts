@@ -14,6 +14,9 @@ export interface FrameLoopStats {
   source: 'track' | 'video' | null;
   /** Frames dropped because analysis fell too far behind the camera. */
   dropped: number;
+  /** Frames received from the camera, and the longest time between two of them (camera time). */
+  received: number;
+  maxGapMs: number;
 }
 
 type Accept = (t: number, bitmap: ImageBitmap) => void;
@@ -30,9 +33,15 @@ export function runFrameLoop(video: HTMLVideoElement, engine: FaceEngine, onFram
     onResult: onFrame,
     release: (bitmap) => bitmap.close(),
   });
+  let last: number | null = null;
   const accept: Accept = (t, bitmap) => {
     pump.push(t, bitmap);
-    if (stats) stats.dropped = pump.dropped;
+    if (stats) {
+      stats.dropped = pump.dropped;
+      stats.received++;
+      if (last !== null) stats.maxGapMs = Math.max(stats.maxGapMs, Math.round(t - last));
+    }
+    last = t;
   };
   const track = video.srcObject instanceof MediaStream ? video.srcObject.getVideoTracks()[0] : undefined;
   const fromTrack = track ? trackSource(track, accept) : null;

@@ -50,7 +50,7 @@ const full = q.get('full') === '1';
 const wantPortrait = q.get('portrait') === '1';
 const out: PadOutcome = {
   done: false, error: null, engine: null, verdict: 'pending', reason: null, faceToVerdictMs: null,
-  hints: [], failedChecks: [], pose: [], frames: 0, loop: { source: null, dropped: 0 }, inferMs: [], fps: 0, evidence: null, recorded: [], last: null, portrait: null,
+  hints: [], failedChecks: [], pose: [], frames: 0, loop: { source: null, dropped: 0, received: 0, maxGapMs: 0 }, inferMs: [], fps: 0, evidence: null, recorded: [], last: null, portrait: null,
 };
 window.__pad = out;
 const status = document.getElementById('status') as HTMLPreElement;

@@ -80,7 +80,10 @@ export async function startBrowserShellServer(opts: {
     server,
     close: async () => {
       bridge.close();
-      await new Promise<void>((ok) => server.close(() => ok()));
+      const closed = new Promise<void>((ok) => server.close(() => ok()));
+      // A page's keep-alive sockets would hold close() open until they time out.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -9,8 +9,8 @@ import { DevicePanel } from './components/DevicePanel';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { TamperedScreen } from './components/TamperedScreen';
 import { errorMessage } from './i18n/error-message';
-import { IntakeFlow } from './screens/intake/IntakeFlow';
-import { TrustScreen } from './screens/trust/TrustScreen';
+import { AuthGate } from './screens/auth/AuthGate';
+import { Workspace } from './screens/home/Workspace';
 
 type SystemInfo = CallOutput<'system.info'>;
 
@@ -26,8 +26,6 @@ export function App() {
   const client = useKiosk();
   const [info, setInfo] = useState<SystemInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [screen, setScreen] = useState<'home' | 'intake' | 'trust'>('home');
-  const [intakeKey, setIntakeKey] = useState(0);
   const connection = useConnectionState();
 
   useEffect(() => {
@@ -51,23 +49,11 @@ export function App() {
       </header>
       <main>
         {error && <p className="error" role="alert">{error}</p>}
-        {screen === 'home' ? (
-          <>
-            <section className="panel start">
-              <p className="lead">{t('app.subtitle')}</p>
-              <p className="muted">{t('home.startHelp')}</p>
-              <button type="button" className="big" data-testid="start-intake" onClick={() => { setIntakeKey((k) => k + 1); setScreen('intake'); }}>
-                {t('home.start')}
-              </button>
-            </section>
-            <DevicePanel />
-            <button type="button" className="secondary" data-testid="open-trust" onClick={() => setScreen('trust')}>{t('trust.open')}</button>
-          </>
-        ) : screen === 'trust' ? (
-          <TrustScreen onBack={() => setScreen('home')} />
-        ) : (
-          <IntakeFlow key={intakeKey} onExit={() => setScreen('home')} {...(demoSeed(info) !== undefined ? { seed: demoSeed(info)! } : {})} />
-        )}
+        <AuthGate>
+          {(officer) => (
+            <Workspace key={officer.id} officer={officer} seed={demoSeed(info)} />
+          )}
+        </AuthGate>
         {info?.mode === 'demo' && <DemoCardControl />}
       </main>
       <footer className="muted small">{info && t('app.version', { version: info.appVersion })}</footer>

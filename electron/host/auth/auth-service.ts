@@ -9,7 +9,7 @@ import { HostError } from '../bridge/host-error';
 import type { EventHub } from '../events';
 import type { Logger } from '../log';
 import { KeyFileError, readKeyFile, WrongPassphraseError, type KeySealer } from '../store/key-file';
-import { createStore, StoreExistsError, UnlockThrottledError, unlockStore, WeakPassphraseError, type OpenStore } from '../store/store';
+import { createStore, DatabaseMissingError, StoreExistsError, UnlockThrottledError, unlockStore, WeakPassphraseError, type OpenStore } from '../store/store';
 import { UnlockGuard } from '../store/unlock-guard';
 import type { Db } from '../store/database';
 import { accountInputProblem, AccountError, countOfficers, createFirstAdmin, signIn, type Officer } from './accounts';
@@ -136,6 +136,7 @@ export class AuthService {
       }
       if (e instanceof UnlockThrottledError) throw new HostError('store.throttled', `Wait ${Math.ceil(e.waitMs / 1000)} s.`);
       if (e instanceof KeyFileError) throw new HostError('store.damaged', 'The store key file is damaged.');
+      if (e instanceof DatabaseMissingError) throw new HostError('store.damaged', 'The database file is missing: restore it from the backup.');
       if ((e as Error).name === 'StoreMissingError') throw new HostError('store.missing', 'No store yet.');
       throw e;
     }

@@ -129,3 +129,10 @@ describe('queue views', () => {
     expect(D.countsByState(db)).toEqual({ submitted: 2 });
   });
 });
+
+describe('roles in the store itself', () => {
+  it('an administrator account does not take intakes', () => {
+    const admin: Officer = { id: 'a-1', username: 'qtv01', displayName: 'Quản trị', role: 'admin', active: true };
+    expect(() => D.createDraft(db, admin, sampleDossier())).toThrow(expect.objectContaining({ code: 'forbidden' }));
+  });
+});

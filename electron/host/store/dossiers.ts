@@ -18,6 +18,7 @@ import {
 import { canMove, PENDING_STATES, type DossierState } from '../../../shared/domain/dossier-state';
 import { nameKey } from '../../../shared/domain/vn-text';
 import type { Officer } from '../auth/accounts';
+import { can } from '../../../shared/domain/roles';
 import { appendAudit } from './audit';
 import type { Db } from './database';
 
@@ -97,11 +98,17 @@ export function image(db: Db, id: string, kind: ImageKind): Buffer | null {
   return r?.bytes ?? null;
 }
 
+/** Taking intakes is the officer's and the supervisor's work (the role table), never the administrator's. */
+function mayTakeIntakes(officer: Officer): void {
+  if (!can(officer.role, 'intake') || !officer.active) throw new DossierError('forbidden', 'this account does not take intakes');
+}
+
 function ownDraft(officer: Officer, d: DossierRow): void {
   if (d.officerId !== officer.id) throw new DossierError('forbidden', 'only the officer who took the intake edits it');
 }
 
 export function createDraft(db: Db, officer: Officer, input: unknown, images: Partial<Record<ImageKind, Uint8Array>> = {}, now = new Date()): DossierRow {
+  mayTakeIntakes(officer);
   const d = draftDossierSchema.parse(input);
   const id = newDossierId();
   const at = now.toISOString();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
-import { startShell } from './shell';
+import { startShell, openApp } from './shell';
 
 let shell: RunningBrowserShell;
 test.beforeAll(async () => {
@@ -15,7 +15,7 @@ test('the app loads in Vietnamese, shows demo mode, and removes the secret from 
   page.on('request', (r) => {
     if (!r.url().startsWith(shell.server.origin) && !r.url().startsWith('data:')) outside.push(r.url());
   });
-  await page.goto(shell.server.launchUrl());
+  await openApp(page, shell);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Định danh điện tử mức 2');
   await expect(page.getByTestId('demo-banner')).toContainText('CHẾ ĐỘ DEMO');
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
@@ -25,7 +25,7 @@ test('the app loads in Vietnamese, shows demo mode, and removes the secret from 
 });
 
 test('the language switch changes every visible string and survives a reload', async ({ page }) => {
-  await page.goto(shell.server.launchUrl());
+  await openApp(page, shell);
   await expect(page.getByTestId('card-service')).toHaveText('Mô phỏng');
   await page.getByTestId('lang-en').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Level-2 electronic identification');
@@ -39,7 +39,7 @@ test('the language switch changes every visible string and survives a reload', a
 });
 
 test('device.status arrives over the bridge, and device.changed updates the screen', async ({ page }) => {
-  await page.goto(shell.server.launchUrl());
+  await openApp(page, shell);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'open');
   const readers = page.getByTestId('readers');
   await expect(readers).toContainText('Virtual CCCD reader (demo)');
@@ -52,7 +52,7 @@ test('device.status arrives over the bridge, and device.changed updates the scre
 });
 
 test('a bad payload and an unknown channel are refused with contract errors', async ({ page }) => {
-  await page.goto(shell.server.launchUrl());
+  await openApp(page, shell);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'open');
   const results = await page.evaluate(async () => {
     const secret = sessionStorage.getItem('kiosk.k')!;
@@ -81,7 +81,7 @@ test('a bad payload and an unknown channel are refused with contract errors', as
 });
 
 test('the CSP blocks requests and scripts from any other origin', async ({ page }) => {
-  await page.goto(shell.server.launchUrl());
+  await openApp(page, shell);
   const violations = await page.evaluate(async () => {
     const seen: string[] = [];
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
-import { startShell } from './shell';
+import { startShell, openApp } from './shell';
 
 const NHUNG_QR = '001190012345|012345678|Nguyễn Thị Hồng Nhung|05031990|Nữ|Số 12 Ngõ 34, Phường Láng Thượng, Quận Đống Đa, Hà Nội|10042021';
 
@@ -43,7 +43,7 @@ async function readAgainWith(page: Page, variant: string) {
 }
 
 test.beforeEach(async ({ page }) => {
-  await page.goto(shell.server.launchUrl());
+  await openApp(page, shell);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'open');
 });
 

@@ -9,7 +9,7 @@ import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
 import { D12_CLIP as CLIP, d12Y4m } from './cooperative-hold';
 import { expectLivenessPass, VERDICT_TIMEOUT_MS } from '../portrait/support';
-import { readCardInApp, startShell } from './shell';
+import { readCardInApp, startShell, openApp } from './shell';
 
 async function fakeCameraBrowser() {
   const y4m = await d12Y4m();
@@ -58,7 +58,7 @@ test('the camera used is remembered; a remembered camera that is missing is said
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     shell.host.context.devices.setCamera('Camera that is not plugged in');
-    await page.goto(shell.server.launchUrl());
+    await openApp(page, shell);
     await page.getByTestId('start-intake').click();
     await page.locator('input[name=qr]').fill('001190012345|012345678|Nguyễn Thị Hồng Nhung|05031990|Nữ|Hà Nội|10042021');
     await page.locator('input[name=qr]').press('Enter');

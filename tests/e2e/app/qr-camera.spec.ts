@@ -12,7 +12,7 @@ import { expect, test } from '@playwright/test';
 import { prepareZXingModule, writeBarcode } from 'zxing-wasm/writer';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
-import { startShell } from './shell';
+import { startShell, openApp } from './shell';
 
 const PAYLOAD = '079088004321||Trần Đức Anh|20111958|Nam|Phường Bến Nghé, Quận 1, TP Hồ Chí Minh|01072021||||';
 const Y4M = join(mkdtempSync(join(tmpdir(), 'kiosk-qr-')), 'qr.y4m');
@@ -46,7 +46,7 @@ test('the QR code is read from the camera, with Vietnamese text intact, and open
   page.on('request', (r) => {
     if (!r.url().startsWith(shell.server.origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url());
   });
-  await page.goto(shell.server.launchUrl());
+  await openApp(page, shell);
   await page.getByTestId('demo-citizen').selectOption('ducanh');
   await page.getByTestId('demo-variant').selectOption('bac-only');
   await page.getByTestId('demo-place').click();

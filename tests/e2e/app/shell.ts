@@ -10,8 +10,8 @@ import { runBrowserShell, type RunningBrowserShell } from '../../../electron/bro
 import { configSchema } from '../../../electron/host/config';
 import { silentLogger } from '../../../electron/host/log';
 
-export async function startShell(opts: { demo?: boolean; stationName?: string } = {}): Promise<RunningBrowserShell> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+export async function startShell(opts: { demo?: boolean; stationName?: string; dataDir?: string } = {}): Promise<RunningBrowserShell> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   return runBrowserShell({
     appVersion: '0.0.0-e2e',
     config: configSchema.parse({ dataDir, stationName: opts.stationName ?? 'Công an phường Bến Nghé' }),
@@ -22,17 +22,53 @@ export async function startShell(opts: { demo?: boolean; stationName?: string } 
   });
 }
 
+const TRAINING_USER = { officer: 'canbo', supervisor: 'lanhdao', admin: 'quantri' } as const;
+export const TRAINING_PASSWORD = 'Demo-2026!';
+
+/** Signs in through the sign-in screen with a training account (demo mode). */
+export async function signIn(page: Page, role: keyof typeof TRAINING_USER = 'officer'): Promise<void> {
+  const form = page.getByTestId('sign-in');
+  // The host holds one session for its one screen: a page opened on a shared host may find someone signed in.
+  await expect(form.or(page.getByTestId('officer-bar'))).toBeVisible({ timeout: 30_000 });
+  if (await page.getByTestId('officer-bar').isVisible()) await page.getByTestId('sign-out').click();
+  await expect(form).toBeVisible({ timeout: 30_000 });
+  await form.locator('input[name=username]').fill(TRAINING_USER[role]);
+  await form.locator('input[name=password]').fill(TRAINING_PASSWORD);
+  await form.getByTestId('auth-submit').click();
+  await expect(page.getByTestId('officer-bar')).toBeVisible({ timeout: 30_000 });
+}
+
+/** A live kiosk's first start through its screen: station passphrase and the first administrator (signed in after). */
+export async function firstRun(page: Page): Promise<void> {
+  const form = page.getByTestId('first-run');
+  await expect(form).toBeVisible({ timeout: 30_000 });
+  await form.locator('input[name=passphrase]').fill('trạm thử nghiệm e2e 2026');
+  await form.locator('input[name=passphrase2]').fill('trạm thử nghiệm e2e 2026');
+  await form.locator('input[name=displayName]').fill('Quản trị viên');
+  await form.locator('input[name=username]').fill('qtv01');
+  await form.locator('input[name=password]').fill('Quản-trị-2026!');
+  await form.locator('input[name=password2]').fill('Quản-trị-2026!');
+  await form.getByTestId('auth-submit').click();
+  await expect(page.getByTestId('officer-bar')).toBeVisible({ timeout: 60_000 });
+}
+
+/** Opens the app with a fresh launch secret (and an optional query) and signs in. */
+export async function openApp(page: Page, shell: RunningBrowserShell, opts: { role?: keyof typeof TRAINING_USER; query?: string } = {}): Promise<void> {
+  const url = new URL(shell.server.launchUrl());
+  await page.goto(`${url.origin}/${opts.query ?? ''}${url.hash}`);
+  await signIn(page, opts.role);
+}
+
 /**
- * Opens the app with the liveness order fixed by `seed` (demo mode only) and reads the virtual
- * card by its ID number, up to a genuine verdict. Returns the CSP violations seen on the way.
+ * Opens the app with the liveness order fixed by `seed` (demo mode only), signs in and reads the
+ * virtual card by its ID number, up to a genuine verdict. Returns the CSP violations seen on the way.
  */
 export async function readCardInApp(page: Page, shell: RunningBrowserShell, seed: number): Promise<{ cspViolations: string[] }> {
   const cspViolations: string[] = [];
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
   });
-  const url = new URL(shell.server.launchUrl());
-  await page.goto(`${url.origin}/?seed=${seed}${url.hash}`);
+  await openApp(page, shell, { query: `?seed=${seed}` });
   await page.getByTestId('start-intake').click();
   await page.getByRole('tab', { name: 'Nhập tay' }).click();
   await page.locator('input[name=idNumber]').fill('001190012345');

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import WebSocket from 'ws';
 import { SECRET_PROTOCOL_PREFIX, TAMPERED_CLOSE_CODE, WIRE_PROTOCOL } from '../../../shared/contract/index';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
-import { startShell } from './shell';
+import { signIn, startShell } from './shell';
 
 let shell: RunningBrowserShell;
 test.beforeEach(async () => {
@@ -19,6 +19,7 @@ test.afterEach(async () => {
 test('an intruder replaying the page\'s launch secret: the officer sees the tampered screen, also after a reload', async ({ page }) => {
   const launch = shell.server.launchUrl();
   await page.goto(launch);
+  await signIn(page);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'open');
   await page.getByTestId('start-intake').click();
 

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { sharedPath } from '../../support/shared-dir';
-import { startShell } from './shell';
+import { startShell, openApp, firstRun } from './shell';
 
 const ML = sharedPath('pki', 'DE_ML_2026-05-28-08-28-45.ml');
 const ROOT = sharedPath('pki', 'DE_ROOT_CA_CSCA07.cer');
@@ -17,7 +17,7 @@ const run = promisify(execFile);
 test('the trust screen only lists the anchors and names the administrator tool', async ({ page }) => {
   const shell = await startShell({ demo: true });
   try {
-    await page.goto(shell.server.launchUrl());
+    await openApp(page, shell);
     await page.getByTestId('open-trust').click();
     await expect(page.getByTestId('trust-anchor-count')).toContainText('(1)'); // the demo CSCA
     await expect(page.getByTestId('trust-admin-only')).toContainText('Chỉ quản trị viên');
@@ -35,6 +35,7 @@ test('a master list the administrator imports with the CLI shows on the running 
   const shell = await startShell({ demo: false });
   try {
     await page.goto(shell.server.launchUrl());
+    await firstRun(page);
     await page.getByTestId('open-trust').click();
     await expect(page.getByTestId('trust-anchor-count')).toContainText('(0)');
     const { stdout } = await run('npx', ['tsx', 'electron/cli/trust.ts', 'import-master-list', ML, '--signer-root', ROOT], {

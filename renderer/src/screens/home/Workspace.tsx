@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OfficerView } from '../../../../shared/contract/index';
+import { useKiosk } from '../../bridge/context';
+import { DevicePanel } from '../../components/DevicePanel';
+import { IntakeFlow } from '../intake/IntakeFlow';
+import { TrustScreen } from '../trust/TrustScreen';
+
+/** What a signed-in officer works in. Unmounted whole on sign-out or the idle lock. */
+export function Workspace({ officer, seed }: { officer: OfficerView; seed: number | undefined }) {
+  const { t } = useTranslation();
+  const client = useKiosk();
+  const [screen, setScreen] = useState<'home' | 'intake' | 'trust'>('home');
+  const [intakeKey, setIntakeKey] = useState(0);
+  return (
+    <>
+      <div className="officer-bar" data-testid="officer-bar">
+        <span>
+          {t('auth.signedInAs', { name: officer.displayName, role: t(`auth.role.${officer.role}`) })}
+        </span>
+        <button type="button" className="secondary" data-testid="sign-out" onClick={() => void client.call('auth.signOut')}>
+          {t('auth.signOut')}
+        </button>
+      </div>
+      {screen === 'home' ? (
+        <>
+          <section className="panel start">
+            <p className="lead">{t('app.subtitle')}</p>
+            <p className="muted">{t('home.startHelp')}</p>
+            <button type="button" className="big" data-testid="start-intake" onClick={() => { setIntakeKey((k) => k + 1); setScreen('intake'); }}>
+              {t('home.start')}
+            </button>
+          </section>
+          <DevicePanel />
+          <button type="button" className="secondary" data-testid="open-trust" onClick={() => setScreen('trust')}>{t('trust.open')}</button>
+        </>
+      ) : screen === 'trust' ? (
+        <TrustScreen onBack={() => setScreen('home')} />
+      ) : (
+        <IntakeFlow key={intakeKey} onExit={() => setScreen('home')} {...(seed !== undefined ? { seed } : {})} />
+      )}
+    </>
+  );
+}

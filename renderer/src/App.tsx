@@ -5,7 +5,6 @@ import { useConnectionState, useKiosk } from './bridge/context';
 import { ConnectionBadge } from './components/ConnectionBadge';
 import { DemoBanner } from './components/DemoBanner';
 import { DemoCardControl } from './components/DemoCardControl';
-import { DevicePanel } from './components/DevicePanel';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { TamperedScreen } from './components/TamperedScreen';
 import { errorMessage } from './i18n/error-message';

@@ -21,6 +21,12 @@ async function main() {
   const count = Number(values.count);
   if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new Error('--count must be a whole number from 1 to 1000000');
   const store = await openStoreForCli({ createIfMissing: true });
+  // Synthetic approved dossiers carry outbox rows: never mix them into a real kiosk's store.
+  const officers = listOfficers(store.db);
+  if (officers.length > 0 && !officers.some((o) => o.username === 'seed-admin')) {
+    store.close();
+    throw new Error('this store belongs to a real kiosk (it has accounts seed did not make): seed only into a test data folder (KIOSK_DATA_DIR)');
+  }
   const officer = await account(store.db, 'officer', 'seed-officer');
   const supervisor = await account(store.db, 'supervisor', 'seed-supervisor');
   const assets = seedAssets();

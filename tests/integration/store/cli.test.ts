@@ -37,6 +37,16 @@ describe('store CLIs', () => {
     expect(broken.status).toBe(1);
     expect(broken.stdout).toMatch(/audit BROKEN at entry 5: content altered/);
 
+    const real = mkdtempSync(join(tmpdir(), 'kiosk-cli-real-'));
+    const { createStore } = await import('../../../electron/host/store/store');
+    const { createFirstAdmin } = await import('../../../electron/host/auth/accounts');
+    const r = await createStore(real, { passphrase: PASS }, { N: 2 ** 14, r: 8, p: 1 });
+    await createFirstAdmin(r.db, { username: 'qtv01', displayName: 'Quản trị', password: 'Quản-trị-2026!' });
+    r.close();
+    const refused = cli('electron/cli/store/seed.ts', ['--count', '1'], real);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/belongs to a real kiosk/);
+
     const wrong = cli('electron/cli/store/audit-cli.ts', ['verify'], dir, 'not the passphrase');
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toMatch(/wrong passphrase/);

@@ -16,6 +16,7 @@ import { EventHub } from './events';
 import { AuthService } from './auth/auth-service';
 import { ensureTrainingStore, TRAINING_ACCOUNTS, TRAINING_PASSPHRASE, TRAINING_PASSWORD } from './auth/training';
 import { authHandlers } from './handlers/auth';
+import { dossierHandlers } from './handlers/dossier';
 import { cardHandlers } from './handlers/card';
 import { demoHandlers } from './handlers/demo';
 import { deviceHandlers } from './handlers/device';
@@ -104,6 +105,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     ...demoHandlers(context),
     ...trustHandlers(context),
     ...authHandlers(context),
+    ...dossierHandlers(context),
   };
   const dispatch = createDispatcher({ handlers, isTrustedSender: opts.isTrustedSender, log: opts.log, authorize: (access) => auth.authorize(access) });
   opts.log.info('host.started', { mode: opts.mode, shell: opts.shell, trustAnchors: trust.anchors.size });

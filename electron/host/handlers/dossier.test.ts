@@ -1,0 +1,71 @@
+/** Dossier calls through a real demo host's dispatcher, signed in as each training account. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRAINING_PASSWORD } from '../auth/training';
+import { configSchema } from '../config';
+import { createHost, type Host } from '../host';
+import { silentLogger } from '../log';
+import { sampleDossier } from '../store/test-dossier';
+
+let host: Host;
+const ctx = { shell: 'test' as const, senderUrl: 'test' };
+const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 0xff, 0xd9]).toString('base64');
+
+beforeAll(async () => {
+  host = await createHost({
+    appVersion: '0.0.0-test',
+    config: configSchema.parse({ dataDir: mkdtempSync(join(tmpdir(), 'kiosk-dossier-calls-')) }),
+    mode: 'demo',
+    shell: 'browser',
+    log: silentLogger,
+    isTrustedSender: () => true,
+  });
+});
+afterAll(() => host.close());
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- results are checked by shape with toMatchObject
+type Loose = any;
+const call = (ch: string, payload?: unknown) => host.dispatch(ch, payload, ctx) as Promise<{ ok: boolean; value?: Loose; error?: { code: string } }>;
+async function as(username: string) {
+  await call('auth.signOut');
+  expect((await call('auth.signIn', { username, password: TRAINING_PASSWORD })).ok).toBe(true);
+}
+
+describe('dossier calls', () => {
+  it('officer drafts, saves with the live portrait and submits; the supervisor approves; roles and four eyes hold', async () => {
+    await as('canbo');
+    const created = await call('dossier.create', { body: { schemaVersion: 1 } });
+    expect(created).toMatchObject({ ok: true, value: { state: 'draft' } });
+    const id = created.value.id as string;
+    expect(await call('dossier.save', { id, revision: 1, body: sampleDossier(), livePortrait: jpeg })).toMatchObject({ ok: true, value: { revision: 2 } });
+    expect(await call('dossier.save', { id, revision: 1, body: sampleDossier() })).toMatchObject({ ok: false, error: { code: 'dossier.stale' } });
+    expect(await call('dossier.save', { id, revision: 2, body: sampleDossier(), livePortrait: Buffer.from('not a jpeg').toString('base64') })).toMatchObject({ ok: false, error: { code: 'dossier.incomplete' } });
+    expect(await call('dossier.submit', { id })).toMatchObject({ ok: true, value: { state: 'submitted' } });
+    expect(await call('dossier.decide', { id, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
+
+    await as('quantri');
+    expect(await call('dossier.create', { body: { schemaVersion: 1 } })).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
+    expect(await call('dossier.counts')).toMatchObject({ ok: true, value: { counts: { submitted: 1 } } });
+
+    await as('lanhdao');
+    const queue = await call('dossier.list', { state: 'submitted' });
+    expect(queue.value.rows.map((r: { id: string }) => r.id)).toEqual([id]);
+    expect((await call('dossier.get', { id })).value.body.contact).toEqual({ mobile: '0912345678', email: 'nhung@example.vn' });
+    expect(await call('dossier.decide', { id, decision: 'approve' })).toMatchObject({ ok: true, value: { state: 'queued' } });
+    expect((await call('dossier.history', { id })).value.entries.map((e: { action: string }) => e.action)).toEqual(['draft.created', 'draft.saved', 'dossier.submitted', 'dossier.approved']);
+
+    // a supervisor's own intake needs another supervisor
+    const own = await call('dossier.create', { body: sampleDossier({ idNumber: '079201000777', fullName: 'Trần Đức Anh' }) });
+    await call('dossier.save', { id: own.value.id, revision: 1, body: sampleDossier({ idNumber: '079201000777', fullName: 'Trần Đức Anh' }), livePortrait: jpeg });
+    await call('dossier.submit', { id: own.value.id });
+    expect(await call('dossier.decide', { id: own.value.id, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'dossier.four_eyes' } });
+
+    // officers see only their own
+    await as('canbo');
+    expect((await call('dossier.list', { query: 'tran duc anh' })).value.rows).toEqual([]);
+    expect(await call('dossier.get', { id: own.value.id })).toMatchObject({ ok: false, error: { code: 'dossier.not_found' } });
+    expect((await call('dossier.list', { query: 'nguyen' })).value.rows.map((r: { id: string }) => r.id)).toEqual([id]);
+  });
+});

@@ -9,14 +9,17 @@
 // lost to a momentary stall (another process, a garbage collection). When more than `maxWaiting`
 // frames wait (analysis slower than the camera), the queue thins itself where the frames are
 // densest, so the frames analysed stay evenly spread in time (never a whole stretch lost, never two
-// neighbours dropped while the engine keeps up with 2 frames in 3); every drop is counted. A hard
-// bound on the age of the oldest waiting frame keeps the prompts within `maxBacklogMs` of the camera.
+// neighbours dropped while the engine keeps up with 2 frames in 3); every drop is counted. The
+// prompts then lag the camera by at most `maxWaiting` analysis times (a hard age bound,
+// `maxBacklogMs`, is only a safety net).
 
 export const FRAME_LOOP = {
   /** Frames allowed to wait for the engine (1 s of a 30 fps camera) before the queue thins itself. */
   maxWaiting: 30,
-  /** No frame waits longer than this (camera time) behind the newest one: the prompts never lag more. */
-  maxBacklogMs: 2000,
+  /** A safety net for an engine that has all but stopped: no frame waits longer than this behind the
+   *  newest one. Dropping the oldest loses a stretch, so it must bite far later than the thinning:
+   *  normally the lag is at most maxWaiting frames' analysis time. */
+  maxBacklogMs: 4000,
   /** A timestamp jump larger than this (or backwards) means a new stream: re-anchor the clock. */
   maxJumpMs: 5000,
 } as const;

@@ -2,7 +2,7 @@
  * The end of the portrait step in the real app (browser shell, the app's own CSP): after liveness
  * passes, the portrait is captured automatically once every ICAO check has held for 500 ms, the
  * review shows it beside the chip portrait with the quality report, and the officer confirms
- * (click or Enter) — the intake then shows its summary — or retakes (R or the button), which goes
+ * (click or Enter) — the intake then asks for consent and submits the dossier — or retakes (R or the button), which goes
  * back to live capture with a fresh session.
  *
  * Camera input: the shared d12 clip (its actions match ?seed=319) followed by a short hold of the
@@ -14,7 +14,7 @@ import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
 import { cooperativeHoldY4m, D12_CLIP } from './cooperative-hold';
 import { expectLivenessPass, VERDICT_TIMEOUT_MS } from '../portrait/support';
-import { readCardInApp, startShell } from './shell';
+import { fillContact, giveConsentAndSubmit, readCardInApp, startShell } from './shell';
 
 /** Every measure the review's quality report lists (ISO/IEC 29794-5 / OFIQ names). */
 const MEASURES = [
@@ -59,6 +59,7 @@ async function reachReview(): Promise<AtReview> {
   const chipSrc = await page.getByTestId('chip-portrait').getAttribute('src');
   expect(chipSrc, 'the virtual card carries a portrait (DG2)').toBeTruthy();
   await page.getByTestId('card-continue').click();
+  await fillContact(page);
   await expect(page.getByTestId('intake')).toHaveAttribute('data-step', 'portrait');
 
   await expectLivenessPass(page);
@@ -178,12 +179,13 @@ test('liveness passes, the portrait is captured automatically and reviewed besid
     expect(await value('Sharpness')).toBeGreaterThanOrEqual(20);
 
     await review.getByRole('button', { name: 'Xác nhận ảnh' }).click();
-    await expect(page.getByTestId('intake')).toHaveAttribute('data-step', 'summary');
+    await expect(page.locator('.portrait-step')).toHaveCount(0);
+    // consent → review → submitted: the dossier is saved, encrypted, and waits for a supervisor
+    await giveConsentAndSubmit(page);
     const summary = page.getByTestId('summary');
-    await expect(summary).toBeVisible();
     await expect(summary).toContainText('001190012345');
     await expect(summary).toContainText('Ảnh chân dung đã chụp và kiểm tra người thật.');
-    await expect(page.locator('.portrait-step')).toHaveCount(0);
+    await expect(page.getByTestId('dossier-reference')).toContainText(/Đã nộp hồ sơ HS-[2-9A-HJ-NP-Z]{10}/);
     expect(cspViolations).toEqual([]);
   } finally {
     await page.context().close();
@@ -195,8 +197,7 @@ test('the review is keyboard-ready: Confirm has the focus and Enter confirms', a
   try {
     await expect(page.getByTestId('confirm')).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('intake')).toHaveAttribute('data-step', 'summary');
-    await expect(page.getByTestId('summary')).toContainText('Ảnh chân dung đã chụp và kiểm tra người thật.');
+    await expect(page.getByTestId('intake')).toHaveAttribute('data-step', 'consent');
   } finally {
     await page.context().close();
   }

@@ -9,7 +9,7 @@ import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
 import { D12_CLIP as CLIP, d12Y4m } from './cooperative-hold';
 import { expectLivenessPass, VERDICT_TIMEOUT_MS } from '../portrait/support';
-import { readCardInApp, startShell, openApp } from './shell';
+import { fillContact, readCardInApp, startShell, openApp } from './shell';
 
 async function fakeCameraBrowser() {
   const y4m = await d12Y4m();
@@ -39,6 +39,7 @@ test('card → portrait: liveness passes in the app itself, under its CSP, with 
     });
     const { cspViolations: violations } = await readCardInApp(page, shell, 319);
     await page.getByTestId('card-continue').click();
+    await fillContact(page);
     await expect(page.getByTestId('intake')).toHaveAttribute('data-step', 'portrait');
     await expectLivenessPass(page);
     expect(outside).toEqual([]);
@@ -64,6 +65,7 @@ test('the camera used is remembered; a remembered camera that is missing is said
     await page.locator('input[name=qr]').press('Enter');
     await page.getByRole('button', { name: 'Dùng dữ liệu mã QR (không đọc chip)' }).click();
     await page.getByTestId('card-continue').click();
+    await fillContact(page);
     const problem = page.getByTestId('camera-problem');
     await expect(problem).toHaveAttribute('data-code', 'allowedMissing', { timeout: 20_000 });
     await expect(problem).toContainText('Camera đã chọn cho máy trạm này chưa được cắm');

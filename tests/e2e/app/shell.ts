@@ -76,3 +76,22 @@ export async function readCardInApp(page: Page, shell: RunningBrowserShell, seed
   await expect(page.getByTestId('verification')).toHaveAttribute('data-overall', 'genuine', { timeout: 30_000 });
   return { cspViolations };
 }
+
+/** The contact step: the citizen's mobile number (grouped, as officers type it). */
+export async function fillContact(page: Page, mobile = '0912 345 678'): Promise<void> {
+  const step = page.getByTestId('contact-step');
+  await expect(step).toBeVisible();
+  await step.locator('input[name=mobile]').fill(mobile);
+  await step.getByTestId('contact-next').click();
+}
+
+/** Consent (citizen agrees, officer confirms), then the review's Submit, up to the summary. */
+export async function giveConsentAndSubmit(page: Page): Promise<void> {
+  await expect(page.getByTestId('intake')).toHaveAttribute('data-step', 'consent');
+  await expect(page.getByTestId('officer-confirms')).toBeDisabled();
+  await page.getByTestId('citizen-agrees').check();
+  await page.getByTestId('officer-confirms').click();
+  await expect(page.getByTestId('submit-step')).toBeVisible();
+  await page.getByTestId('submit-dossier').click();
+  await expect(page.getByTestId('intake')).toHaveAttribute('data-step', 'summary', { timeout: 30_000 });
+}

@@ -7,7 +7,7 @@ import { IntakeFlow } from '../intake/IntakeFlow';
 import { TrustScreen } from '../trust/TrustScreen';
 
 /** What a signed-in officer works in. Unmounted whole on sign-out or the idle lock. */
-export function Workspace({ officer, seed }: { officer: OfficerView; seed: number | undefined }) {
+export function Workspace({ officer, seed, station }: { officer: OfficerView; seed: number | undefined; station: string | null }) {
   const { t } = useTranslation();
   const client = useKiosk();
   const [screen, setScreen] = useState<'home' | 'intake' | 'trust'>('home');
@@ -37,7 +37,7 @@ export function Workspace({ officer, seed }: { officer: OfficerView; seed: numbe
       ) : screen === 'trust' ? (
         <TrustScreen onBack={() => setScreen('home')} />
       ) : (
-        <IntakeFlow key={intakeKey} onExit={() => setScreen('home')} {...(seed !== undefined ? { seed } : {})} />
+        <IntakeFlow key={intakeKey} station={station} onExit={() => setScreen('home')} {...(seed !== undefined ? { seed } : {})} />
       )}
     </>
   );

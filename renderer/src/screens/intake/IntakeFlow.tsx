@@ -3,17 +3,24 @@ import { useTranslation } from 'react-i18next';
 import { useAllowedCamera } from '../../bridge/useAllowedCamera';
 import { CardStep, type CardStepResult } from '../card/CardStep';
 import { PortraitStep, type PortraitResult } from '../portrait/PortraitStep';
+import type { DossierRowView } from '../../../../shared/contract/index';
+import { ConsentStep, type Consent } from './ConsentStep';
+import { ContactStep, type Contact } from './ContactStep';
+import { SubmitStep } from './SubmitStep';
 import { Summary } from './Summary';
 
-type Step = 'card' | 'portrait' | 'summary';
-const STEPS: Step[] = ['card', 'portrait', 'summary'];
+type Step = 'card' | 'contact' | 'portrait' | 'consent' | 'submit' | 'summary';
+const STEPS: Step[] = ['card', 'contact', 'portrait', 'consent', 'submit', 'summary'];
 
 /** One citizen's intake, step by step; cancelling returns to the home screen and clears it. */
-export function IntakeFlow({ onExit, seed }: { onExit(): void; seed?: number }) {
+export function IntakeFlow({ onExit, seed, station }: { onExit(): void; seed?: number; station?: string | null }) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>('card');
   const [card, setCard] = useState<CardStepResult | null>(null);
+  const [contact, setContact] = useState<Contact | null>(null);
   const [portrait, setPortrait] = useState<PortraitResult | null>(null);
+  const [consent, setConsent] = useState<Consent | null>(null);
+  const [submitted, setSubmitted] = useState<DossierRowView | null>(null);
   const camera = useAllowedCamera();
 
   const cancel = () => {
@@ -38,6 +45,15 @@ export function IntakeFlow({ onExit, seed }: { onExit(): void; seed?: number }) 
         <CardStep
           onDone={(r) => {
             setCard(r);
+            setStep('contact');
+          }}
+        />
+      )}
+      {step === 'contact' && (
+        <ContactStep
+          initial={contact}
+          onDone={(c) => {
+            setContact(c);
             setStep('portrait');
           }}
         />
@@ -50,12 +66,33 @@ export function IntakeFlow({ onExit, seed }: { onExit(): void; seed?: number }) 
           onUseOtherCamera={camera.forget}
           onDone={(p) => {
             setPortrait(p);
-            setStep('summary');
+            setStep('consent');
           }}
           onCancel={cancel}
         />
       )}
-      {step === 'summary' && card && <Summary card={card} portrait={portrait} onNext={onExit} />}
+      {step === 'consent' && (
+        <ConsentStep
+          onDone={(c) => {
+            setConsent(c);
+            setStep('submit');
+          }}
+        />
+      )}
+      {step === 'submit' && card && contact && portrait && consent && (
+        <SubmitStep
+          card={card}
+          contact={contact}
+          portrait={portrait}
+          consent={consent}
+          station={station ?? null}
+          onSubmitted={(row) => {
+            setSubmitted(row);
+            setStep('summary');
+          }}
+        />
+      )}
+      {step === 'summary' && card && <Summary card={card} portrait={portrait} submitted={submitted} onNext={onExit} />}
     </div>
   );
 }

@@ -1,0 +1,63 @@
+/**
+ * The dossier body from what the intake gathered: every identity field with its source (a chip
+ * value is never replaced by a typed one), the verification verdict, the contact, the portrait's
+ * quality and liveness evidence, and the consent.
+ */
+import { DOSSIER_SCHEMA_VERSION, type DraftDossier } from '../../../../shared/domain/dossier';
+import type { CardStepResult } from '../card/CardStep';
+import type { PortraitResult } from '../portrait/PortraitStep';
+import type { Consent } from './ConsentStep';
+import type { Contact } from './ContactStep';
+
+const FIELDS = ['idNumber', 'fullName', 'dateOfBirth', 'sex', 'placeOfOrigin', 'placeOfResidence', 'dateOfExpiry'] as const;
+
+export function identityPart(card: CardStepResult): NonNullable<DraftDossier['identity']> {
+  const overall = card.chip?.verification.overall;
+  const source = card.chip ? (overall === 'genuine' ? 'chip_verified' : 'chip_unverified') : card.identity.source === 'qr' ? 'qr' : 'typed';
+  return {
+    identity: card.identity,
+    sources: Object.fromEntries(FIELDS.filter((f) => card.identity[f] !== undefined).map((f) => [f, source])),
+    cardKind: 'cccd_chip',
+    verification: {
+      overall: !card.chip ? 'not_read' : overall === 'genuine' ? 'genuine' : overall === 'failed' ? 'failed' : 'not_fully_verified',
+      lines: card.chip
+        ? [
+            { check: 'signature', status: card.chip.verification.signature === 'valid' ? 'ok' : 'fail' },
+            { check: 'chain', status: card.chip.verification.chain.status === 'trusted' ? 'ok' : 'fail' },
+            { check: 'hashes', status: card.chip.verification.hashes.some((h) => h.status === 'mismatch') ? 'fail' : 'ok' },
+            { check: 'clone', status: card.chip.verification.activeAuth === 'failed' || card.chip.verification.chipAuth === 'failed' ? 'fail' : 'ok' },
+          ]
+        : [],
+    },
+    disagreements: (card.chip?.disagreements ?? []).map((d) => ({ field: d.field, values: d.values.map((v) => ({ source: v.source, value: v.value.slice(0, 500) })) })),
+  };
+}
+
+export function buildDossier(input: { card: CardStepResult; contact: Contact; portrait: PortraitResult; consent: Consent; station: string | null }): DraftDossier {
+  const { portrait } = input;
+  const passed = portrait.quality.filter((q) => q.ok).length;
+  return {
+    schemaVersion: DOSSIER_SCHEMA_VERSION,
+    identity: identityPart(input.card),
+    contact: input.contact,
+    integration: { dependants: [] },
+    portrait: {
+      qualityPassed: passed,
+      qualityTotal: Math.max(1, portrait.quality.length),
+      liveness: 'passed',
+      attempts: 1,
+      evidence: JSON.stringify(portrait.liveness).slice(0, 40_000),
+    },
+    consent: input.consent,
+    overrides: [],
+    station: input.station,
+    driveId: null,
+  };
+}
+
+export async function blobToBase64(b: Blob): Promise<string> {
+  const bytes = new Uint8Array(await b.arrayBuffer());
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}

@@ -51,7 +51,16 @@ export const dossierCreate = defineCall('dossier.create', {
 });
 
 export const dossierSave = defineCall('dossier.save', {
-  input: z.object({ id: dossierId, revision: z.number().int().min(1), body: draftDossierSchema, livePortrait: jpegBase64.optional() }).strict(),
+  input: z
+    .object({
+      id: dossierId,
+      revision: z.number().int().min(1),
+      body: draftDossierSchema,
+      livePortrait: jpegBase64.optional(),
+      /** The chip portrait as the read screen showed it (JPEG, or PNG converted from JPEG 2000), base64. */
+      chipPortrait: jpegBase64.optional(),
+    })
+    .strict(),
   output: dossierRowSchema,
   errors: DOSSIER_ERRORS,
   access: 'intake',
@@ -115,4 +124,12 @@ export const dossierCounts = defineCall('dossier.counts', {
   errors: ['store.locked'] as const,
   access: 'queue.counts',
   summary: 'How many dossiers are in each state',
+});
+
+export const dossierImage = defineCall('dossier.image', {
+  input: z.object({ id: dossierId, kind: z.enum(['live_portrait', 'chip_portrait']) }).strict(),
+  output: z.object({ dataUrl: z.string().startsWith('data:image/').max(2_100_000).nullable() }),
+  errors: DOSSIER_ERRORS,
+  access: 'queue.own',
+  summary: 'A dossier’s live or chip portrait for the approval screen (officers: their own only)',
 });

@@ -10,7 +10,7 @@ import { cardRead, cardCancel, cardProgress } from './card';
 import { demoSetCard, demoCardStatus } from './demo';
 import { trustList } from './trust';
 import { authStatus, storeCreate, storeUnlock, authSignIn, authSignOut, authChanged } from './auth';
-import { dossierCreate, dossierSave, dossierSubmit, dossierCancel, dossierGet, dossierList, dossierDecide, dossierHistory, dossierCounts } from './dossier';
+import { dossierCreate, dossierSave, dossierSubmit, dossierCancel, dossierGet, dossierList, dossierDecide, dossierHistory, dossierCounts, dossierImage } from './dossier';
 
 export * from './define';
 export * from './system';
@@ -24,7 +24,7 @@ export * from './dossier';
 
 const callList = [systemInfo, systemPing, deviceStatus, cameraSetAllowed, cardRead, cardCancel, demoSetCard, demoCardStatus, trustList,
   authStatus, storeCreate, storeUnlock, authSignIn, authSignOut,
-  dossierCreate, dossierSave, dossierSubmit, dossierCancel, dossierGet, dossierList, dossierDecide, dossierHistory, dossierCounts] as const;
+  dossierCreate, dossierSave, dossierSubmit, dossierCancel, dossierGet, dossierList, dossierDecide, dossierHistory, dossierCounts, dossierImage] as const;
 const eventList = [deviceChanged, cardProgress, authChanged] as const;
 
 type CallList = typeof callList;

@@ -19,7 +19,11 @@ type DossierChannels =
   | 'dossier.list'
   | 'dossier.decide'
   | 'dossier.history'
-  | 'dossier.counts';
+  | 'dossier.counts'
+  | 'dossier.image';
+
+const isJpeg = (b: Buffer) => b[0] === 0xff && b[1] === 0xd8;
+const isPng = (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 
 function wrap<T>(fn: () => T): T {
   try {
@@ -42,11 +46,13 @@ export function dossierHandlers(ctx: HostContext): Pick<HandlerTable, DossierCha
   };
   return {
     'dossier.create': ({ body }) => wrap(() => D.createDraft(ctx.auth.db, me(), body)),
-    'dossier.save': ({ id, revision, body, livePortrait }) =>
+    'dossier.save': ({ id, revision, body, livePortrait, chipPortrait }) =>
       wrap(() => {
-        const bytes = livePortrait ? Buffer.from(livePortrait, 'base64') : undefined;
-        if (bytes && (bytes.length > 1_500_000 || bytes[0] !== 0xff || bytes[1] !== 0xd8)) throw new HostError('dossier.incomplete', 'live portrait is not a JPEG under 1.5 MB');
-        return D.saveDraft(ctx.auth.db, me(), id, revision, body, bytes ? { live_portrait: bytes } : {});
+        const live = livePortrait ? Buffer.from(livePortrait, 'base64') : undefined;
+        if (live && (live.length > 1_500_000 || !isJpeg(live))) throw new HostError('dossier.incomplete', 'live portrait is not a JPEG under 1.5 MB');
+        const chip = chipPortrait ? Buffer.from(chipPortrait, 'base64') : undefined;
+        if (chip && (chip.length > 1_500_000 || !(isJpeg(chip) || isPng(chip)))) throw new HostError('dossier.incomplete', 'chip portrait is not a JPEG or PNG under 1.5 MB');
+        return D.saveDraft(ctx.auth.db, me(), id, revision, body, { ...(live ? { live_portrait: live } : {}), ...(chip ? { chip_portrait: chip } : {}) });
       }),
     'dossier.submit': ({ id, allowDuplicate }) => wrap(() => D.submit(ctx.auth.db, me(), id, { allowDuplicate })),
     'dossier.cancel': ({ id }) =>
@@ -77,5 +83,13 @@ export function dossierHandlers(ctx: HostContext): Pick<HandlerTable, DossierCha
         return { entries: auditFor(ctx.auth.db, id).map(({ seq, at, actor, action }) => ({ seq, at, actor, action })) };
       }),
     'dossier.counts': () => wrap(() => ({ counts: D.countsByState(ctx.auth.db) })),
+    'dossier.image': ({ id, kind }) =>
+      wrap(() => {
+        const o = me();
+        visible(o, D.get(ctx.auth.db, id));
+        const bytes = D.image(ctx.auth.db, id, kind);
+        if (!bytes) return { dataUrl: null };
+        return { dataUrl: `data:image/${isPng(bytes) ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}` };
+      }),
   };
 }

@@ -43,3 +43,46 @@ test('the contact step refuses a landline and a foreign number, accepts +84, and
   await step.getByTestId('contact-next').click();
   await expect(page.getByTestId('intake')).toHaveAttribute('data-step', 'portrait');
 });
+
+test('a supervisor sees the submitted dossier with both portraits, returns one with a reason and approves another (queued for upload)', async ({ page }) => {
+  const { sampleDossier } = await import('../../../electron/host/store/test-dossier');
+  const { makePortraitJpeg } = await import('../../../electron/host/sim/virtual-cccd/portrait');
+  const ctx = { shell: 'browser' as const, senderUrl: shell.server.origin };
+  const call = (ch: string, p?: unknown) => shell.host.dispatch(ch, p, ctx) as Promise<{ ok: boolean; value?: { id: string; revision: number } }>;
+  // The officer's side over the bridge (the screens for it are covered by intake-portrait-review.spec.ts).
+  await call('auth.signOut');
+  expect((await call('auth.signIn', { username: 'canbo', password: 'Demo-2026!' })).ok).toBe(true);
+  const jpeg = Buffer.from(makePortraitJpeg(240, 320, 7).bytes).toString('base64');
+  const ids: string[] = [];
+  for (const [idNumber, fullName] of [['001190000111', 'Lê Văn Một'], ['001190000222', 'Phạm Thị Hai']] as const) {
+    const d = await call('dossier.create', { body: { schemaVersion: 1 } });
+    const s = await call('dossier.save', { id: d.value!.id, revision: 1, body: sampleDossier({ idNumber, fullName }), livePortrait: jpeg, chipPortrait: jpeg });
+    expect(s.ok).toBe(true);
+    expect((await call('dossier.submit', { id: d.value!.id })).ok).toBe(true);
+    ids.push(d.value!.id);
+  }
+
+  await openApp(page, shell, { role: 'supervisor' });
+  await page.getByTestId('open-approval').click();
+  const queue = page.getByTestId('approval-queue');
+  await expect(queue.getByTestId('approval-item')).toHaveCount(2);
+  await queue.getByTestId('approval-item').filter({ hasText: 'Lê Văn Một' }).click();
+  const detail = page.getByTestId('approval-detail');
+  await expect(detail).toContainText('001190000111');
+  await expect(detail).toContainText('từ chip, đã xác thực');
+  await expect(detail.getByTestId('approval-live')).toBeVisible();
+  await expect(detail.getByRole('img', { name: 'Ảnh trong chip' })).toBeVisible();
+  await expect(detail.getByTestId('return')).toBeDisabled();
+  await detail.locator('input[name=reason]').fill('Ảnh chân dung bị mờ, chụp lại');
+  await detail.getByTestId('return').click();
+  await expect(queue.getByTestId('approval-item')).toHaveCount(1);
+
+  await queue.getByTestId('approval-item').click();
+  await page.getByTestId('approval-detail').getByTestId('approve').click();
+  await expect(page.getByTestId('approval-empty')).toBeVisible();
+
+  const counts = await shell.host.dispatch('dossier.counts', undefined, ctx);
+  expect(counts).toMatchObject({ ok: true, value: { counts: { returned: 1, queued: 1 } } });
+  const returned = await shell.host.dispatch('dossier.get', { id: ids[0] }, ctx);
+  expect(returned).toMatchObject({ ok: true, value: { row: { state: 'returned', returnReason: 'Ảnh chân dung bị mờ, chụp lại' } } });
+});

@@ -5,12 +5,14 @@ import { useKiosk } from '../../bridge/context';
 import { DevicePanel } from '../../components/DevicePanel';
 import { IntakeFlow } from '../intake/IntakeFlow';
 import { TrustScreen } from '../trust/TrustScreen';
+import { ApprovalQueue } from '../approval/ApprovalQueue';
+import { can } from '../../../../shared/domain/roles';
 
 /** What a signed-in officer works in. Unmounted whole on sign-out or the idle lock. */
 export function Workspace({ officer, seed, station }: { officer: OfficerView; seed: number | undefined; station: string | null }) {
   const { t } = useTranslation();
   const client = useKiosk();
-  const [screen, setScreen] = useState<'home' | 'intake' | 'trust'>('home');
+  const [screen, setScreen] = useState<'home' | 'intake' | 'trust' | 'approval'>('home');
   const [intakeKey, setIntakeKey] = useState(0);
   return (
     <>
@@ -31,9 +33,16 @@ export function Workspace({ officer, seed, station }: { officer: OfficerView; se
               {t('home.start')}
             </button>
           </section>
+          {can(officer.role, 'approve') && (
+            <section className="panel">
+              <button type="button" className="big" data-testid="open-approval" onClick={() => setScreen('approval')}>{t('approval.open')}</button>
+            </section>
+          )}
           <DevicePanel />
           <button type="button" className="secondary" data-testid="open-trust" onClick={() => setScreen('trust')}>{t('trust.open')}</button>
         </>
+      ) : screen === 'approval' ? (
+        <ApprovalQueue onBack={() => setScreen('home')} />
       ) : screen === 'trust' ? (
         <TrustScreen onBack={() => setScreen('home')} />
       ) : (

@@ -37,7 +37,14 @@ export function SubmitStep(props: { card: CardStepResult; contact: Contact; port
       const body = buildDossier(props);
       const created = await client.call('dossier.create', { body: { schemaVersion: 1 } });
       if (!created.ok) return fail(created.error);
-      const saved = await client.call('dossier.save', { id: created.value.id, revision: created.value.revision, body, livePortrait: await blobToBase64(props.portrait.jpeg) });
+      const chipPortrait = props.card.chip?.portrait?.split(',')[1];
+      const saved = await client.call('dossier.save', {
+        id: created.value.id,
+        revision: created.value.revision,
+        body,
+        livePortrait: await blobToBase64(props.portrait.jpeg),
+        ...(chipPortrait ? { chipPortrait } : {}),
+      });
       if (!saved.ok) return fail(saved.error);
       row = saved.value;
       setDraft(row);

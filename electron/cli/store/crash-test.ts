@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createAccount, createFirstAdmin } from '../../host/auth/accounts';
 import { createStore, unlockStore } from '../../host/store/store';
+import { seededRng } from '../../../shared/domain/rng';
 import { checkAfterCrashes, CRASH_KDF, idNumberOf } from './crash-check';
 
 const workerSource = fileURLToPath(new URL('./crash-worker.ts', import.meta.url));
@@ -39,18 +40,6 @@ async function bundleWorker(): Promise<string> {
 }
 let worker = '';
 const PASS = 'crash-test passphrase 2026';
-
-/** mulberry32: a small seeded generator, so a failing run can be repeated exactly. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function run(args: string[], env: Record<string, string>, onLine: (line: string, kill: () => void) => void): Promise<void> {
   return new Promise((done) => {
@@ -79,7 +68,7 @@ async function main() {
   const { values } = parseArgs({ options: { kills: { type: 'string', default: '20' }, seed: { type: 'string', default: String(Date.now() % 1e9) }, keep: { type: 'boolean', default: false } } });
   const kills = Number(values.kills);
   const seed = Number(values.seed);
-  const rand = rng(seed);
+  const rand = seededRng(seed);
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-crash-'));
   worker = await bundleWorker();
   const setup = await createStore(join(dir, 'main'), { passphrase: PASS }, CRASH_KDF);

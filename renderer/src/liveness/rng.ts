@@ -1,17 +1,8 @@
 // Small seeded PRNG (mulberry32). Production seeds from crypto; tests pass a fixed seed so the
 // challenge order and timing are reproducible.
-export type Rng = () => number;
+import type { Rng } from '../../../shared/domain/rng';
 
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRng, type Rng } from '../../../shared/domain/rng';
 
 export function cryptoSeed(): number {
   const buf = new Uint32Array(1);

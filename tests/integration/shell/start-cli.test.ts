@@ -72,7 +72,12 @@ async function modeOf(appUrl: string): Promise<string> {
 
 const liveDir = () => join(mkdtempSync(join(tmpdir(), 'kiosk-start-')), 'live');
 
-describe('npm start', () => {
+// The first start may build the user interface (the suite's electron-vite build leaves no freshness
+// stamp), which takes a minute on a loaded 2-core machine: each test waits for the process's own
+// "listening" line, with a bound generous enough for that build.
+const START_TIMEOUT = 240_000;
+
+describe('npm start', { timeout: START_TIMEOUT }, () => {
   it.skipIf(!isRoot)('refuses the live kiosk as root, and says how to run it (skipped when not root: nothing to refuse)', async () => {
     const run = start(['--no-open', '--shell', 'browser'], liveDir());
     expect(await run.exit).toBe(2);

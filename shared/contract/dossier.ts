@@ -9,6 +9,7 @@ import { DOSSIER_STATES } from '../domain/dossier-state';
 import { defineCall } from './define';
 
 const dossierId = z.string().regex(/^HS-[2-9A-HJ-NP-Z]{10}$/);
+const officerName = z.string().max(120);
 /** The live portrait JPEG, base64; ~100 KB in practice, refused above 1.5 MB. */
 const jpegBase64 = z.string().max(2_000_000).regex(/^[A-Za-z0-9+/]+={0,2}$/);
 
@@ -93,7 +94,11 @@ export const dossierGet = defineCall('dossier.get', {
 
 export const dossierList = defineCall('dossier.list', {
   input: z.object({ state: z.enum(DOSSIER_STATES).optional(), query: z.string().max(100).optional() }).strict(),
-  output: z.object({ rows: z.array(dossierRowSchema).max(200) }),
+  output: z.object({
+    rows: z.array(dossierRowSchema).max(200),
+    /** The display names of the officers who took the listed dossiers, by officer id. */
+    officers: z.record(z.string(), officerName),
+  }),
   errors: DOSSIER_ERRORS,
   access: 'queue.own',
   summary: 'The queue by state, or a search by ID number or name (with or without diacritics); officers see their own',
@@ -112,18 +117,33 @@ export const dossierDecide = defineCall('dossier.decide', {
 
 export const dossierHistory = defineCall('dossier.history', {
   input: z.object({ id: dossierId }).strict(),
-  output: z.object({ entries: z.array(z.object({ seq: z.number().int(), at: z.string(), actor: z.string(), action: z.string() })).max(500) }),
+  output: z.object({
+    entries: z
+      .array(
+        z.object({
+          seq: z.number().int(),
+          at: z.string(),
+          actor: z.string(),
+          /** The acting officer's display name; null for the kiosk itself ('system') or an unknown id. Never the citizen's data. */
+          actorName: officerName.nullable(),
+          action: z.string(),
+        }),
+      )
+      .max(500),
+  }),
   errors: DOSSIER_ERRORS,
   access: 'queue.own',
-  summary: 'What happened to a dossier, from the audit trail',
+  summary: 'What happened to a dossier, from the audit trail, with who did it',
 });
 
 export const dossierCounts = defineCall('dossier.counts', {
   input: z.union([z.undefined(), z.object({}).strict()]),
   output: z.object({ counts: z.partialRecord(z.enum(DOSSIER_STATES), z.number().int()) }),
-  errors: ['store.locked'] as const,
-  access: 'queue.counts',
-  summary: 'How many dossiers are in each state',
+  errors: ['store.locked', 'auth.forbidden'] as const,
+  // Every role gets counts, but not the same ones: the handler gives the station's to 'queue.counts'
+  // and an officer's own to 'queue.own' (and refuses a role with neither).
+  access: 'signed_in',
+  summary: 'How many dossiers are in each state: the station’s (queue.counts) or the officer’s own (queue.own)',
 });
 
 export const dossierImage = defineCall('dossier.image', {

@@ -69,3 +69,41 @@ describe('dossier calls', () => {
     expect((await call('dossier.list', { query: 'nguyen' })).value.rows.map((r: { id: string }) => r.id)).toEqual([id]);
   });
 });
+
+describe('queue and status calls', () => {
+  it('officers count and list only their own (with the officers’ names); the history names who acted', async () => {
+    const { createAccount } = await import('../auth/accounts');
+    const admin = host.context.auth.db.prepare("SELECT id FROM officers WHERE username = 'quantri'").get() as { id: string };
+    await createAccount(host.context.auth.db, admin.id, { username: 'canbo2', displayName: 'Cán bộ thứ hai', role: 'officer', password: TRAINING_PASSWORD });
+    const take = async (idNumber: string, fullName: string) => {
+      const body = sampleDossier({ idNumber, fullName });
+      const d = await call('dossier.create', { body });
+      await call('dossier.save', { id: d.value.id, revision: 1, body, livePortrait: jpeg });
+      expect(await call('dossier.submit', { id: d.value.id })).toMatchObject({ ok: true });
+      return d.value.id as string;
+    };
+    await as('canbo2');
+    const other = await take('079201000888', 'Nguyễn Văn Khác');
+    expect(await call('dossier.counts')).toEqual({ ok: true, value: { counts: { submitted: 1 } } });
+    const listed = await call('dossier.list', { query: 'nguyen van khac' });
+    expect(listed.value.rows.map((r: { id: string }) => r.id)).toEqual([other]);
+    expect(Object.values(listed.value.officers)).toEqual(['Cán bộ thứ hai']);
+
+    await as('canbo');
+    const mine = (await call('dossier.counts')).value.counts;
+    expect(mine.submitted).toBeUndefined(); // canbo's first dossier was approved in the test above
+    expect(mine.queued).toBe(1);
+    expect((await call('dossier.list', { query: 'khac' })).value).toEqual({ rows: [], officers: {} });
+
+    await as('lanhdao');
+    expect((await call('dossier.counts')).value.counts.submitted).toBe(2); // the station's: canbo2's and lanhdao's own from above
+    await call('dossier.decide', { id: other, decision: 'return', reason: 'Ảnh mờ' });
+    const history = (await call('dossier.history', { id: other })).value.entries;
+    expect(history.map((e: { action: string; actorName: string }) => [e.action, e.actorName])).toEqual([
+      ['draft.created', 'Cán bộ thứ hai'],
+      ['draft.saved', 'Cán bộ thứ hai'],
+      ['dossier.submitted', 'Cán bộ thứ hai'],
+      ['dossier.returned', 'Lãnh đạo duyệt hồ sơ (đào tạo)'],
+    ]);
+  });
+});

@@ -7,6 +7,7 @@ import type { HandlerTable } from '../bridge/dispatch';
 import { HostError } from '../bridge/host-error';
 import type { HostContext } from '../host-context';
 import type { Officer } from '../auth/accounts';
+import { officerNames } from '../auth/officer-names';
 import { auditFor } from '../store/audit';
 import * as D from '../store/dossiers';
 
@@ -72,7 +73,7 @@ export function dossierHandlers(ctx: HostContext): Pick<HandlerTable, DossierCha
         const o = me();
         const officerId = can(o.role, 'queue.all') ? undefined : o.id;
         const rows = query ? D.search(ctx.auth.db, query, { officerId, limit: 200 }) : D.list(ctx.auth.db, { state, officerId, limit: 200 });
-        return { rows };
+        return { rows, officers: officerNames(ctx.auth.db, rows.map((r) => r.officerId)) };
       }),
     'dossier.decide': (input) =>
       wrap(() => (input.decision === 'approve' ? D.approve(ctx.auth.db, me(), input.id) : D.returnToOfficer(ctx.auth.db, me(), input.id, input.reason))),
@@ -80,9 +81,17 @@ export function dossierHandlers(ctx: HostContext): Pick<HandlerTable, DossierCha
       wrap(() => {
         const o = me();
         visible(o, D.get(ctx.auth.db, id));
-        return { entries: auditFor(ctx.auth.db, id).map(({ seq, at, actor, action }) => ({ seq, at, actor, action })) };
+        const entries = auditFor(ctx.auth.db, id);
+        const names = officerNames(ctx.auth.db, entries.map((e) => e.actor));
+        return { entries: entries.map(({ seq, at, actor, action }) => ({ seq, at, actor, actorName: names[actor] ?? null, action })) };
       }),
-    'dossier.counts': () => wrap(() => ({ counts: D.countsByState(ctx.auth.db) })),
+    'dossier.counts': () =>
+      wrap(() => {
+        const o = me();
+        if (can(o.role, 'queue.counts')) return { counts: D.countsByState(ctx.auth.db) };
+        if (can(o.role, 'queue.own')) return { counts: D.countsByState(ctx.auth.db, o.id) };
+        throw new HostError('auth.forbidden', 'this role sees no counts');
+      }),
     'dossier.image': ({ id, kind }) =>
       wrap(() => {
         const o = me();

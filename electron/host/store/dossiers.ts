@@ -270,8 +270,12 @@ export function search(db: Db, query: string, filter: { officerId?: string; limi
   return db.prepare(`SELECT ${COLUMNS} FROM dossiers WHERE search_key LIKE ? ESCAPE '\\'${own} ORDER BY updated_at DESC LIMIT ?`).all(like, ...ownArgs, limit) as DossierRow[];
 }
 
-export function countsByState(db: Db): Partial<Record<DossierState, number>> {
+/** Dossiers per state: the whole station's, or one officer's own when `officerId` is given. */
+export function countsByState(db: Db, officerId?: string): Partial<Record<DossierState, number>> {
   const out: Partial<Record<DossierState, number>> = {};
-  for (const r of db.prepare('SELECT state, count(*) AS n FROM dossiers GROUP BY state').all() as Array<{ state: DossierState; n: number }>) out[r.state] = r.n;
+  const rows = officerId
+    ? db.prepare('SELECT state, count(*) AS n FROM dossiers WHERE officer_id = ? GROUP BY state').all(officerId)
+    : db.prepare('SELECT state, count(*) AS n FROM dossiers GROUP BY state').all();
+  for (const r of rows as Array<{ state: DossierState; n: number }>) out[r.state] = r.n;
   return out;
 }

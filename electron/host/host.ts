@@ -17,6 +17,7 @@ import { AuthService } from './auth/auth-service';
 import { ensureTrainingStore, TRAINING_ACCOUNTS, TRAINING_PASSPHRASE, TRAINING_PASSWORD } from './auth/training';
 import { authHandlers } from './handlers/auth';
 import { dossierHandlers } from './handlers/dossier';
+import { settingsHandlers } from './handlers/settings';
 import { cardHandlers } from './handlers/card';
 import { demoHandlers } from './handlers/demo';
 import { deviceHandlers } from './handlers/device';
@@ -27,6 +28,7 @@ import type { Logger } from './log';
 import { DemoCards } from './sim/demo-cards';
 import { TrustService } from './trust/trust-service';
 import type { KeySealer } from './store/key-file';
+import type { LockReason } from './auth/session';
 
 export interface HostOptions {
   appVersion: string;
@@ -45,6 +47,8 @@ export interface Host {
   readonly dispatch: Dispatch;
   readonly hub: EventHub;
   readonly context: HostContext;
+  /** The OS says the machine suspends or its screen locks: the session ends as on the idle lock. */
+  lockNow(reason: LockReason): void;
   close(): Promise<void>;
 }
 
@@ -106,6 +110,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     ...trustHandlers(context),
     ...authHandlers(context),
     ...dossierHandlers(context),
+    ...settingsHandlers(context),
   };
   const dispatch = createDispatcher({ handlers, isTrustedSender: opts.isTrustedSender, log: opts.log, authorize: (access) => auth.authorize(access) });
   opts.log.info('host.started', { mode: opts.mode, shell: opts.shell, trustAnchors: trust.anchors.size });
@@ -113,6 +118,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     dispatch,
     hub,
     context,
+    lockNow: (reason) => auth.lockNow(reason),
     close: async () => {
       devices.close();
       auth.close();

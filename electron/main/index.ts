@@ -2,7 +2,7 @@
  * The Electron shell: thin. Single instance, locked-down session and window, the app:// origin,
  * and the same host and handler table as the browser shell.
  */
-import { app, ipcMain, session, type BrowserWindow, type WebContents } from 'electron';
+import { app, ipcMain, powerMonitor, safeStorage, session, type BrowserWindow, type WebContents } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../host/config';
 import { createHost, type Host } from '../host/host';
@@ -12,6 +12,8 @@ import { registerAppScheme, serveRenderer } from './protocol';
 import { lockDownSession } from './security';
 import { createKioskWindow } from './window';
 import { isAppUrl } from './origin';
+import { keystoreBackend, safeStorageSealer } from './key-sealer';
+import { lockOnSuspendAndScreenLock } from './power-lock';
 
 const dev = !app.isPackaged && process.env.KIOSK_DEV === '1';
 const demo = process.argv.includes('--demo') || process.env.KIOSK_DEMO === '1';
@@ -42,6 +44,8 @@ if (!app.requestSingleInstanceLock()) {
     const config = loadConfig(process.env, { demo });
     lockDownSession(session.defaultSession);
     serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)));
+    // After ready: before it, Linux cannot name its keystore. No sealer means the station passphrase.
+    log.info('store.keystore', keystoreBackend(safeStorage, process.platform));
     host = await createHost({
       appVersion: app.getVersion(),
       config,
@@ -49,7 +53,9 @@ if (!app.requestSingleInstanceLock()) {
       shell: 'electron',
       log,
       isTrustedSender: (ctx) => ctx.shell === 'electron' && isAppUrl(ctx.senderUrl),
+      sealer: safeStorageSealer(safeStorage),
     });
+    lockOnSuspendAndScreenLock(powerMonitor, host);
     registerBridge(ipcMain, host, contents);
     win = createKioskWindow({ kiosk: config.kiosk, dev });
     win.on('closed', () => (win = null));

@@ -10,6 +10,7 @@ import { cardRead, cardCancel, cardProgress } from './card';
 import { demoSetCard, demoCardStatus } from './demo';
 import { trustList } from './trust';
 import { authStatus, storeCreate, storeUnlock, authSignIn, authSignOut, authChanged } from './auth';
+import { settingsGet, settingsSet } from './settings';
 import { dossierCreate, dossierSave, dossierSubmit, dossierCancel, dossierGet, dossierList, dossierDecide, dossierHistory, dossierCounts, dossierImage } from './dossier';
 
 export * from './define';
@@ -21,10 +22,12 @@ export * from './demo';
 export * from './trust';
 export * from './auth';
 export * from './dossier';
+export * from './settings';
 
 const callList = [systemInfo, systemPing, deviceStatus, cameraSetAllowed, cardRead, cardCancel, demoSetCard, demoCardStatus, trustList,
   authStatus, storeCreate, storeUnlock, authSignIn, authSignOut,
-  dossierCreate, dossierSave, dossierSubmit, dossierCancel, dossierGet, dossierList, dossierDecide, dossierHistory, dossierCounts, dossierImage] as const;
+  dossierCreate, dossierSave, dossierSubmit, dossierCancel, dossierGet, dossierList, dossierDecide, dossierHistory, dossierCounts, dossierImage,
+  settingsGet, settingsSet] as const;
 const eventList = [deviceChanged, cardProgress, authChanged] as const;
 
 type CallList = typeof callList;

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EventHub } from '../events';
 import { silentLogger } from '../log';
+import { acceptedAt, addOfficers, draftAt, stateOf } from '../store/retention-fixture';
+import { writeSettings } from '../store/settings';
 import { AuthService } from './auth-service';
 
 const admin = { username: 'qtv01', displayName: 'Quản trị viên', password: 'Quản-trị-2026!' };
@@ -46,5 +48,33 @@ describe('AuthService', () => {
     expect(auth.authorize('accounts')).toBe('auth.required');
     expect(events.at(-1)).toMatchObject({ officer: null, store: 'open' });
     auth.close();
+  });
+
+  it('retention runs when the store unlocks (after the unlock entry), with the administrator’s days; the idle lock is the stored one', async () => {
+    const day = 86_400_000;
+    let t = Date.parse('2026-12-01T08:00:00Z');
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-authsvc-'));
+    const first = service(dir, () => t);
+    await first.auth.create({ passphrase: PASS, admin });
+    const db = first.auth.db;
+    addOfficers(db);
+    const accepted = acceptedAt(db, new Date(t - 20 * day));
+    const oldDraft = draftAt(db, new Date(t - 2 * day), '001190000011');
+    const freshDraft = draftAt(db, new Date(t - 60_000), '001190000012');
+    writeSettings(db, 'admin', { retentionDays: 14, idleLockMinutes: 3 });
+    first.auth.close();
+
+    const again = service(dir, () => t);
+    await again.auth.unlock(PASS);
+    const db2 = again.auth.db;
+    expect([stateOf(db2, accepted), stateOf(db2, oldDraft), stateOf(db2, freshDraft)]).toEqual(['purged', null, 'draft']);
+    const actions = (db2.prepare(`SELECT action FROM audit WHERE seq >= (SELECT max(seq) FROM audit WHERE action = 'store.unlocked') ORDER BY seq`).all() as Array<{ action: string }>).map((r) => r.action);
+    expect(actions).toEqual(['store.unlocked', 'dossier.purged', 'draft.expired']);
+
+    expect(again.auth.status().idleLockMs).toBe(180_000); // not the 60 s the service was built with
+    await again.auth.signIn(admin.username, admin.password);
+    t += 181_000;
+    expect(again.auth.authorize('settings')).toBe('auth.required');
+    again.auth.close();
   });
 });

@@ -14,12 +14,15 @@ import { UnlockGuard } from '../store/unlock-guard';
 import type { Db } from '../store/database';
 import { accountInputProblem, AccountError, countOfficers, createFirstAdmin, signIn, type Officer } from './accounts';
 import { appendAudit } from '../store/audit';
-import { DEFAULT_IDLE_MS, SessionState } from './session';
+import { RetentionSchedule } from '../store/retention-schedule';
+import { storedSettings } from '../store/settings';
+import { DEFAULT_IDLE_MS, SessionState, type LockReason } from './session';
 
 export interface AuthServiceOptions {
   dataDir: string;
   hub: EventHub;
   log: Logger;
+  /** Idle lock when the administrator has not set one; default 5 minutes. */
   idleMs?: number;
   /** The OS keystore, when the shell has a real one (never a plaintext backend). */
   sealer?: KeySealer | null;
@@ -32,6 +35,7 @@ export class AuthService {
   private readonly session: SessionState;
   private readonly guard: UnlockGuard;
   private readonly idleTimer: NodeJS.Timeout;
+  private readonly retention: RetentionSchedule;
 
   constructor(private readonly o: AuthServiceOptions) {
     this.guard = new UnlockGuard(o.dataDir, o.now);
@@ -43,6 +47,21 @@ export class AuthService {
     // The idle lock must also fire when nobody calls: the screen clears on its own.
     this.idleTimer = setInterval(() => this.session.current(), 5_000);
     this.idleTimer.unref();
+    this.retention = new RetentionSchedule({ log: o.log, now: () => new Date(o.now ? o.now() : Date.now()) });
+  }
+
+  /** The store has opened (first run, passphrase, OS keystore): its settings apply, retention runs. */
+  private opened(store: OpenStore, audit?: string): void {
+    this.store = store;
+    if (audit) this.audit('system', audit);
+    this.applySettings();
+    this.retention.start(store.db);
+  }
+
+  /** Re-reads the administrator's settings that the session uses (the idle lock). */
+  applySettings(): void {
+    const minutes = this.store ? storedSettings(this.store.db).idleLockMinutes : undefined;
+    this.session.setIdleMs(minutes !== undefined ? minutes * 60_000 : (this.o.idleMs ?? DEFAULT_IDLE_MS));
   }
 
   get db(): Db {
@@ -74,7 +93,7 @@ export class AuthService {
       unlockFailures: this.guard.failures(),
       unlockWaitMs: Math.ceil(this.guard.waitMs()),
       officer: o ? { id: o.id, username: o.username, displayName: o.displayName, role: o.role } : null,
-      idleLockMs: this.o.idleMs ?? DEFAULT_IDLE_MS,
+      idleLockMs: this.session.idleLimitMs,
       training: this.o.training ?? null,
     };
   }
@@ -93,7 +112,7 @@ export class AuthService {
   /** Opens the store without anyone typing (OS keystore); a passphrase store stays locked. */
   async autoUnlock(): Promise<void> {
     const f = readKeyFile(this.o.dataDir);
-    if (f?.kind === 'os-keystore' && this.o.sealer) this.store = await unlockStore(this.o.dataDir, { sealer: this.o.sealer });
+    if (f?.kind === 'os-keystore' && this.o.sealer) this.opened(await unlockStore(this.o.dataDir, { sealer: this.o.sealer }));
   }
 
   async create(input: { passphrase: string; admin: { username: string; displayName: string; password: string } }): Promise<AuthStatus> {
@@ -110,7 +129,7 @@ export class AuthService {
       if (e instanceof WeakPassphraseError) throw new HostError('store.weak_passphrase', e.message);
       throw e;
     }
-    this.store = store;
+    this.opened(store);
     this.o.log.info('store.created', { keyHolder: this.o.sealer ? 'os-keystore' : 'passphrase' });
     return this.firstAdmin(store, input.admin);
   }
@@ -127,8 +146,9 @@ export class AuthService {
 
   async unlock(passphrase: string): Promise<AuthStatus> {
     if (this.store) return this.status();
+    let store: OpenStore;
     try {
-      this.store = await unlockStore(this.o.dataDir, { passphrase }, this.guard);
+      store = await unlockStore(this.o.dataDir, { passphrase }, this.guard);
     } catch (e) {
       if (e instanceof WrongPassphraseError) {
         this.o.log.warn('store.unlock_refused', { failures: this.guard.failures() });
@@ -140,8 +160,12 @@ export class AuthService {
       if ((e as Error).name === 'StoreMissingError') throw new HostError('store.missing', 'No store yet.');
       throw e;
     }
+    if (this.store) {
+      store.close(); // two unlocks at once: the first one's store stays
+      return this.status();
+    }
     this.o.log.info('store.unlocked', {});
-    this.audit('system', 'store.unlocked');
+    this.opened(store, 'store.unlocked');
     return this.changed();
   }
 
@@ -172,12 +196,13 @@ export class AuthService {
   }
 
   /** Suspend or screen lock (Electron's powerMonitor): the officer signs in again. */
-  lockNow(): void {
-    this.session.end('suspend');
+  lockNow(reason: LockReason): void {
+    this.session.end(reason);
   }
 
   close(): void {
     clearInterval(this.idleTimer);
+    this.retention.stop();
     this.store?.close();
     this.store = null;
   }

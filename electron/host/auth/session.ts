@@ -7,15 +7,28 @@ import type { Officer } from './accounts';
 
 export const DEFAULT_IDLE_MS = 5 * 60_000;
 
+/** Why the OS asked for a lock (Electron's powerMonitor): the machine sleeps, or its screen locks. */
+export type LockReason = 'suspend' | 'screen_lock';
+export type EndReason = 'signed_out' | 'idle' | LockReason;
+
 export class SessionState {
   private officer: Officer | null = null;
   private lastActivity = 0;
 
   constructor(
-    private readonly idleMs: number = DEFAULT_IDLE_MS,
+    private idleMs: number = DEFAULT_IDLE_MS,
     private readonly now: () => number = Date.now,
-    private readonly onEnd: (why: 'signed_out' | 'idle' | 'suspend') => void = () => {},
+    private readonly onEnd: (why: EndReason) => void = () => {},
   ) {}
+
+  get idleLimitMs(): number {
+    return this.idleMs;
+  }
+
+  /** The administrator changed the idle lock: it applies from now on, to the current session too. */
+  setIdleMs(ms: number): void {
+    this.idleMs = ms;
+  }
 
   start(officer: Officer): void {
     this.officer = officer;
@@ -33,7 +46,7 @@ export class SessionState {
     if (this.current()) this.lastActivity = this.now();
   }
 
-  end(why: 'signed_out' | 'idle' | 'suspend'): void {
+  end(why: EndReason): void {
     if (!this.officer) return;
     this.officer = null;
     this.onEnd(why);

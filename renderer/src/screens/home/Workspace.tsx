@@ -5,6 +5,7 @@ import { useKiosk } from '../../bridge/context';
 import { DevicePanel } from '../../components/DevicePanel';
 import { IntakeFlow } from '../intake/IntakeFlow';
 import { TrustScreen } from '../trust/TrustScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
 import { ApprovalQueue } from '../approval/ApprovalQueue';
 import { can } from '../../../../shared/domain/roles';
 
@@ -12,7 +13,7 @@ import { can } from '../../../../shared/domain/roles';
 export function Workspace({ officer, seed, station }: { officer: OfficerView; seed: number | undefined; station: string | null }) {
   const { t } = useTranslation();
   const client = useKiosk();
-  const [screen, setScreen] = useState<'home' | 'intake' | 'trust' | 'approval'>('home');
+  const [screen, setScreen] = useState<'home' | 'intake' | 'trust' | 'approval' | 'settings'>('home');
   const [intakeKey, setIntakeKey] = useState(0);
   return (
     <>
@@ -40,9 +41,12 @@ export function Workspace({ officer, seed, station }: { officer: OfficerView; se
           )}
           <DevicePanel />
           <button type="button" className="secondary" data-testid="open-trust" onClick={() => setScreen('trust')}>{t('trust.open')}</button>
+          {can(officer.role, 'settings') && <button type="button" className="secondary" data-testid="open-settings" onClick={() => setScreen('settings')}>{t('settings:open')}</button>}
         </>
       ) : screen === 'approval' ? (
         <ApprovalQueue onBack={() => setScreen('home')} />
+      ) : screen === 'settings' ? (
+        <SettingsScreen onBack={() => setScreen('home')} />
       ) : screen === 'trust' ? (
         <TrustScreen onBack={() => setScreen('home')} />
       ) : (

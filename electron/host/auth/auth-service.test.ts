@@ -77,4 +77,28 @@ describe('AuthService', () => {
     expect(again.auth.authorize('settings')).toBe('auth.required');
     again.auth.close();
   });
+
+  it('a store sealed by the OS keystore opens by itself; a keystore that refuses leaves it locked and logged, not the app down', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-authsvc-'));
+    const xor = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a));
+    const sealer = { name: 'test-keystore', seal: xor, unseal: xor };
+    const hub = new EventHub(silentLogger);
+    const first = new AuthService({ dataDir: dir, hub, log: silentLogger, sealer });
+    await first.create({ passphrase: 'ignored with a keystore', admin });
+    first.close();
+
+    const opens = new AuthService({ dataDir: dir, hub, log: silentLogger, sealer });
+    await opens.autoUnlock();
+    expect(opens.status()).toMatchObject({ store: 'open', keyHolder: 'os-keystore' });
+    opens.close();
+
+    const lines: string[] = [];
+    const log = { info() {}, warn() {}, error: (event: string, f?: Record<string, unknown>) => void lines.push(JSON.stringify({ event, ...f })) };
+    const refusing = { name: 'test-keystore', seal: xor, unseal: (): Buffer => { throw new Error('keyring locked for user nhung'); } };
+    const locked = new AuthService({ dataDir: dir, hub, log, sealer: refusing });
+    await locked.autoUnlock();
+    expect(locked.status()).toMatchObject({ store: 'locked', keyHolder: 'os-keystore' });
+    expect(lines).toEqual([JSON.stringify({ event: 'store.keystore_refused', sealer: 'test-keystore', kind: 'Error' })]);
+    locked.close();
+  });
 });

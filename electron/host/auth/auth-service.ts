@@ -112,7 +112,13 @@ export class AuthService {
   /** Opens the store without anyone typing (OS keystore); a passphrase store stays locked. */
   async autoUnlock(): Promise<void> {
     const f = readKeyFile(this.o.dataDir);
-    if (f?.kind === 'os-keystore' && this.o.sealer) this.opened(await unlockStore(this.o.dataDir, { sealer: this.o.sealer }));
+    if (f?.kind !== 'os-keystore' || !this.o.sealer) return;
+    try {
+      this.opened(await unlockStore(this.o.dataDir, { sealer: this.o.sealer }), 'store.unlocked');
+    } catch (e) {
+      // A keystore that refuses (another user, a reset keyring) leaves the store locked, not the app down.
+      this.o.log.error('store.keystore_refused', { sealer: this.o.sealer.name, kind: e instanceof Error ? e.name : typeof e });
+    }
   }
 
   async create(input: { passphrase: string; admin: { username: string; displayName: string; password: string } }): Promise<AuthStatus> {

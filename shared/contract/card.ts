@@ -83,6 +83,8 @@ export const cardReadResultSchema = z.object({
   /** Warnings on the ID number's century/sex/year digits against the chip's data. */
   idWarnings: z.array(z.string()),
   stats: z.object({ apdus: z.number().int(), ms: z.number(), readerName: z.string(), chunkSize: z.number().int() }),
+  /** Names this read's raw chip files (EF.SOD, DGs), held by the host for the dossier the officer starts from it. */
+  readId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
 });
 export type CardReadView = z.infer<typeof cardReadResultSchema>;
 

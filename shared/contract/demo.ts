@@ -17,6 +17,10 @@ export const CARD_VARIANTS = [
   'small-reads', // answers 6700 to Le > 0xDF and to extended-length APDUs
 ] as const;
 
+/** The synthetic citizens: two adults, a child of 6 to 13 and a child under 6 (both with Căn cước cards). */
+export const DEMO_CITIZEN_KEYS = ['nhung', 'ducanh', 'minh', 'bean'] as const;
+export type DemoCitizen = (typeof DEMO_CITIZEN_KEYS)[number];
+
 /** The same list under the name the training panel uses. */
 export const DEMO_VARIANTS = CARD_VARIANTS;
 
@@ -24,7 +28,7 @@ const demoCardState = z.object({ present: z.boolean(), variant: z.enum(DEMO_VARI
 
 export const demoSetCard = defineCall('demo.setCard', {
   summary: 'Place (with a variant and a synthetic citizen) or remove the virtual card; refused outside demo mode.',
-  input: z.object({ present: z.boolean(), variant: z.enum(DEMO_VARIANTS).optional(), citizen: z.enum(['nhung', 'ducanh']).optional() }).strict(),
+  input: z.object({ present: z.boolean(), variant: z.enum(DEMO_VARIANTS).optional(), citizen: z.enum(DEMO_CITIZEN_KEYS).optional() }).strict(),
   output: demoCardState,
   errors: ['demo.not_demo'],
 });

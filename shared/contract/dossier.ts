@@ -44,11 +44,18 @@ export const dossierRowSchema = z.object({
 export type DossierRowView = z.infer<typeof dossierRowSchema>;
 
 export const dossierCreate = defineCall('dossier.create', {
-  input: z.object({ body: draftDossierSchema }).strict(),
+  input: z
+    .object({
+      body: draftDossierSchema,
+      /** The card read this intake starts from: the host attaches that read's raw chip files (SOD, DGs). */
+      chipReadId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+      chipPortrait: jpegBase64.optional(),
+    })
+    .strict(),
   output: dossierRowSchema,
   errors: DOSSIER_ERRORS,
   access: 'intake',
-  summary: 'Starts a draft for the signed-in officer',
+  summary: 'Starts a draft for the signed-in officer, with the chip portrait and the raw chip files of the read it starts from',
 });
 
 export const dossierSave = defineCall('dossier.save', {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, levelTwoRule } from './age-rules';
+import { ageOn, cardKindFromIssue, levelTwoRule } from './age-rules';
 
 describe('Decree 69/2024 age rules', () => {
   it('counts whole years on the day, birthdays included', () => {
@@ -17,5 +17,16 @@ describe('Decree 69/2024 age rules', () => {
     ['2020-12-01', 'can_cuoc', { allowed: false, rule: 'under_6', age: 5 }],
   ] as const)('born %s with %s', (dob, card, verdict) => {
     expect(levelTwoRule(dob, card, '2026-11-30')).toEqual(verdict);
+  });
+});
+
+describe('the card kind from its date of issue', () => {
+  it.each([
+    ['2024-06-30', 'cccd_chip'],
+    ['2024-07-01', 'can_cuoc'],
+    ['2025-03-10', 'can_cuoc'],
+    [undefined, 'cccd_chip'],
+  ] as const)('issued %s → %s', (issued, kind) => {
+    expect(cardKindFromIssue(issued)).toBe(kind);
   });
 });

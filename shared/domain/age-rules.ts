@@ -27,3 +27,11 @@ export function levelTwoRule(dateOfBirth: string, card: CardKind, day: string): 
   if (age < 6) return { allowed: false, rule: 'under_6', age };
   return card === 'can_cuoc' ? { allowed: true, rule: 'minor_with_guardian', age } : { allowed: false, rule: 'minor_needs_can_cuoc', age };
 }
+
+/** The Law on Identification 2023 took effect on this day: cards issued from it are Căn cước cards. */
+export const CAN_CUOC_FROM = '2024-07-01';
+
+/** The card's kind from its date of issue; without one, the older chip CCCD (the stricter rule for minors). */
+export function cardKindFromIssue(dateOfIssue: string | undefined): CardKind {
+  return dateOfIssue && dateOfIssue >= CAN_CUOC_FROM ? 'can_cuoc' : 'cccd_chip';
+}

@@ -22,5 +22,9 @@ export function canMove(from: DossierState, to: DossierState): boolean {
   return NEXT[from].includes(to);
 }
 
-/** States in which the same ID number counts as a duplicate of a new intake. */
-export const PENDING_STATES: readonly DossierState[] = ['draft', 'submitted', 'returned', 'queued', 'sending', 'sent', 'accepted'];
+/**
+ * States in which the same ID number counts as a duplicate of a submission. A draft does not: it
+ * is unfinished work (an intake started again after a crash, a citizen who walked away), and a
+ * second draft becomes a duplicate only when one of them is submitted.
+ */
+export const PENDING_STATES: readonly DossierState[] = ['submitted', 'returned', 'queued', 'sending', 'sent', 'accepted'];

@@ -2,6 +2,7 @@
  * The host's card reader service: one read at a time, on the chosen reader, waiting for the card
  * if needed, trying each access key, with progress events and typed errors for the officer.
  */
+import { randomBytes } from 'node:crypto';
 import type { AccessInput, CardReadView } from '../../../shared/contract/card';
 import { isoDateAt } from '../../../shared/domain/dates';
 import { HostError } from '../bridge/host-error';
@@ -26,12 +27,17 @@ export interface CardServiceOptions {
   cardWaitMs?: number;
 }
 
+/** How long a read's raw files wait for the dossier they belong to. */
+export const RAW_FILES_MAX_AGE_MS = 30 * 60_000;
+
 export class CardService {
   private busy = false;
   private cancelWait: (() => void) | null = null;
   /** Set by cancel() while a read runs: the next APDU ends it. */
   private cancelRequested = false;
   private readonly policies = new ChunkPolicies();
+  /** The last read's raw files, for the dossier started from it; one slot, dropped when taken or stale. */
+  private lastRead: { readId: string; idNumber: string; files: Map<number, Uint8Array>; at: number } | null = null;
 
   constructor(private readonly opts: CardServiceOptions) {}
 
@@ -93,6 +99,8 @@ export class CardService {
       const transport = await this.waitForCard(reader);
       const result = await this.tryKeys(this.cancellable(transport), access);
       const view = await readView(result, claimed, isoDateAt(Date.now()));
+      const readId = randomBytes(16).toString('hex');
+      this.lastRead = { readId, idNumber: view.identity.idNumber, files: result.files, at: Date.now() };
       this.opts.log.info('card.read_ok', {
         protocol: view.verification.accessControl.protocol,
         overall: view.verification.overall,
@@ -100,7 +108,7 @@ export class CardService {
         ms: view.stats.ms,
         chunk: view.stats.chunkSize,
       });
-      return view;
+      return { ...view, readId };
     } catch (e) {
       if (isCardError(e)) {
         this.opts.log.warn('card.read_failed', { code: e.code, detail: e.message });
@@ -110,6 +118,22 @@ export class CardService {
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * The raw chip files of the read named `readId`, once, if it is the last read, was of `idNumber`
+   * and is under `maxAgeMs` old; keyed by data-group number (EF.COM 0x1e, EF.SOD 0x1d).
+   */
+  takeRawFiles(readId: string, idNumber: string, maxAgeMs = RAW_FILES_MAX_AGE_MS, now = Date.now()): Map<number, Uint8Array> | null {
+    const r = this.lastRead;
+    if (!r || r.readId !== readId) return null;
+    this.lastRead = null;
+    return r.idNumber === idNumber && now - r.at <= maxAgeMs ? r.files : null;
+  }
+
+  /** Forgets the held files (sign-out, lock). */
+  forgetRawFiles(): void {
+    this.lastRead = null;
   }
 
   private async tryKeys(transport: CardTransport, access: AccessInput): Promise<CardReadResult> {

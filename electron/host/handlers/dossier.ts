@@ -10,6 +10,7 @@ import type { Officer } from '../auth/accounts';
 import { officerNames } from '../auth/officer-names';
 import { auditFor } from '../store/audit';
 import * as D from '../store/dossiers';
+import type { ImageKind } from '../../../shared/domain/dossier';
 
 type DossierChannels =
   | 'dossier.create'
@@ -25,6 +26,23 @@ type DossierChannels =
 
 const isJpeg = (b: Buffer) => b[0] === 0xff && b[1] === 0xd8;
 const isPng = (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+
+function chipImage(base64: string | undefined): Buffer | undefined {
+  const chip = base64 ? Buffer.from(base64, 'base64') : undefined;
+  if (chip && (chip.length > 1_500_000 || !(isJpeg(chip) || isPng(chip)))) throw new HostError('dossier.incomplete', 'chip portrait is not a JPEG or PNG under 1.5 MB');
+  return chip;
+}
+
+/** The chip's files as the read kept them (EF.COM 0x1e, EF.SOD 0x1d, DGs by number), under the store's names. */
+const RAW_KINDS: ReadonlyArray<[number, ImageKind]> = [[0x1e, 'ef_com'], [0x1d, 'ef_sod'], [1, 'dg1'], [2, 'dg2'], [13, 'dg13'], [14, 'dg14'], [15, 'dg15']];
+export function rawChipImages(files: Map<number, Uint8Array> | null): Partial<Record<ImageKind, Uint8Array>> {
+  const out: Partial<Record<ImageKind, Uint8Array>> = {};
+  for (const [n, kind] of RAW_KINDS) {
+    const b = files?.get(n);
+    if (b) out[kind] = b;
+  }
+  return out;
+}
 
 function wrap<T>(fn: () => T): T {
   try {
@@ -46,13 +64,18 @@ export function dossierHandlers(ctx: HostContext): Pick<HandlerTable, DossierCha
     if (!can(o.role, 'queue.all') && row.officerId !== o.id) throw new HostError('dossier.not_found', 'not found');
   };
   return {
-    'dossier.create': ({ body }) => wrap(() => D.createDraft(ctx.auth.db, me(), body)),
+    'dossier.create': ({ body, chipReadId, chipPortrait }) =>
+      wrap(() => {
+        const chip = chipImage(chipPortrait);
+        const idNumber = body.identity?.identity.idNumber;
+        const raw = chipReadId && idNumber ? ctx.card.takeRawFiles(chipReadId, idNumber) : null;
+        return D.createDraft(ctx.auth.db, me(), body, { ...rawChipImages(raw), ...(chip ? { chip_portrait: chip } : {}) });
+      }),
     'dossier.save': ({ id, revision, body, livePortrait, chipPortrait }) =>
       wrap(() => {
         const live = livePortrait ? Buffer.from(livePortrait, 'base64') : undefined;
         if (live && (live.length > 1_500_000 || !isJpeg(live))) throw new HostError('dossier.incomplete', 'live portrait is not a JPEG under 1.5 MB');
-        const chip = chipPortrait ? Buffer.from(chipPortrait, 'base64') : undefined;
-        if (chip && (chip.length > 1_500_000 || !(isJpeg(chip) || isPng(chip)))) throw new HostError('dossier.incomplete', 'chip portrait is not a JPEG or PNG under 1.5 MB');
+        const chip = chipImage(chipPortrait);
         return D.saveDraft(ctx.auth.db, me(), id, revision, body, { ...(live ? { live_portrait: live } : {}), ...(chip ? { chip_portrait: chip } : {}) });
       }),
     'dossier.submit': ({ id, allowDuplicate }) => wrap(() => D.submit(ctx.auth.db, me(), id, { allowDuplicate })),

@@ -6,13 +6,13 @@ import { createHash } from 'node:crypto';
 import type { CitizenIdentity } from '../../../shared/domain/citizen';
 import { dnToString } from '../card/icao/auth/cert-info';
 import { MemoryReaderWatcher } from '../card/transport/memory-transport';
-import { DUC_ANH, NHUNG } from './lds-builder/sample-citizens';
+import { BE_AN, DUC_ANH, MINH, NHUNG } from './lds-builder/sample-citizens';
 import { cardIssuer } from './virtual-cccd/card-issuer';
 import { createVirtualCccd } from './virtual-cccd/virtual-cccd';
 import type { CardVariant } from './virtual-cccd/variants';
 
 export const DEMO_READER_NAME = 'Virtual CCCD reader (demo)';
-export const DEMO_CITIZENS: Record<string, CitizenIdentity> = { nhung: NHUNG, ducanh: DUC_ANH };
+export const DEMO_CITIZENS: Record<string, CitizenIdentity> = { nhung: NHUNG, ducanh: DUC_ANH, minh: MINH, bean: BE_AN };
 
 export class DemoCards {
   readonly watcher = new MemoryReaderWatcher({ readerName: DEMO_READER_NAME });

@@ -113,6 +113,12 @@ describe('rules at submission', () => {
     expect(() => D.submit(db, officer, second.id)).toThrow(expect.objectContaining({ code: 'duplicate', detail: first.id }));
     expect(D.submit(db, officer, second.id, { allowDuplicate: true }).state).toBe('submitted');
   });
+
+  it('an unfinished draft of the same citizen is not a duplicate (the intake may have been started again)', () => {
+    D.createDraft(db, officer, sampleDossier(), { live_portrait: jpeg });
+    const again = D.createDraft(db, officer, sampleDossier(), { live_portrait: jpeg });
+    expect(D.submit(db, officer, again.id).state).toBe('submitted');
+  });
 });
 
 describe('queue views', () => {

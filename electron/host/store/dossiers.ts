@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { levelTwoRule } from '../../../shared/domain/age-rules';
+import { isoDateAt } from '../../../shared/domain/dates';
 import {
   completeDossierSchema,
   DOSSIER_SCHEMA_VERSION,
@@ -185,7 +186,7 @@ export function submit(db: Db, officer: Officer, id: string, opts: { allowDuplic
     const parsed = completeDossierSchema.safeParse(body(db, id));
     if (!parsed.success) throw new DossierError('incomplete', parsed.error.issues[0]?.path.join('.') ?? '');
     checkOverrides(db, officer, parsed.data);
-    const problem = submissionProblems(parsed.data, now.toISOString().slice(0, 10));
+    const problem = submissionProblems(parsed.data, isoDateAt(now.getTime()));
     if (problem) throw problem;
     const dup = findDuplicate(db, parsed.data.identity.identity.idNumber, id);
     if (dup && !opts.allowDuplicate) throw new DossierError('duplicate', dup.id);

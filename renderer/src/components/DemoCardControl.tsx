@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEMO_VARIANTS } from '../../../shared/contract/demo';
+import { DEMO_CITIZEN_KEYS, DEMO_VARIANTS, type DemoCitizen } from '../../../shared/contract/demo';
 import type { CallOutput } from '../../../shared/contract/index';
 import { useKiosk } from '../bridge/context';
 import { errorMessage } from '../i18n/error-message';
@@ -35,7 +35,7 @@ export function DemoCardControl() {
   const [state, setState] = useState<Omit<CardState, 'csca'> | null>(null);
   const [csca, setCsca] = useState<CardState['csca'] | null>(null);
   const [variant, setVariant] = useState<Variant>('genuine');
-  const [citizen, setCitizen] = useState<'nhung' | 'ducanh'>('nhung');
+  const [citizen, setCitizen] = useState<DemoCitizen>('nhung');
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -60,9 +60,10 @@ export function DemoCardControl() {
       <div className="row-inline">
         <label className="field">
           <span>{t('demo.citizen')}</span>
-          <select value={citizen} onChange={(e) => setCitizen(e.target.value as 'nhung' | 'ducanh')} data-testid="demo-citizen">
-            <option value="nhung">{t('demo.citizens.nhung')}</option>
-            <option value="ducanh">{t('demo.citizens.ducanh')}</option>
+          <select value={citizen} onChange={(e) => setCitizen(e.target.value as DemoCitizen)} data-testid="demo-citizen">
+            {DEMO_CITIZEN_KEYS.map((c) => (
+              <option key={c} value={c}>{t(`demo.citizens.${c}`)}</option>
+            ))}
           </select>
         </label>
         <label className="field">

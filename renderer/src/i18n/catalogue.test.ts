@@ -61,13 +61,18 @@ describe('keys used in the renderer source', () => {
   it('all exist in the Vietnamese catalogue', () => {
     const missing: string[] = [];
     for (const [file, text] of Object.entries(sources)) {
-      const fileNs = /useTranslation\(\s*'([\w-]+)'/.exec(text)?.[1] ?? 'common';
-      for (const m of text.matchAll(/\bt\(\s*'([\w.:-]+)'(?:\s*,\s*\{[^}]*ns:\s*'([\w-]+)')?/g)) {
-        let key = m[1]!;
-        let ns = m[2] ?? fileNs;
-        if (key.includes(':')) [ns, key] = key.split(':') as [string, string];
-        if (key.endsWith('.')) continue; // a prefix completed at run time
-        if (!flat.vi[ns]?.has(key)) missing.push(`${file}: ${ns}:${key}`);
+      // Each translator the file takes (`const { t } = useTranslation('ns')`, or `{ t: ti }`) with its namespace.
+      const translators = new Map<string, string>();
+      for (const m of text.matchAll(/\{\s*t(?:\s*:\s*(\w+))?\s*\}\s*=\s*useTranslation\(\s*(?:'([\w-]+)')?/g)) translators.set(m[1] ?? 't', m[2] ?? 'common');
+      if (!translators.has('t')) translators.set('t', /useTranslation\(\s*'([\w-]+)'/.exec(text)?.[1] ?? 'common');
+      for (const [name, fileNs] of translators) {
+        for (const m of text.matchAll(new RegExp(`\\b${name}\\(\\s*'([\\w.:-]+)'(?:\\s*,\\s*\\{[^}]*ns:\\s*'([\\w-]+)')?`, 'g'))) {
+          let key = m[1]!;
+          let ns = m[2] ?? fileNs;
+          if (key.includes(':')) [ns, key] = key.split(':') as [string, string];
+          if (key.endsWith('.')) continue; // a prefix completed at run time
+          if (!flat.vi[ns]?.has(key)) missing.push(`${file}: ${ns}:${key}`);
+        }
       }
     }
     expect(missing).toEqual([]);

@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
-import { openApp, startShell } from './shell';
+import { openApp, skipIntegration, startShell } from './shell';
 
 let shell: RunningBrowserShell;
 test.beforeAll(async () => {
@@ -41,6 +41,7 @@ test('the contact step refuses a landline and a foreign number, accepts +84, and
   await expect(page.getByTestId('contact-error')).toContainText('thư điện tử không hợp lệ');
   await step.locator('input[name=email]').fill('');
   await step.getByTestId('contact-next').click();
+  await skipIntegration(page);
   await expect(page.getByTestId('intake')).toHaveAttribute('data-step', 'portrait');
 });
 

@@ -77,12 +77,21 @@ export async function readCardInApp(page: Page, shell: RunningBrowserShell, seed
   return { cspViolations };
 }
 
-/** The contact step: the citizen's mobile number (grouped, as officers type it). */
+/** The contact step: the citizen's mobile number (grouped, as officers type it); then no integration requests. */
 export async function fillContact(page: Page, mobile = '0912 345 678'): Promise<void> {
   const step = page.getByTestId('contact-step');
   await expect(step).toBeVisible();
   await step.locator('input[name=mobile]').fill(mobile);
   await step.getByTestId('contact-next').click();
+  await skipIntegration(page);
+}
+
+/** The integration-requests step with nothing ticked. */
+export async function skipIntegration(page: Page): Promise<void> {
+  const step = page.getByTestId('integration-step');
+  await expect(step).toBeVisible({ timeout: 30_000 });
+  await step.getByTestId('integration-next').click();
+  await expect(step).toHaveCount(0, { timeout: 30_000 });
 }
 
 /** Consent (citizen agrees, officer confirms), then the review's Submit, up to the summary. */

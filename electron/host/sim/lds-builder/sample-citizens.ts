@@ -38,3 +38,39 @@ export const DUC_ANH: CitizenIdentity = {
   motherName: 'Phạm Thị Lan',
   unknownFields: [],
 };
+
+/**
+ * Two children with 2024-style Căn cước cards, for the age rules (Decree 69/2024): their birth
+ * years follow today's, so one is always 6 to under 14 (level 2 through a guardian) and the other
+ * always under 6 (refused). The ID number's century/sex and year digits match the birth date.
+ */
+const YEAR = new Date().getUTCFullYear();
+const yy = (y: number) => String(y % 100).padStart(2, '0');
+
+export const MINH: CitizenIdentity = {
+  source: 'chip',
+  idNumber: `0012${yy(YEAR - 10)}000777`,
+  fullName: 'Nguyễn Đức Minh',
+  dateOfBirth: `${YEAR - 10}-01-15`,
+  sex: 'M',
+  nationality: 'Việt Nam',
+  ethnicity: 'Kinh',
+  religion: 'Không',
+  placeOfOrigin: 'Xã Đông Hội, Huyện Đông Anh, Hà Nội',
+  placeOfResidence: 'Số 12 Ngõ 34, Phường Láng Thượng, Quận Đống Đa, Hà Nội',
+  dateOfIssue: `${YEAR - 1}-02-01`,
+  dateOfExpiry: `${YEAR + 4}-01-15`,
+  fatherName: 'Trần Đức Anh',
+  motherName: 'Nguyễn Thị Hồng Nhung',
+  unknownFields: [],
+};
+
+/** Minh's little sister: the same family and address, under 6. */
+export const BE_AN: CitizenIdentity = {
+  ...MINH,
+  idNumber: `0013${yy(YEAR - 3)}000888`,
+  fullName: 'Trần Ngọc An',
+  dateOfBirth: `${YEAR - 3}-01-15`,
+  sex: 'F',
+  dateOfExpiry: `${YEAR + 11}-01-15`,
+};

@@ -5,6 +5,7 @@ import { formatMobile } from '../../../../shared/domain/phone';
 import { formatDateVn } from '../../../../shared/domain/format';
 import { useKiosk } from '../../bridge/context';
 import { errorMessage } from '../../i18n/error-message';
+import { DossierExtras } from '../../components/DossierExtras';
 
 type Loaded = CallOutput<'dossier.get'>;
 
@@ -69,6 +70,7 @@ export function ApprovalDetail({ id, onClose }: { id: string; onClose(): void })
         <dd>{body.portrait ? t('submit.portraitOk', { passed: body.portrait.qualityPassed, total: body.portrait.qualityTotal }) : '—'}</dd>
         <dt>{t('approval.consent')}</dt>
         <dd>{body.consent ? t('approval.consentGiven', { version: body.consent.termsVersion }) : '—'}</dd>
+        <DossierExtras body={body} at={d.row.submittedAt} />
       </dl>
       {error && <p className="error" role="alert" data-testid="approval-error">{error}</p>}
       <label className="field">

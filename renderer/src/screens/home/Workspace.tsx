@@ -4,17 +4,26 @@ import type { OfficerView } from '../../../../shared/contract/index';
 import { useKiosk } from '../../bridge/context';
 import { DevicePanel } from '../../components/DevicePanel';
 import { IntakeFlow } from '../intake/IntakeFlow';
+import { ResumeList } from './ResumeList';
 import { TrustScreen } from '../trust/TrustScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { ApprovalQueue } from '../approval/ApprovalQueue';
+import { QueueScreen } from '../queue/QueueScreen';
 import { can } from '../../../../shared/domain/roles';
 
 /** What a signed-in officer works in. Unmounted whole on sign-out or the idle lock. */
 export function Workspace({ officer, seed, station }: { officer: OfficerView; seed: number | undefined; station: string | null }) {
   const { t } = useTranslation();
   const client = useKiosk();
-  const [screen, setScreen] = useState<'home' | 'intake' | 'trust' | 'approval' | 'settings'>('home');
+  const [screen, setScreen] = useState<'home' | 'intake' | 'trust' | 'approval' | 'queue' | 'settings'>('home');
   const [intakeKey, setIntakeKey] = useState(0);
+  /** The saved dossier the intake opens (a draft to finish, a returned one to correct), or none for a new citizen. */
+  const [resumeId, setResumeId] = useState<string | undefined>(undefined);
+  const openIntake = (id?: string) => {
+    setResumeId(id);
+    setIntakeKey((k) => k + 1);
+    setScreen('intake');
+  };
   return (
     <>
       <div className="officer-bar" data-testid="officer-bar">
@@ -30,13 +39,19 @@ export function Workspace({ officer, seed, station }: { officer: OfficerView; se
           <section className="panel start">
             <p className="lead">{t('app.subtitle')}</p>
             <p className="muted">{t('home.startHelp')}</p>
-            <button type="button" className="big" data-testid="start-intake" onClick={() => { setIntakeKey((k) => k + 1); setScreen('intake'); }}>
+            <button type="button" className="big" data-testid="start-intake" onClick={() => openIntake()}>
               {t('home.start')}
             </button>
           </section>
+          {can(officer.role, 'intake') && <ResumeList officer={officer} onResume={openIntake} />}
           {can(officer.role, 'approve') && (
             <section className="panel">
               <button type="button" className="big" data-testid="open-approval" onClick={() => setScreen('approval')}>{t('approval.open')}</button>
+            </section>
+          )}
+          {can(officer.role, 'queue.own') && (
+            <section className="panel">
+              <button type="button" className="big" data-testid="open-queue" onClick={() => setScreen('queue')}>{t('queue:open')}</button>
             </section>
           )}
           <DevicePanel />
@@ -45,12 +60,14 @@ export function Workspace({ officer, seed, station }: { officer: OfficerView; se
         </>
       ) : screen === 'approval' ? (
         <ApprovalQueue onBack={() => setScreen('home')} />
+      ) : screen === 'queue' ? (
+        <QueueScreen officer={officer} onBack={() => setScreen('home')} onResume={openIntake} />
       ) : screen === 'settings' ? (
         <SettingsScreen onBack={() => setScreen('home')} />
       ) : screen === 'trust' ? (
         <TrustScreen onBack={() => setScreen('home')} />
       ) : (
-        <IntakeFlow key={intakeKey} station={station} onExit={() => setScreen('home')} {...(seed !== undefined ? { seed } : {})} />
+        <IntakeFlow key={intakeKey} station={station} onExit={() => setScreen('home')} {...(resumeId ? { resumeId } : {})} {...(seed !== undefined ? { seed } : {})} />
       )}
     </>
   );

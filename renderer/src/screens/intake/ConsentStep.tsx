@@ -10,7 +10,7 @@ export interface Consent {
 }
 
 /** The terms of use shown to the citizen; their agreement and the officer's confirmation, both timed. */
-export function ConsentStep({ onDone }: { onDone(c: Consent): void }) {
+export function ConsentStep({ onDone, busy = false }: { onDone(c: Consent): void; busy?: boolean }) {
   const { t } = useTranslation();
   const [agreedAt, setAgreedAt] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -32,7 +32,7 @@ export function ConsentStep({ onDone }: { onDone(c: Consent): void }) {
           type="button"
           className="big"
           data-testid="officer-confirms"
-          disabled={!agreedAt}
+          disabled={!agreedAt || busy}
           onClick={() => agreedAt && onDone({ termsVersion: TERMS_VERSION, citizenAgreedAt: agreedAt, officerConfirmedAt: new Date().toISOString() })}
         >
           {t('consent.officerConfirms')}

@@ -8,7 +8,7 @@ export interface Contact {
 }
 
 /** The citizen's own mobile number (the account's OTP goes there) and, if they wish, an e-mail. */
-export function ContactStep({ initial, onDone }: { initial: Contact | null; onDone(c: Contact): void }) {
+export function ContactStep({ initial, onDone, busy = false }: { initial: Contact | null; onDone(c: Contact): void; busy?: boolean }) {
   const { t } = useTranslation();
   const [mobile, setMobile] = useState(initial ? formatMobile(initial.mobile) : '');
   const [email, setEmail] = useState(initial?.email ?? '');
@@ -39,7 +39,7 @@ export function ContactStep({ initial, onDone }: { initial: Contact | null; onDo
         </label>
         {error && <p className="error" role="alert" data-testid="contact-error">{error}</p>}
         <div className="actions">
-          <button type="submit" className="big" data-testid="contact-next">{t('contact.next')}</button>
+          <button type="submit" className="big" disabled={busy} data-testid="contact-next">{t('contact.next')}</button>
         </div>
       </form>
     </section>

@@ -3,56 +3,32 @@ import { useTranslation } from 'react-i18next';
 import type { DossierRowView } from '../../../../shared/contract/index';
 import { formatMobile } from '../../../../shared/domain/phone';
 import { useKiosk } from '../../bridge/context';
+import { DossierExtras } from '../../components/DossierExtras';
 import { errorMessage } from '../../i18n/error-message';
-import type { CardStepResult } from '../card/CardStep';
-import type { PortraitResult } from '../portrait/PortraitStep';
-import { blobToBase64, buildDossier } from './build-dossier';
-import type { Consent } from './ConsentStep';
-import type { Contact } from './ContactStep';
+import type { SavedDraft } from './useDraft';
 
 /**
- * Review and submit: the dossier is saved as a draft with its live portrait, then submitted. A
- * refusal (age rule, duplicate, missing override) is explained; a duplicate may be submitted on
- * purpose. Whatever happens, the draft is kept and can be resumed.
+ * Review and submit the saved dossier. A refusal (age rule, duplicate, missing override) is
+ * explained; a duplicate may be submitted on purpose. Whatever happens the dossier stays saved
+ * and can be resumed from the home screen.
  */
-export function SubmitStep(props: { card: CardStepResult; contact: Contact; portrait: PortraitResult; consent: Consent; station: string | null; onSubmitted(row: DossierRowView): void }) {
+export function SubmitStep({ draft, onSubmitted }: { draft: SavedDraft; onSubmitted(row: DossierRowView): void }) {
   const { t } = useTranslation();
   const client = useKiosk();
-  const [draft, setDraft] = useState<DossierRowView | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; text: string } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const { identity } = props.card;
+  const { body } = draft;
+  const identity = body.identity?.identity;
 
   const submit = async (allowDuplicate = false) => {
     setBusy(true);
     setError(null);
-    const fail = (e: { code: string; message: string }) => {
-      setError({ code: e.code, text: errorMessage(t, e) });
-      setBusy(false);
-    };
-    let row = draft;
-    if (!row) {
-      const body = buildDossier(props);
-      const created = await client.call('dossier.create', { body: { schemaVersion: 1 } });
-      if (!created.ok) return fail(created.error);
-      const chipPortrait = props.card.chip?.portrait?.split(',')[1];
-      const saved = await client.call('dossier.save', {
-        id: created.value.id,
-        revision: created.value.revision,
-        body,
-        livePortrait: await blobToBase64(props.portrait.jpeg),
-        ...(chipPortrait ? { chipPortrait } : {}),
-      });
-      if (!saved.ok) return fail(saved.error);
-      row = saved.value;
-      setDraft(row);
-    }
-    const r = await client.call('dossier.submit', { id: row.id, allowDuplicate });
-    if (!r.ok) return fail(r.error);
+    const r = await client.call('dossier.submit', { id: draft.row.id, allowDuplicate });
     setBusy(false);
-    props.onSubmitted(r.value);
+    if (!r.ok) return setError({ code: r.error.code, text: errorMessage(t, r.error) });
+    onSubmitted(r.value);
   };
 
   return (
@@ -60,13 +36,14 @@ export function SubmitStep(props: { card: CardStepResult; contact: Contact; port
       <h2 ref={heading} tabIndex={-1}>{t('submit.title')}</h2>
       <dl className="review-list">
         <dt>{t('submit.citizen')}</dt>
-        <dd data-testid="review-name">{identity.fullName} — {identity.idNumber}</dd>
+        <dd data-testid="review-name">{identity?.fullName} — {identity?.idNumber}</dd>
         <dt>{t('submit.mobile')}</dt>
-        <dd>{formatMobile(props.contact.mobile)}{props.contact.email ? ` · ${props.contact.email}` : ''}</dd>
+        <dd>{body.contact ? formatMobile(body.contact.mobile) : '—'}{body.contact?.email ? ` · ${body.contact.email}` : ''}</dd>
         <dt>{t('submit.chip')}</dt>
-        <dd>{t(`submit.verdict.${props.card.chip?.verification.overall ?? 'none'}`)}</dd>
+        <dd>{t(`approval.verdict.${body.identity?.verification.overall ?? 'not_read'}`)}</dd>
         <dt>{t('submit.portrait')}</dt>
-        <dd>{t('submit.portraitOk', { passed: props.portrait.quality.filter((q) => q.ok).length, total: props.portrait.quality.length })}</dd>
+        <dd>{body.portrait ? t('submit.portraitOk', { passed: body.portrait.qualityPassed, total: body.portrait.qualityTotal }) : '—'}</dd>
+        <DossierExtras body={body} />
       </dl>
       {error && (
         <p className="error" role="alert" data-testid="submit-error" data-code={error.code}>{error.text}</p>

@@ -3,11 +3,10 @@
  * value is never replaced by a typed one), the verification verdict, the contact, the portrait's
  * quality and liveness evidence, and the consent.
  */
+import { cardKindFromIssue } from '../../../../shared/domain/age-rules';
 import { DOSSIER_SCHEMA_VERSION, type DraftDossier } from '../../../../shared/domain/dossier';
 import type { CardStepResult } from '../card/CardStep';
 import type { PortraitResult } from '../portrait/PortraitStep';
-import type { Consent } from './ConsentStep';
-import type { Contact } from './ContactStep';
 
 const FIELDS = ['idNumber', 'fullName', 'dateOfBirth', 'sex', 'placeOfOrigin', 'placeOfResidence', 'dateOfExpiry'] as const;
 
@@ -17,7 +16,7 @@ export function identityPart(card: CardStepResult): NonNullable<DraftDossier['id
   return {
     identity: card.identity,
     sources: Object.fromEntries(FIELDS.filter((f) => card.identity[f] !== undefined).map((f) => [f, source])),
-    cardKind: 'cccd_chip',
+    cardKind: cardKindFromIssue(card.identity.dateOfIssue),
     verification: {
       overall: !card.chip ? 'not_read' : overall === 'genuine' ? 'genuine' : overall === 'failed' ? 'failed' : 'not_fully_verified',
       lines: card.chip
@@ -33,26 +32,26 @@ export function identityPart(card: CardStepResult): NonNullable<DraftDossier['id
   };
 }
 
-export function buildDossier(input: { card: CardStepResult; contact: Contact; portrait: PortraitResult; consent: Consent; station: string | null }): DraftDossier {
-  const { portrait } = input;
-  const passed = portrait.quality.filter((q) => q.ok).length;
+/** A new draft from the card step: the identity with its sources and verdict, nothing else yet. */
+export function newDraft(card: CardStepResult, station: string | null): DraftDossier {
+  return { schemaVersion: DOSSIER_SCHEMA_VERSION, identity: identityPart(card), overrides: [], station, driveId: null };
+}
+
+/** The portrait part: the quality checks passed and the liveness evidence (the JPEG travels apart). */
+export function portraitPart(portrait: PortraitResult): NonNullable<DraftDossier['portrait']> {
   return {
-    schemaVersion: DOSSIER_SCHEMA_VERSION,
-    identity: identityPart(input.card),
-    contact: input.contact,
-    integration: { dependants: [] },
-    portrait: {
-      qualityPassed: passed,
-      qualityTotal: Math.max(1, portrait.quality.length),
-      liveness: 'passed',
-      attempts: 1,
-      evidence: JSON.stringify(portrait.liveness).slice(0, 40_000),
-    },
-    consent: input.consent,
-    overrides: [],
-    station: input.station,
-    driveId: null,
+    qualityPassed: portrait.quality.filter((q) => q.ok).length,
+    qualityTotal: Math.max(1, portrait.quality.length),
+    liveness: 'passed',
+    attempts: 1,
+    evidence: JSON.stringify(portrait.liveness).slice(0, 40_000),
   };
+}
+
+/** The base64 of a data: URL the store accepts as a chip portrait (JPEG or PNG), else nothing. */
+export function chipPortraitBase64(url: string | null | undefined): string | undefined {
+  const m = /^data:image\/(?:jpeg|png);base64,([A-Za-z0-9+/]+={0,2})$/.exec(url ?? '');
+  return m?.[1];
 }
 
 export async function blobToBase64(b: Blob): Promise<string> {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { BE_AN, MINH, NHUNG } from '../../../electron/host/sim/lds-builder/sample-citizens';
+import { plaintextFound } from './at-rest';
 import { openApp, skipIntegration, startShell } from './shell';
 
 // The bridge's answers are checked field by field below; typing each channel here would add nothing.
@@ -123,10 +124,11 @@ test.describe('age rules and the guardian', () => {
   });
 });
 
-test('a draft survives a restart of the host, is resumed where it stopped, and cancelling it erases it', async ({ page }) => {
+test('a draft is encrypted at rest, survives a restart of the host, is resumed where it stopped, and cancelling it erases it', async ({ page }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-restart-'));
   let shell = await startShell({ dataDir });
   let id = '';
+  let needles: Record<string, string | Buffer> = {};
   try {
     await openApp(page, shell);
     await readCitizen(page, shell, 'nhung', NHUNG.idNumber);
@@ -141,9 +143,28 @@ test('a draft survives a restart of the host, is resumed where it stopped, and c
     await step.getByTestId('integration-next').click();
     await expect(page.getByTestId('intake')).toHaveAttribute('data-step', 'portrait');
     id = (await page.getByTestId('dossier-id').textContent())!.match(/HS-\w{10}/)![0];
+
+    // Nothing of the citizen is readable in the data folders: database, WAL, journal, temp files, key file.
+    const chip = (await caller(shell)('dossier.image', { id, kind: 'chip_portrait' })).value.dataUrl as string;
+    const chipBytes = Buffer.from(chip.split(',')[1]!, 'base64');
+    needles = {
+      'name NFC': NHUNG.fullName.normalize('NFC'),
+      'name NFD': NHUNG.fullName.normalize('NFD'),
+      'name without diacritics': 'nguyen thi hong nhung',
+      'ID number': NHUNG.idNumber,
+      mobile: '0912345678',
+      address: NHUNG.placeOfResidence!,
+      dependant: 'Trần Minh Khôi',
+      'chip portrait head': chipBytes.subarray(0, 16),
+      'chip portrait middle': chipBytes.subarray(chipBytes.length >> 1, (chipBytes.length >> 1) + 32),
+      'SQLite header': 'SQLite format 3',
+    };
+    expect(plaintextFound([dataDir, `${dataDir}-DEMO-training`], needles)).toEqual([]);
   } finally {
     await shell.stop();
   }
+  // …and after the host has closed the database (the WAL checkpointed into the main file).
+  expect(plaintextFound([dataDir, `${dataDir}-DEMO-training`], needles)).toEqual([]);
 
   shell = await startShell({ dataDir });
   try {

@@ -88,6 +88,10 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   if (demo) await auth.unlock(TRAINING_PASSPHRASE);
   else await auth.autoUnlock();
   const card = new CardService({ watcher, trustStore: () => trust.current(), hub, log: opts.log, preferredReader: opts.config.reader.preferred });
+  // A read's raw chip files belong to the session that made it: a sign-in, sign-out or lock drops them.
+  hub.subscribe((name) => {
+    if (name === 'auth.changed') card.forgetRawFiles();
+  });
   const context: HostContext = {
     appVersion: opts.appVersion,
     shell: opts.shell,

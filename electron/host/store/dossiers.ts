@@ -132,6 +132,8 @@ export function saveDraft(db: Db, officer: Officer, id: string, revision: number
     ownDraft(officer, cur);
     if (cur.state !== 'draft' && cur.state !== 'returned') throw new DossierError('wrong_state', `${cur.state} is not editable`);
     if (cur.revision !== revision) throw new DossierError('stale');
+    // The chip portrait is what the supervisor compares the live one with: given once (by the read), never replaced.
+    if (images.chip_portrait && image(db, id, 'chip_portrait')) throw new DossierError('forbidden', 'the chip portrait is never replaced');
     db.prepare('UPDATE dossiers SET body = ?, id_number = ?, full_name = ?, search_key = ?, revision = revision + 1, updated_at = ? WHERE id = ?').run(
       JSON.stringify(d), d.identity?.identity.idNumber ?? null, d.identity?.identity.fullName ?? null, searchKey(d), now.toISOString(), id,
     );

@@ -1,0 +1,80 @@
+/**
+ * Dossier calls made the way an attacker would: raw chip files of a read made in another session,
+ * a chip portrait swapped after the card was read.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Host } from '../host';
+import { sampleDossier } from '../store/test-dossier';
+import * as D from '../store/dossiers';
+import { demoHost, signInAs, testCtx } from '../test-host';
+
+let host: Host;
+beforeAll(async () => {
+  host = await demoHost('kiosk-dossier-hostile-');
+});
+afterAll(() => host.close());
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- results are checked by shape with toMatchObject
+type Loose = any;
+const call = (ch: string, payload?: unknown) => host.dispatch(ch, payload, testCtx) as Promise<{ ok: boolean; value?: Loose; error?: { code: string } }>;
+const NHUNG = '001190012345';
+const jpeg = (marker: number) => Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, marker, 0xff, 0xd9]).toString('base64');
+
+async function readCard(): Promise<string> {
+  const r = await call('card.read', { access: { idNumber: NHUNG } });
+  expect(r).toMatchObject({ ok: true });
+  return r.value.readId as string;
+}
+
+describe('raw chip files of a read', () => {
+  it('are forgotten when the session ends: another officer cannot attach them after a sign-out', async () => {
+    expect(await signInAs(host, 'canbo')).toBe(true);
+    const readId = await readCard();
+    expect(await signInAs(host, 'lanhdao')).toBe(true); // canbo signed out, lanhdao signed in
+    const d = await call('dossier.create', { body: sampleDossier({ idNumber: NHUNG }), chipReadId: readId });
+    expect(d).toMatchObject({ ok: true });
+    expect(D.image(host.context.auth.db, d.value.id, 'ef_sod')).toBeNull();
+    expect(D.image(host.context.auth.db, d.value.id, 'dg2')).toBeNull();
+  }, 60_000);
+
+  it('are forgotten on the suspend / screen lock', async () => {
+    expect(await signInAs(host, 'canbo')).toBe(true);
+    const readId = await readCard();
+    host.lockNow('screen_lock');
+    expect(await signInAs(host, 'canbo')).toBe(true);
+    const d = await call('dossier.create', { body: sampleDossier({ idNumber: NHUNG }), chipReadId: readId });
+    expect(d).toMatchObject({ ok: true });
+    expect(D.image(host.context.auth.db, d.value.id, 'ef_sod')).toBeNull();
+  }, 60_000);
+
+  it('are attached to the dossier the same session starts from that read', async () => {
+    expect(await signInAs(host, 'canbo')).toBe(true);
+    const readId = await readCard();
+    const d = await call('dossier.create', { body: sampleDossier({ idNumber: NHUNG }), chipReadId: readId });
+    expect(d).toMatchObject({ ok: true });
+    expect(D.image(host.context.auth.db, d.value.id, 'ef_sod')).not.toBeNull();
+  }, 60_000);
+});
+
+describe('the chip portrait', () => {
+  it('cannot be replaced by a save once the dossier has one (the supervisor compares it with the live portrait)', async () => {
+    expect(await signInAs(host, 'canbo')).toBe(true);
+    const body = sampleDossier({ idNumber: '079201000555' });
+    const d = await call('dossier.create', { body, chipPortrait: jpeg(1) });
+    expect(d).toMatchObject({ ok: true });
+    const id = d.value.id as string;
+    expect(await call('dossier.save', { id, revision: 1, body, chipPortrait: jpeg(2) })).toMatchObject({ ok: false, error: { code: 'dossier.forbidden' } });
+    expect(D.image(host.context.auth.db, id, 'chip_portrait')?.toString('base64')).toBe(jpeg(1));
+    // a save without one still goes through
+    expect(await call('dossier.save', { id, revision: 1, body, livePortrait: jpeg(3) })).toMatchObject({ ok: true, value: { revision: 2 } });
+  });
+
+  it('may still be given once by a save when the draft has none', async () => {
+    expect(await signInAs(host, 'canbo')).toBe(true);
+    const body = sampleDossier({ idNumber: '079201000556' });
+    const d = await call('dossier.create', { body });
+    const id = d.value.id as string;
+    expect(await call('dossier.save', { id, revision: 1, body, chipPortrait: jpeg(4) })).toMatchObject({ ok: true });
+    expect(await call('dossier.save', { id, revision: 2, body, chipPortrait: jpeg(5) })).toMatchObject({ ok: false, error: { code: 'dossier.forbidden' } });
+  });
+});

@@ -57,14 +57,29 @@ describe('raw chip files of a read', () => {
 });
 
 describe('the chip portrait', () => {
-  it('cannot be replaced by a save once the dossier has one (the supervisor compares it with the live portrait)', async () => {
+  it('stored by dossier.create is the read’s own, never one the screen sends; without a read none is stored', async () => {
     expect(await signInAs(host, 'canbo')).toBe(true);
-    const body = sampleDossier({ idNumber: '079201000555' });
-    const d = await call('dossier.create', { body, chipPortrait: jpeg(1) });
+    const readId = await readCard();
+    const d = await call('dossier.create', { body: sampleDossier({ idNumber: NHUNG }), chipReadId: readId, chipPortrait: jpeg(1) });
+    expect(d).toMatchObject({ ok: true });
+    const stored = D.image(host.context.auth.db, d.value.id, 'chip_portrait');
+    expect(stored && stored.length).toBeGreaterThan(1000);
+    expect(stored?.toString('base64')).not.toBe(jpeg(1));
+    const bare = await call('dossier.create', { body: sampleDossier({ idNumber: '079201000554' }), chipPortrait: jpeg(1) });
+    expect(D.image(host.context.auth.db, bare.value.id, 'chip_portrait')).toBeNull();
+  }, 60_000);
+
+  it('cannot be replaced by a save once the dossier has one (the supervisor compares it with the live portrait)', { timeout: 60_000 }, async () => {
+    expect(await signInAs(host, 'canbo')).toBe(true);
+    const readId = await readCard();
+    const body = sampleDossier({ idNumber: NHUNG });
+    const d = await call('dossier.create', { body, chipReadId: readId });
     expect(d).toMatchObject({ ok: true });
     const id = d.value.id as string;
+    const fromChip = D.image(host.context.auth.db, id, 'chip_portrait')?.toString('base64');
+    expect(fromChip).toBeTruthy();
     expect(await call('dossier.save', { id, revision: 1, body, chipPortrait: jpeg(2) })).toMatchObject({ ok: false, error: { code: 'dossier.forbidden' } });
-    expect(D.image(host.context.auth.db, id, 'chip_portrait')?.toString('base64')).toBe(jpeg(1));
+    expect(D.image(host.context.auth.db, id, 'chip_portrait')?.toString('base64')).toBe(fromChip);
     // a save without one still goes through
     expect(await call('dossier.save', { id, revision: 1, body, livePortrait: jpeg(3) })).toMatchObject({ ok: true, value: { revision: 2 } });
   });

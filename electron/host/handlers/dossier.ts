@@ -66,10 +66,11 @@ export function dossierHandlers(ctx: HostContext): Pick<HandlerTable, DossierCha
   return {
     'dossier.create': ({ body, chipReadId, chipPortrait }) =>
       wrap(() => {
-        const chip = chipImage(chipPortrait);
+        const officer = me();
+        chipImage(chipPortrait); // checked as before, but the stored chip portrait is the read's own, never the screen's
         const idNumber = body.identity?.identity.idNumber;
-        const raw = chipReadId && idNumber ? ctx.card.takeRawFiles(chipReadId, idNumber) : null;
-        return D.createDraft(ctx.auth.db, me(), body, { ...rawChipImages(raw), ...(chip ? { chip_portrait: chip } : {}) });
+        const read = chipReadId && idNumber ? ctx.card.takeRawFiles(chipReadId, idNumber) : null;
+        return D.createDraft(ctx.auth.db, officer, body, { ...rawChipImages(read?.files ?? null), ...(read?.portrait ? { chip_portrait: read.portrait } : {}) });
       }),
     'dossier.save': ({ id, revision, body, livePortrait, chipPortrait }) =>
       wrap(() => {

@@ -93,3 +93,21 @@ describe('the chip portrait', () => {
     expect(await call('dossier.save', { id, revision: 2, body, chipPortrait: jpeg(5) })).toMatchObject({ ok: false, error: { code: 'dossier.forbidden' } });
   });
 });
+
+describe('dossier.history', () => {
+  it('still answers for a dossier with more entries than the contract carries: the latest, with the first (who took it)', { timeout: 120_000 }, async () => {
+    expect(await signInAs(host, 'canbo')).toBe(true);
+    const body = sampleDossier({ idNumber: '079201000557' });
+    const d = await call('dossier.create', { body });
+    const id = d.value.id as string;
+    const db = host.context.auth.db;
+    const officer = host.context.auth.officer()!;
+    for (let rev = 1; rev <= 520; rev++) D.saveDraft(db, officer, id, rev, body);
+    const r = await call('dossier.history', { id });
+    expect(r).toMatchObject({ ok: true });
+    const entries = r.value.entries as Array<{ action: string; seq: number }>;
+    expect(entries.length).toBe(500);
+    expect(entries[0]!.action).toBe('draft.created');
+    expect(entries.at(-1)!.seq).toBe(Math.max(...entries.map((e) => e.seq)));
+  });
+});

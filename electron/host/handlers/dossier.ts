@@ -44,6 +44,9 @@ export function rawChipImages(files: Map<number, Uint8Array> | null): Partial<Re
   return out;
 }
 
+/** The most entries dossier.history carries (its contract's bound). */
+const HISTORY_MAX = 500;
+
 function wrap<T>(fn: () => T): T {
   try {
     return fn();
@@ -105,7 +108,9 @@ export function dossierHandlers(ctx: HostContext): Pick<HandlerTable, DossierCha
       wrap(() => {
         const o = me();
         visible(o, D.get(ctx.auth.db, id));
-        const entries = auditFor(ctx.auth.db, id);
+        const all = auditFor(ctx.auth.db, id);
+        // The contract carries 500: past that (a dossier saved hundreds of times) the first entry, who took it, and the latest.
+        const entries = all.length > HISTORY_MAX ? [all[0]!, ...all.slice(-(HISTORY_MAX - 1))] : all;
         const names = officerNames(ctx.auth.db, entries.map((e) => e.actor));
         return { entries: entries.map(({ seq, at, actor, action }) => ({ seq, at, actor, actorName: names[actor] ?? null, action })) };
       }),

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../host';
 import { sampleDossier } from '../store/test-dossier';
 import * as D from '../store/dossiers';
+import { purgeExpired } from '../store/retention';
 import { demoHost, signInAs, testCtx } from '../test-host';
 
 let host: Host;
@@ -109,5 +110,21 @@ describe('dossier.history', () => {
     expect(entries.length).toBe(500);
     expect(entries[0]!.action).toBe('draft.created');
     expect(entries.at(-1)!.seq).toBe(Math.max(...entries.map((e) => e.seq)));
+  });
+});
+
+describe('a purged dossier', () => {
+  it('opens in the queue detail with nothing personal instead of failing as internal', { timeout: 60_000 }, async () => {
+    expect(await signInAs(host, 'canbo')).toBe(true);
+    const body = sampleDossier({ idNumber: '079201000558' });
+    const d = await call('dossier.create', { body });
+    const id = d.value.id as string;
+    const db = host.context.auth.db;
+    db.prepare(`UPDATE dossiers SET state = 'accepted', updated_at = '2000-01-01T00:00:00.000Z' WHERE id = ?`).run(id);
+    purgeExpired(db, new Date(), 30);
+    const r = await call('dossier.get', { id });
+    expect(r).toMatchObject({ ok: true, value: { row: { id, state: 'purged', fullName: null, idNumber: null } } });
+    expect(r.value.body.identity).toBeUndefined();
+    expect(await call('dossier.history', { id })).toMatchObject({ ok: true });
   });
 });

@@ -10,7 +10,7 @@ import type { Officer } from '../auth/accounts';
 import { officerNames } from '../auth/officer-names';
 import { auditFor } from '../store/audit';
 import * as D from '../store/dossiers';
-import type { ImageKind } from '../../../shared/domain/dossier';
+import { DOSSIER_SCHEMA_VERSION, draftDossierSchema, type ImageKind } from '../../../shared/domain/dossier';
 
 type DossierChannels =
   | 'dossier.create'
@@ -93,7 +93,8 @@ export function dossierHandlers(ctx: HostContext): Pick<HandlerTable, DossierCha
         const o = me();
         const row = D.get(ctx.auth.db, id);
         visible(o, row);
-        return { row, body: D.body(ctx.auth.db, id) };
+        // A purged dossier's body is its receipt: nothing of the citizen is left to show.
+        return { row, body: row.state === 'purged' ? draftDossierSchema.parse({ schemaVersion: DOSSIER_SCHEMA_VERSION }) : D.body(ctx.auth.db, id) };
       }),
     'dossier.list': ({ state, query }) =>
       wrap(() => {

@@ -21,6 +21,14 @@ const call = (ch: string, payload?: unknown) => host.dispatch(ch, payload, testC
 const NHUNG = '001190012345';
 const jpeg = (marker: number) => Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, marker, 0xff, 0xd9]).toString('base64');
 
+/** A new draft of canbo's (signed in as canbo). */
+async function canboDraft(idNumber: string) {
+  expect(await signInAs(host, 'canbo')).toBe(true);
+  const body = sampleDossier({ idNumber });
+  const d = await call('dossier.create', { body });
+  return { id: d.value.id as string, body, db: host.context.auth.db };
+}
+
 async function readCard(): Promise<string> {
   const r = await call('card.read', { access: { idNumber: NHUNG } });
   expect(r).toMatchObject({ ok: true });
@@ -97,11 +105,7 @@ describe('the chip portrait', () => {
 
 describe('dossier.history', () => {
   it('still answers for a dossier with more entries than the contract carries: the latest, with the first (who took it)', { timeout: 120_000 }, async () => {
-    expect(await signInAs(host, 'canbo')).toBe(true);
-    const body = sampleDossier({ idNumber: '079201000557' });
-    const d = await call('dossier.create', { body });
-    const id = d.value.id as string;
-    const db = host.context.auth.db;
+    const { id, body, db } = await canboDraft('079201000557');
     const officer = host.context.auth.officer()!;
     for (let rev = 1; rev <= 520; rev++) D.saveDraft(db, officer, id, rev, body);
     const r = await call('dossier.history', { id });
@@ -115,11 +119,7 @@ describe('dossier.history', () => {
 
 describe('a purged dossier', () => {
   it('opens in the queue detail with nothing personal instead of failing as internal', { timeout: 60_000 }, async () => {
-    expect(await signInAs(host, 'canbo')).toBe(true);
-    const body = sampleDossier({ idNumber: '079201000558' });
-    const d = await call('dossier.create', { body });
-    const id = d.value.id as string;
-    const db = host.context.auth.db;
+    const { id, db } = await canboDraft('079201000558');
     db.prepare(`UPDATE dossiers SET state = 'accepted', updated_at = '2000-01-01T00:00:00.000Z' WHERE id = ?`).run(id);
     purgeExpired(db, new Date(), 30);
     const r = await call('dossier.get', { id });

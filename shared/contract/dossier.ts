@@ -13,6 +13,14 @@ const officerName = z.string().max(120);
 /** The live portrait JPEG, base64; ~100 KB in practice, refused above 1.5 MB. */
 const jpegBase64 = z.string().max(2_000_000).regex(/^[A-Za-z0-9+/]+={0,2}$/);
 
+/**
+ * A dossier body as the screen sends it, at most 200,000 characters as JSON (a real one is a few
+ * KB plus the liveness evidence, at most 40,000): the identity's strings and arrays have no bound
+ * of their own (they mirror what a chip may hold), so the whole body has one.
+ */
+export const MAX_BODY_CHARS = 200_000;
+const bodyInput = draftDossierSchema.refine((b) => JSON.stringify(b).length <= MAX_BODY_CHARS, `the dossier body is over ${MAX_BODY_CHARS} characters`);
+
 export const DOSSIER_ERRORS = [
   'dossier.not_found',
   'dossier.forbidden',
@@ -46,7 +54,7 @@ export type DossierRowView = z.infer<typeof dossierRowSchema>;
 export const dossierCreate = defineCall('dossier.create', {
   input: z
     .object({
-      body: draftDossierSchema,
+      body: bodyInput,
       /** The card read this intake starts from: the host attaches that read's raw chip files (SOD, DGs). */
       chipReadId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
       chipPortrait: jpegBase64.optional(),
@@ -63,7 +71,7 @@ export const dossierSave = defineCall('dossier.save', {
     .object({
       id: dossierId,
       revision: z.number().int().min(1),
-      body: draftDossierSchema,
+      body: bodyInput,
       livePortrait: jpegBase64.optional(),
       /** The chip portrait as the read screen showed it (JPEG, or PNG converted from JPEG 2000), base64. */
       chipPortrait: jpegBase64.optional(),

@@ -128,3 +128,14 @@ describe('a purged dossier', () => {
     expect(await call('dossier.history', { id })).toMatchObject({ ok: true });
   });
 });
+
+describe('an oversized body', () => {
+  it('is refused by dossier.create and dossier.save before anything is stored (unbounded identity strings and arrays)', { timeout: 60_000 }, async () => {
+    const { id, body } = await canboDraft('079201000559');
+    const huge = sampleDossier({ idNumber: '079201000559', fullName: 'Nguyễn '.repeat(100_000) });
+    expect(await call('dossier.create', { body: huge })).toMatchObject({ ok: false, error: { code: 'bridge.invalid_payload' } });
+    const many = { ...body, identity: { ...body.identity!, identity: { ...body.identity!.identity, unknownFields: Array.from({ length: 50_000 }, (_, n) => ({ n, tag: 'x', raw: 'ab' })) } } };
+    expect(await call('dossier.save', { id, revision: 1, body: many })).toMatchObject({ ok: false, error: { code: 'bridge.invalid_payload' } });
+    expect(await call('dossier.save', { id, revision: 1, body })).toMatchObject({ ok: true });
+  });
+});

@@ -84,7 +84,14 @@ export const dossierSave = defineCall('dossier.save', {
 });
 
 export const dossierSubmit = defineCall('dossier.submit', {
-  input: z.object({ id: dossierId, allowDuplicate: z.boolean().default(false) }).strict(),
+  input: z
+    .object({
+      id: dossierId,
+      allowDuplicate: z.boolean().default(false),
+      /** The revision the officer reviewed: a newer save (another screen) makes the submission stale. */
+      revision: z.number().int().min(1).optional(),
+    })
+    .strict(),
   output: dossierRowSchema,
   errors: DOSSIER_ERRORS,
   access: 'intake',

@@ -139,3 +139,16 @@ describe('an oversized body', () => {
     expect(await call('dossier.save', { id, revision: 1, body })).toMatchObject({ ok: true });
   });
 });
+
+describe('two screens on one dossier', () => {
+  it('a submission names the revision it reviewed: a newer save from another screen makes it stale', { timeout: 60_000 }, async () => {
+    const { id, body } = await canboDraft('079201000560');
+    const live = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 0xff, 0xd9]).toString('base64');
+    expect(await call('dossier.save', { id, revision: 1, body, livePortrait: live })).toMatchObject({ ok: true, value: { revision: 2 } });
+    // screen A reviewed revision 2; screen B saves a changed body
+    const changed = { ...body, contact: { mobile: '0987654321' } };
+    expect(await call('dossier.save', { id, revision: 2, body: changed })).toMatchObject({ ok: true, value: { revision: 3 } });
+    expect(await call('dossier.submit', { id, revision: 2 })).toMatchObject({ ok: false, error: { code: 'dossier.stale' } });
+    expect(await call('dossier.submit', { id, revision: 3 })).toMatchObject({ ok: true, value: { state: 'submitted' } });
+  });
+});

@@ -82,7 +82,7 @@ export function dossierHandlers(ctx: HostContext): Pick<HandlerTable, DossierCha
         const chip = chipImage(chipPortrait);
         return D.saveDraft(ctx.auth.db, me(), id, revision, body, { ...(live ? { live_portrait: live } : {}), ...(chip ? { chip_portrait: chip } : {}) });
       }),
-    'dossier.submit': ({ id, allowDuplicate }) => wrap(() => D.submit(ctx.auth.db, me(), id, { allowDuplicate })),
+    'dossier.submit': ({ id, allowDuplicate, revision }) => wrap(() => D.submit(ctx.auth.db, me(), id, { allowDuplicate, ...(revision !== undefined ? { revision } : {}) })),
     'dossier.cancel': ({ id }) =>
       wrap(() => {
         D.cancelDraft(ctx.auth.db, me(), id);

@@ -180,10 +180,11 @@ function rowLimit(asked: number | undefined, fallback: number, max: number): num
   return Number.isFinite(n) ? Math.min(Math.max(n, 1), max) : fallback;
 }
 
-export function submit(db: Db, officer: Officer, id: string, opts: { allowDuplicate?: boolean } = {}, now = new Date()): DossierRow {
+export function submit(db: Db, officer: Officer, id: string, opts: { allowDuplicate?: boolean; revision?: number } = {}, now = new Date()): DossierRow {
   db.transaction(() => {
     const cur = row(db, id);
     ownDraft(officer, cur);
+    if (opts.revision !== undefined && cur.revision !== opts.revision) throw new DossierError('stale');
     move(db, cur, 'submitted');
     const parsed = completeDossierSchema.safeParse(body(db, id));
     if (!parsed.success) throw new DossierError('incomplete', parsed.error.issues[0]?.path.join('.') ?? '');

@@ -25,7 +25,7 @@ export function SubmitStep({ draft, onSubmitted }: { draft: SavedDraft; onSubmit
   const submit = async (allowDuplicate = false) => {
     setBusy(true);
     setError(null);
-    const r = await client.call('dossier.submit', { id: draft.row.id, allowDuplicate });
+    const r = await client.call('dossier.submit', { id: draft.row.id, revision: draft.row.revision, allowDuplicate });
     setBusy(false);
     if (!r.ok) return setError({ code: r.error.code, text: errorMessage(t, r.error) });
     onSubmitted(r.value);

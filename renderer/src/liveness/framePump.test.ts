@@ -15,11 +15,12 @@ const LONG_STALL_MS = 1.6 * FRAME_LOOP.maxWaiting * FRAME_MS;
  * takes `costMs(t)` for the frame captured at t. Simulated time (fake timers): returns the capture
  * times of the frames whose results reached the page, in the order they came.
  */
-async function simulate(opts: { frames: number; costMs: (t: number) => number; maxInFlight?: number; onResult?: (t: number) => void }): Promise<{ analysed: number[]; dropped: number; released: number[] }> {
+async function simulate(opts: { frames: number; costMs: (t: number) => number; maxInFlight?: number; onResult?: (t: number) => void; keepEveryFrame?: boolean }): Promise<{ analysed: number[]; dropped: number; released: number[] }> {
   const analysed: number[] = [];
   const released: number[] = [];
   let busyUntil = 0;
   const pump = new FramePump<number, number>({
+    ...(opts.keepEveryFrame ? { maxWaiting: Infinity, maxBacklogMs: Infinity } : {}),
     maxInFlight: opts.maxInFlight ?? 2,
     analyze: (t) => {
       busyUntil = Math.max(Date.now(), busyUntil) + opts.costMs(t);
@@ -49,6 +50,19 @@ describe('FramePump (camera frames to the face engine)', () => {
   afterEach(() => {
     vi.useRealTimers();
   });
+
+  it('keeping every frame (a recorded clip as the camera): an engine four times slower than the camera still sees every frame, in order', async () => {
+    const r = await simulate({ frames: 300, costMs: () => 4 * FRAME_MS, keepEveryFrame: true });
+    expect(r.dropped).toBe(0);
+    expect(r.released).toEqual([]);
+    expect(r.analysed).toEqual(Array.from({ length: 300 }, (_, i) => i * FRAME_MS));
+  });
+
+  it('a live camera under the same overload is thinned (the contrast)', async () => {
+    const r = await simulate({ frames: 300, costMs: () => 4 * FRAME_MS });
+    expect(r.dropped).toBeGreaterThan(0);
+  });
+
 
   it('analyses every frame, in capture order, through a stall shorter than the queue', async () => {
     // 20 ms a frame, but one frame takes ~870 ms (another process took the CPU).

@@ -10,8 +10,9 @@ export interface PumpOptions<T, R> {
   onResult: (r: R) => void;
   /** Frees a frame the pump will not analyse (dropped from the backlog, or waiting when stopped). */
   release: (item: T) => void;
-  /** Frames allowed to wait (see FrameQueue). */
+  /** Frames allowed to wait, and the oldest a waiting frame may be behind the newest (see FrameQueue). */
   maxWaiting?: number;
+  maxBacklogMs?: number;
 }
 
 export class FramePump<T, R> {
@@ -20,7 +21,7 @@ export class FramePump<T, R> {
   private stopped = false;
 
   constructor(private readonly opts: PumpOptions<T, R>) {
-    this.queue = new FrameQueue<T>(opts.maxWaiting);
+    this.queue = new FrameQueue<T>(opts.maxWaiting, opts.maxBacklogMs);
   }
 
   /** Frames dropped because analysis fell behind the camera. */

@@ -26,8 +26,18 @@ interface TrackProcessor {
 }
 type TrackProcessorCtor = new (init: { track: MediaStreamTrack; maxBufferSize?: number }) => TrackProcessor;
 
-export function runFrameLoop(video: HTMLVideoElement, engine: FaceEngine, onFrame: (obs: FrameObservation) => void, stats?: FrameLoopStats): () => void {
+export interface FrameLoopOptions {
+  /**
+   * Analyse every frame the camera delivers, however far behind the engine falls (no thinning, no
+   * backlog bound). For recorded clips played as a camera (the tests, `npm run pad:eval`): the
+   * verdict on a file must not depend on how busy the machine was. A live camera keeps the bounds.
+   */
+  keepEveryFrame?: boolean;
+}
+
+export function runFrameLoop(video: HTMLVideoElement, engine: FaceEngine, onFrame: (obs: FrameObservation) => void, stats?: FrameLoopStats, opts: FrameLoopOptions = {}): () => void {
   const pump = new FramePump<ImageBitmap, FrameObservation>({
+    ...(opts.keepEveryFrame ? { maxWaiting: Infinity, maxBacklogMs: Infinity } : {}),
     maxInFlight: engine.mode === 'worker' ? 2 : 1,
     analyze: (bitmap, t) => engine.analyze(bitmap, t),
     onResult: onFrame,

@@ -1,6 +1,7 @@
 // Test page for the presentation-attack harness and the e2e tests: runs the REAL liveness
 // pipeline (worker, FaceLandmarker, session) on the camera and exposes the outcome on window.__pad.
-// Query: seed (challenge order), maxMs (give up), record=1 (keep every observation), worker=0.
+// Query: seed (challenge order), maxMs (give up), record=1 (keep every observation), worker=0,
+// every=0 (thin the frames like a live camera instead of analysing each one).
 import { createFaceEngine } from '../engine';
 import { openCamera, CameraFailure } from '../camera';
 import { runFrameLoop, type FrameLoopStats } from '../loop';
@@ -48,6 +49,8 @@ const record = q.get('record') === '1';
 /** full=1: keep observing until maxMs even after a verdict (for recording fixtures). */
 const full = q.get('full') === '1';
 const wantPortrait = q.get('portrait') === '1';
+/** The camera here is always a recorded file: analyse every frame (every=0: thin like a live camera). */
+const keepEveryFrame = q.get('every') !== '0';
 const out: PadOutcome = {
   done: false, error: null, engine: null, verdict: 'pending', reason: null, faceToVerdictMs: null,
   hints: [], failedChecks: [], pose: [], frames: 0, loop: { source: null, dropped: 0, received: 0, maxGapMs: 0 }, inferMs: [], fps: 0, evidence: null, recorded: [], last: null, portrait: null,
@@ -124,7 +127,7 @@ async function main(): Promise<void> {
       }
       finish(stop);
     }
-  }, out.loop);
+  }, out.loop, { keepEveryFrame });
 }
 
 main().catch((err: unknown) => {

@@ -22,7 +22,7 @@ export interface PortraitResult {
 export interface PortraitStepProps {
   /** The chip (DG2) portrait, shown side by side at review. Needs to be loadable under img-src. */
   chipPortraitUrl?: string;
-  /** Test only: fixes the challenge order and pauses. */
+  /** Test only: fixes the challenge order and pauses, and analyses every camera frame (the tests' camera is a recorded clip). */
   seed?: number;
   onDone(result: PortraitResult): void;
   onCancel(): void;

@@ -85,7 +85,9 @@ export function usePortraitSession(seed: number | undefined, open: () => Promise
             });
           });
         }
-      });
+        // A seed comes only from the tests and the training demo, whose camera is a recorded clip:
+        // analyse every frame so the verdict does not depend on how busy the machine is.
+      }, undefined, { keepEveryFrame: seed !== undefined });
     };
     void start();
     return () => {

@@ -37,7 +37,7 @@ export class CardService {
   private cancelRequested = false;
   private readonly policies = new ChunkPolicies();
   /** The last read's raw files, for the dossier started from it; one slot, dropped when taken or stale. */
-  private lastRead: { readId: string; idNumber: string; files: Map<number, Uint8Array>; portrait: string | null; at: number } | null = null;
+  private lastRead: { readId: string; idNumber: string; files: Map<number, Uint8Array>; portrait: string | null; overall: CardReadView['verification']['overall']; at: number } | null = null;
 
   constructor(private readonly opts: CardServiceOptions) {}
 
@@ -100,7 +100,7 @@ export class CardService {
       const result = await this.tryKeys(this.cancellable(transport), access);
       const view = await readView(result, claimed, isoDateAt(Date.now()));
       const readId = randomBytes(16).toString('hex');
-      this.lastRead = { readId, idNumber: view.identity.idNumber, files: result.files, portrait: view.portrait, at: Date.now() };
+      this.lastRead = { readId, idNumber: view.identity.idNumber, files: result.files, portrait: view.portrait, overall: view.verification.overall, at: Date.now() };
       this.opts.log.info('card.read_ok', {
         protocol: view.verification.accessControl.protocol,
         overall: view.verification.overall,
@@ -123,15 +123,20 @@ export class CardService {
   /**
    * The raw chip files of the read named `readId`, once, if it is the last read, was of `idNumber`
    * and is under `maxAgeMs` old; keyed by data-group number (EF.COM 0x1e, EF.SOD 0x1d). With them
-   * the portrait as that read showed it (JPEG, or JPEG 2000 as PNG), never one the screen sends.
+   * the portrait as that read showed it (JPEG, or JPEG 2000 as PNG), never one the screen sends, and its verdict.
    */
-  takeRawFiles(readId: string, idNumber: string, maxAgeMs = RAW_FILES_MAX_AGE_MS, now = Date.now()): { files: Map<number, Uint8Array>; portrait: Buffer | null } | null {
+  takeRawFiles(
+    readId: string,
+    idNumber: string,
+    maxAgeMs = RAW_FILES_MAX_AGE_MS,
+    now = Date.now(),
+  ): { files: Map<number, Uint8Array>; portrait: Buffer | null; overall: CardReadView['verification']['overall'] } | null {
     const r = this.lastRead;
     if (!r || r.readId !== readId) return null;
     this.lastRead = null;
     if (r.idNumber !== idNumber || now - r.at > maxAgeMs) return null;
     const b64 = /^data:image\/(?:jpeg|png);base64,([A-Za-z0-9+/]+={0,2})$/.exec(r.portrait ?? '')?.[1];
-    return { files: r.files, portrait: b64 ? Buffer.from(b64, 'base64') : null };
+    return { files: r.files, portrait: b64 ? Buffer.from(b64, 'base64') : null, overall: r.overall };
   }
 
   /** Forgets the held files (sign-out, lock). */

@@ -152,3 +152,30 @@ describe('two screens on one dossier', () => {
     expect(await call('dossier.submit', { id, revision: 3 })).toMatchObject({ ok: true, value: { state: 'submitted' } });
   });
 });
+
+describe('the chip verdict and identity of a dossier started from a read', () => {
+  it('dossier.create refuses a verdict other than the read’s (a cloned chip claimed genuine escapes the supervisor’s override)', { timeout: 60_000 }, async () => {
+    expect(await signInAs(host, 'canbo')).toBe(true);
+    await host.context.demo!.set({ present: true, variant: 'cloned', citizen: 'nhung' });
+    try {
+      const readId = await readCard();
+      expect(await call('dossier.create', { body: sampleDossier({ idNumber: NHUNG, overall: 'genuine' }), chipReadId: readId })).toMatchObject({ ok: false, error: { code: 'dossier.forbidden' } });
+      const again = await readCard();
+      expect(await call('dossier.create', { body: sampleDossier({ idNumber: NHUNG, overall: 'failed' }), chipReadId: again })).toMatchObject({ ok: true });
+    } finally {
+      await host.context.demo!.set({ present: true, variant: 'genuine', citizen: 'nhung' });
+    }
+  });
+
+  it('dossier.save never changes the identity part once the dossier has one (the chip files and portrait are that citizen’s)', { timeout: 60_000 }, async () => {
+    const { id, body } = await canboDraft('079201000561');
+    const other = sampleDossier({ idNumber: '079201000562', fullName: 'Người Khác' });
+    expect(await call('dossier.save', { id, revision: 1, body: { ...body, identity: other.identity } })).toMatchObject({ ok: false, error: { code: 'dossier.forbidden' } });
+    const verdict = { ...body.identity!, verification: { overall: 'genuine' as const, lines: [] } };
+    expect(await call('dossier.save', { id, revision: 1, body: { ...body, identity: verdict } })).toMatchObject({ ok: false, error: { code: 'dossier.forbidden' } });
+    expect(await call('dossier.save', { id, revision: 1, body: { ...body, contact: { mobile: '0987654321' } } })).toMatchObject({ ok: true });
+    // a draft created without an identity gets one by a save
+    const blank = await call('dossier.create', { body: { schemaVersion: 1 } });
+    expect(await call('dossier.save', { id: blank.value.id, revision: 1, body: other })).toMatchObject({ ok: true });
+  });
+});

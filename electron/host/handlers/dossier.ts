@@ -44,6 +44,9 @@ export function rawChipImages(files: Map<number, Uint8Array> | null): Partial<Re
   return out;
 }
 
+/** The dossier body's word for a read's verdict (build-dossier.ts in the renderer writes the same). */
+const BODY_VERDICT = { genuine: 'genuine', unverified: 'not_fully_verified', failed: 'failed' } as const;
+
 /** The most entries dossier.history carries (its contract's bound). */
 const HISTORY_MAX = 500;
 
@@ -73,6 +76,7 @@ export function dossierHandlers(ctx: HostContext): Pick<HandlerTable, DossierCha
         chipImage(chipPortrait); // checked as before, but the stored chip portrait is the read's own, never the screen's
         const idNumber = body.identity?.identity.idNumber;
         const read = chipReadId && idNumber ? ctx.card.takeRawFiles(chipReadId, idNumber) : null;
+        if (read && body.identity?.verification.overall !== BODY_VERDICT[read.overall]) throw new HostError('dossier.forbidden', 'the chip verdict is not the read’s');
         return D.createDraft(ctx.auth.db, officer, body, { ...rawChipImages(read?.files ?? null), ...(read?.portrait ? { chip_portrait: read.portrait } : {}) });
       }),
     'dossier.save': ({ id, revision, body, livePortrait, chipPortrait }) =>

@@ -133,6 +133,9 @@ export function saveDraft(db: Db, officer: Officer, id: string, revision: number
     if (cur.state !== 'draft' && cur.state !== 'returned') throw new DossierError('wrong_state', `${cur.state} is not editable`);
     if (cur.revision !== revision) throw new DossierError('stale');
     // The chip portrait is what the supervisor compares the live one with: given once (by the read), never replaced.
+    // The identity (with its verdict) is set once: the chip files and portrait stored with it are that citizen's.
+    const had = body(db, id).identity;
+    if (had && JSON.stringify(had) !== JSON.stringify(d.identity)) throw new DossierError('forbidden', 'the identity of a dossier is never changed');
     if (images.chip_portrait && image(db, id, 'chip_portrait')) throw new DossierError('forbidden', 'the chip portrait is never replaced');
     db.prepare('UPDATE dossiers SET body = ?, id_number = ?, full_name = ?, search_key = ?, revision = revision + 1, updated_at = ? WHERE id = ?').run(
       JSON.stringify(d), d.identity?.identity.idNumber ?? null, d.identity?.identity.fullName ?? null, searchKey(d), now.toISOString(), id,

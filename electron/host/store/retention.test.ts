@@ -5,15 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { auditFor, verifyAudit } from './audit';
 import * as D from './dossiers';
 import { purgeExpired } from './retention';
-import { acceptedAt, addOfficers, draftAt } from './retention-fixture';
+import { acceptedAt, addOfficers, draftAt, stateOf } from './retention-fixture';
 import { createStore } from './store';
+
+async function storeWithOfficers() {
+  const s = await createStore(mkdtempSync(join(tmpdir(), 'kiosk-retention-')), { passphrase: 'retention passphrase' }, { N: 2 ** 14, r: 8, p: 1 });
+  addOfficers(s.db);
+  return { s, db: s.db, t0: new Date('2026-11-01T08:00:00Z') };
+}
 
 describe('retention', () => {
   it('purges accepted dossiers after the retention days to a receipt, and deletes drafts older than a day', async () => {
-    const s = await createStore(mkdtempSync(join(tmpdir(), 'kiosk-retention-')), { passphrase: 'retention passphrase' }, { N: 2 ** 14, r: 8, p: 1 });
-    const db = s.db;
-    addOfficers(db);
-    const t0 = new Date('2026-11-01T08:00:00Z');
+    const { s, db, t0 } = await storeWithOfficers();
     const d = acceptedAt(db, t0);
     const oldDraft = draftAt(db, t0, '001190099999');
     const freshDraft = draftAt(db, new Date('2026-11-20T07:00:00Z'), '001190088888');
@@ -31,6 +34,19 @@ describe('retention', () => {
     expect(D.image(db, d, 'live_portrait')).toBeNull();
     expect(auditFor(db, d).at(-1)?.action).toBe('dossier.purged');
     expect(verifyAudit(db).ok).toBe(true);
+    s.close();
+  });
+
+  it('still purges a dossier whose body no longer reads as a draft (another schema version, damage), and the expired drafts after it', async () => {
+    const { s, db, t0 } = await storeWithOfficers();
+    const odd = acceptedAt(db, t0);
+    db.prepare(`UPDATE dossiers SET body = json_set(body, '$.schemaVersion', 99) WHERE id = ?`).run(odd);
+    const oldDraft = draftAt(db, t0, '001190099999');
+    expect(purgeExpired(db, new Date('2026-12-02T08:00:00Z'), 30)).toEqual({ purged: 1, draftsDeleted: 1 });
+    expect(stateOf(db, odd)).toBe('purged');
+    expect(JSON.parse((db.prepare('SELECT body FROM dossiers WHERE id = ?').get(odd) as { body: string }).body)).toMatchObject({ receipt: true, station: 'Công an phường Hoàn Kiếm' });
+    expect(stateOf(db, oldDraft)).toBeNull();
+    expect(D.image(db, odd, 'live_portrait')).toBeNull();
     s.close();
   });
 });

@@ -8,7 +8,20 @@
  */
 import { appendAudit } from './audit';
 import type { Db } from './database';
-import { body } from './dossiers';
+
+/**
+ * The station named in a dossier's body, read without the draft schema: a body of another schema
+ * version or a damaged one must not stop the purge (of this dossier and of every one after it).
+ */
+function stationOf(db: Db, id: string): string | null {
+  const r = db.prepare('SELECT body FROM dossiers WHERE id = ?').get(id) as { body: string } | undefined;
+  try {
+    const station = (JSON.parse(r?.body ?? 'null') as { station?: unknown } | null)?.station;
+    return typeof station === 'string' ? station.slice(0, 120) : null;
+  } catch {
+    return null;
+  }
+}
 
 export const DRAFT_MAX_AGE_MS = 24 * 60 * 60_000;
 
@@ -30,7 +43,7 @@ export function purgeExpired(db: Db, now: Date, retentionDays: number): { purged
   const at = now.toISOString();
   for (const d of accepted) {
     db.transaction(() => {
-      const receipt: Receipt = { receipt: true, station: body(db, d.id).station, ...d };
+      const receipt: Receipt = { receipt: true, station: stationOf(db, d.id), ...d };
       db.prepare('DELETE FROM dossier_images WHERE dossier_id = ?').run(d.id);
       db.prepare(`UPDATE dossiers SET state = 'purged', body = ?, id_number = NULL, full_name = NULL, search_key = '', updated_at = ? WHERE id = ?`).run(JSON.stringify(receipt), at, d.id);
       appendAudit(db, { actor: 'system', action: 'dossier.purged', dossierId: d.id, at, detail: { retentionDays } });

@@ -57,7 +57,6 @@ export function usePortraitSession(seed: number | undefined, open: () => Promise
       const video = videoRef.current;
       if (cancelled || !video) return stopStream(stream);
       video.srcObject = stream;
-      await video.play().catch(() => undefined);
       const session = new LivenessSession(seed === undefined ? cryptoSeed() : seed + attemptRef.current);
       sessionRef.current = session;
       setStage({ kind: 'live' });
@@ -88,6 +87,9 @@ export function usePortraitSession(seed: number | undefined, open: () => Promise
         // A seed comes only from the tests and the training demo, whose camera is a recorded clip:
         // analyse every frame so the verdict does not depend on how busy the machine is.
       }, undefined, { keepEveryFrame: seed !== undefined });
+      // The loop reads the camera's track from its first frame; the preview starts after it, so a
+      // slow start of the video element (a busy PC) loses none of the citizen's first moments.
+      await video.play().catch(() => undefined);
     };
     void start();
     return () => {

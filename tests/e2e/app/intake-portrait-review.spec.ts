@@ -14,7 +14,7 @@ import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
 import { cooperativeHoldY4m, D12_CLIP } from './cooperative-hold';
 import { expectLivenessPass, VERDICT_TIMEOUT_MS } from '../portrait/support';
-import { fillContact, giveConsentAndSubmit, readCardInApp, startShell } from './shell';
+import { fillContact, giveConsentAndSubmit, readCardInApp, signIn, startShell } from './shell';
 
 /** Every measure the review's quality report lists (ISO/IEC 29794-5 / OFIQ names). */
 const MEASURES = [
@@ -108,7 +108,7 @@ function jpegSize(b: Buffer): { width: number; height: number } | null {
   return null;
 }
 
-test('liveness passes, the portrait is captured automatically and reviewed beside the chip portrait; Confirm (click) leads to the summary', async () => {
+test('liveness passes, the portrait is captured automatically and reviewed beside the chip portrait; Confirm (click) leads to consent and submission, and a supervisor approves the dossier (queued for upload)', async () => {
   const { page, chipSrc, cspViolations } = await reachReview();
   try {
     const review = page.getByTestId('portrait-review');
@@ -186,6 +186,23 @@ test('liveness passes, the portrait is captured automatically and reviewed besid
     await expect(summary).toContainText('001190012345');
     await expect(summary).toContainText('Ảnh chân dung đã chụp và kiểm tra người thật.');
     await expect(page.getByTestId('dossier-reference')).toContainText(/Đã nộp hồ sơ HS-[2-9A-HJ-NP-Z]{10}/);
+    const id = (await page.getByTestId('dossier-reference').textContent())!.match(/HS-[2-9A-HJ-NP-Z]{10}/)![0];
+
+    // A supervisor signs in on the same screen, finds it in the approval queue and approves it.
+    await page.getByTestId('sign-out').click();
+    await signIn(page, 'supervisor');
+    await page.getByTestId('open-approval').click();
+    await page.getByTestId('approval-queue').getByTestId('approval-item').filter({ hasText: id }).click();
+    const detail = page.getByTestId('approval-detail');
+    await expect(detail).toContainText('001190012345');
+    await expect(detail.getByTestId('approval-live')).toBeVisible();
+    await detail.getByTestId('approve').click();
+    await expect(page.getByTestId('approval-queue').getByTestId('approval-item').filter({ hasText: id })).toHaveCount(0);
+    // Approved = queued for upload, with its outbox row.
+    const ctx = { shell: 'browser' as const, senderUrl: shell.server.origin };
+    expect(await shell.host.dispatch('dossier.get', { id }, ctx)).toMatchObject({ ok: true, value: { row: { state: 'queued' } } });
+    const outbox = shell.host.context.auth.db.prepare('SELECT state FROM outbox WHERE dossier_id = ?').get(id);
+    expect(outbox).toEqual({ state: 'pending' });
     expect(cspViolations).toEqual([]);
   } finally {
     await page.context().close();

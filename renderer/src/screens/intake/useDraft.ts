@@ -26,6 +26,17 @@ export function useDraft() {
     setDraft(d);
   }, []);
 
+  /** The host's answer to a create or save: the new row with the body sent, kept as the current draft. */
+  const settle = useCallback(
+    (r: { ok: true; value: DossierRowView } | { ok: false; error: { code: string; message: string } }, body: DraftDossier): DraftResult => {
+      if (!r.ok) return { ok: false, error: r.error };
+      const d = { row: r.value, body };
+      keep(d);
+      return { ok: true, draft: d };
+    },
+    [keep],
+  );
+
   /** Runs saves in order, each with the revision the previous one produced. */
   const serial = useCallback(<T,>(fn: () => Promise<T>): Promise<T> => {
     const next = chain.current.then(fn, fn);
@@ -36,13 +47,9 @@ export function useDraft() {
   const create = useCallback(
     (body: DraftDossier, extra: { chipReadId?: string; chipPortrait?: string }): Promise<DraftResult> =>
       serial(async () => {
-        const r = await client.call('dossier.create', { body, ...extra });
-        if (!r.ok) return { ok: false as const, error: r.error };
-        const d = { row: r.value, body };
-        keep(d);
-        return { ok: true as const, draft: d };
+        return settle(await client.call('dossier.create', { body, ...extra }), body);
       }),
-    [client, keep, serial],
+    [client, settle, serial],
   );
 
   const save = useCallback(
@@ -51,13 +58,9 @@ export function useDraft() {
         const cur = current.current;
         if (!cur) return { ok: false as const, error: { code: 'dossier.not_found', message: 'no draft' } };
         const body = { ...cur.body, ...change };
-        const r = await client.call('dossier.save', { id: cur.row.id, revision: cur.row.revision, body, ...images });
-        if (!r.ok) return { ok: false as const, error: r.error };
-        const d = { row: r.value, body };
-        keep(d);
-        return { ok: true as const, draft: d };
+        return settle(await client.call('dossier.save', { id: cur.row.id, revision: cur.row.revision, body, ...images }), body);
       }),
-    [client, keep, serial],
+    [client, settle, serial],
   );
 
   const load = useCallback(

@@ -71,3 +71,14 @@ export const authChanged = defineEvent('auth.changed', {
   payload: authStatusSchema,
   summary: 'Sent on unlock, sign-in, sign-out and the idle lock',
 });
+
+/** Why a supervisor confirms on the officer's screen (the officer stays signed in). */
+export const SUPERVISOR_PURPOSES = ['chip_failed', 'fallback', 'liveness_retry', 'liveness_exhausted', 'end_intake'] as const;
+
+export const authConfirmSupervisor = defineCall('auth.confirmSupervisor', {
+  input: z.object({ username, password, purpose: z.enum(SUPERVISOR_PURPOSES), dossierId: z.string().max(64).optional() }).strict(),
+  output: z.object({ supervisorId: z.string().max(64), displayName: z.string().max(120), at: z.string().datetime() }),
+  errors: ['auth.bad_credentials', 'auth.locked', 'auth.forbidden', 'store.locked'] as const,
+  access: 'intake',
+  summary: "A supervisor's password on the officer's screen (override, one more liveness attempt): role-checked, audited, with the sign-in lock-out",
+});

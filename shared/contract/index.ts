@@ -9,7 +9,7 @@ import { deviceStatus, deviceChanged, cameraSetAllowed } from './device';
 import { cardRead, cardCancel, cardProgress } from './card';
 import { demoSetCard, demoCardStatus } from './demo';
 import { trustList } from './trust';
-import { authStatus, storeCreate, storeUnlock, authSignIn, authSignOut, authChanged } from './auth';
+import { authStatus, storeCreate, storeUnlock, authSignIn, authSignOut, authChanged, authConfirmSupervisor } from './auth';
 import { settingsGet, settingsSet } from './settings';
 import { dossierCreate, dossierSave, dossierSubmit, dossierCancel, dossierGet, dossierList, dossierDecide, dossierHistory, dossierCounts, dossierImage } from './dossier';
 
@@ -25,7 +25,7 @@ export * from './dossier';
 export * from './settings';
 
 const callList = [systemInfo, systemPing, deviceStatus, cameraSetAllowed, cardRead, cardCancel, demoSetCard, demoCardStatus, trustList,
-  authStatus, storeCreate, storeUnlock, authSignIn, authSignOut,
+  authStatus, storeCreate, storeUnlock, authSignIn, authSignOut, authConfirmSupervisor,
   dossierCreate, dossierSave, dossierSubmit, dossierCancel, dossierGet, dossierList, dossierDecide, dossierHistory, dossierCounts, dossierImage,
   settingsGet, settingsSet] as const;
 const eventList = [deviceChanged, cardProgress, authChanged] as const;

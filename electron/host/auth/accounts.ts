@@ -5,7 +5,7 @@
  * transaction, never inside it.
  */
 import { randomUUID } from 'node:crypto';
-import { appendAudit } from '../store/audit';
+import { appendAudit, type AuditInput } from '../store/audit';
 import type { Db } from '../store/database';
 import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from './passwords';
 import type { Role } from './roles';
@@ -82,7 +82,17 @@ export function createAccount(db: Db, adminId: string, input: { username: string
 
 export type SignInResult = { ok: true; officer: Officer } | { ok: false; reason: 'bad_credentials' } | { ok: false; reason: 'locked'; until: string };
 
-export async function signIn(db: Db, usernameRaw: string, password: string, now: () => Date = () => new Date()): Promise<SignInResult> {
+/**
+ * Checks a name and password with the lock-out counter. `success` is the audit entry a good
+ * password writes: a sign-in, or a supervisor confirming an action on another officer's screen.
+ */
+export async function signIn(
+  db: Db,
+  usernameRaw: string,
+  password: string,
+  now: () => Date = () => new Date(),
+  success: Pick<AuditInput, 'action' | 'dossierId' | 'detail'> = { action: 'auth.signed_in' },
+): Promise<SignInResult> {
   const username = usernameRaw.trim().toLowerCase();
   const row = db.prepare('SELECT * FROM officers WHERE username = ?').get(username) as Row | undefined;
   // An unknown name costs the same scrypt as a known one: no probing for valid usernames by timing.
@@ -103,7 +113,7 @@ export async function signIn(db: Db, usernameRaw: string, password: string, now:
       return locked ? { ok: false, reason: 'locked', until: locked } : { ok: false, reason: 'bad_credentials' };
     }
     db.prepare('UPDATE officers SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);
-    appendAudit(db, { actor: row.id, action: 'auth.signed_in', at: t.toISOString() });
+    appendAudit(db, { actor: row.id, at: t.toISOString(), ...success });
     return { ok: true, officer: toOfficer(row) };
   }).immediate();
 }

@@ -186,6 +186,31 @@ export class AuthService {
     return this.changed();
   }
 
+  /**
+   * A supervisor types their password on the officer's screen to allow one action (an override,
+   * one more liveness attempt, ending the intake). The officer stays signed in; a wrong password
+   * counts toward the supervisor's lock-out like a sign-in; only another active supervisor counts.
+   */
+  async confirmSupervisor(input: { username: string; password: string; purpose: string; dossierId?: string }): Promise<{ supervisorId: string; displayName: string; at: string }> {
+    if (!this.store) throw new HostError('store.locked', 'The store is locked.');
+    const me = this.session.current();
+    if (!me) throw new HostError('auth.required', 'Sign in first.');
+    const db = this.store.db;
+    const now = this.o.now ? new Date(this.o.now()) : new Date();
+    const detail = { purpose: input.purpose, officer: me.id };
+    const success = { action: 'auth.supervisor_checked', detail, ...(input.dossierId ? { dossierId: input.dossierId } : {}) };
+    const r = await signIn(db, input.username, input.password, () => now, success);
+    if (!r.ok) {
+      if (r.reason === 'locked') throw new HostError('auth.locked', r.until);
+      throw new HostError('auth.bad_credentials', 'Wrong username or password.');
+    }
+    if (r.officer.role !== 'supervisor' || r.officer.id === me.id) {
+      db.transaction(() => appendAudit(db, { actor: r.officer.id, action: 'auth.supervisor_refused', detail, ...(input.dossierId ? { dossierId: input.dossierId } : {}) }))();
+      throw new HostError('auth.forbidden', 'Only another supervisor can confirm this.');
+    }
+    return { supervisorId: r.officer.id, displayName: r.officer.displayName, at: now.toISOString() };
+  }
+
   signOut(): AuthStatus {
     this.session.end('signed_out');
     return this.status();

@@ -32,6 +32,7 @@ export const DOSSIER_ERRORS = [
   'dossier.guardian_required',
   'dossier.override_required',
   'dossier.four_eyes',
+  'dossier.read_expired',
   'store.locked',
 ] as const;
 
@@ -57,7 +58,6 @@ export const dossierCreate = defineCall('dossier.create', {
       body: bodyInput,
       /** The card read this intake starts from: the host attaches that read's raw chip files (SOD, DGs). */
       chipReadId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
-      chipPortrait: jpegBase64.optional(),
     })
     .strict(),
   output: dossierRowSchema,
@@ -73,8 +73,6 @@ export const dossierSave = defineCall('dossier.save', {
       revision: z.number().int().min(1),
       body: bodyInput,
       livePortrait: jpegBase64.optional(),
-      /** The chip portrait as the read screen showed it (JPEG, or PNG converted from JPEG 2000), base64. */
-      chipPortrait: jpegBase64.optional(),
     })
     .strict(),
   output: dossierRowSchema,

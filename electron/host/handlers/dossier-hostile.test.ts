@@ -1,6 +1,6 @@
 /**
  * Dossier calls made the way an attacker would: raw chip files of a read made in another session,
- * a chip portrait swapped after the card was read.
+ * a chip portrait swapped after the card was read, a chip verdict claimed without a read.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../host';
@@ -21,10 +21,10 @@ const call = (ch: string, payload?: unknown) => host.dispatch(ch, payload, testC
 const NHUNG = '001190012345';
 const jpeg = (marker: number) => Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, marker, 0xff, 0xd9]).toString('base64');
 
-/** A new draft of canbo's (signed in as canbo). */
+/** A new draft of canbo's (signed in as canbo), taken from the card's QR code (no read needed). */
 async function canboDraft(idNumber: string) {
   expect(await signInAs(host, 'canbo')).toBe(true);
-  const body = sampleDossier({ idNumber });
+  const body = sampleDossier({ idNumber, overall: 'not_read' });
   const d = await call('dossier.create', { body });
   return { id: d.value.id as string, body, db: host.context.auth.db };
 }
@@ -40,10 +40,10 @@ describe('raw chip files of a read', () => {
     expect(await signInAs(host, 'canbo')).toBe(true);
     const readId = await readCard();
     expect(await signInAs(host, 'lanhdao')).toBe(true); // canbo signed out, lanhdao signed in
+    const before = D.countsByState(host.context.auth.db);
     const d = await call('dossier.create', { body: sampleDossier({ idNumber: NHUNG }), chipReadId: readId });
-    expect(d).toMatchObject({ ok: true });
-    expect(D.image(host.context.auth.db, d.value.id, 'ef_sod')).toBeNull();
-    expect(D.image(host.context.auth.db, d.value.id, 'dg2')).toBeNull();
+    expect(d).toMatchObject({ ok: false, error: { code: 'dossier.read_expired' } });
+    expect(D.countsByState(host.context.auth.db)).toEqual(before);
   }, 60_000);
 
   it('are forgotten on the suspend / screen lock', async () => {
@@ -52,8 +52,11 @@ describe('raw chip files of a read', () => {
     host.lockNow('screen_lock');
     expect(await signInAs(host, 'canbo')).toBe(true);
     const d = await call('dossier.create', { body: sampleDossier({ idNumber: NHUNG }), chipReadId: readId });
-    expect(d).toMatchObject({ ok: true });
-    expect(D.image(host.context.auth.db, d.value.id, 'ef_sod')).toBeNull();
+    expect(d).toMatchObject({ ok: false, error: { code: 'dossier.read_expired' } });
+    // the same citizen can still be taken from the card's QR code, with no chip files
+    const qr = await call('dossier.create', { body: sampleDossier({ idNumber: NHUNG, overall: 'not_read' }), chipReadId: readId });
+    expect(qr).toMatchObject({ ok: true });
+    expect(D.image(host.context.auth.db, qr.value.id, 'ef_sod')).toBeNull();
   }, 60_000);
 
   it('are attached to the dossier the same session starts from that read', async () => {
@@ -66,40 +69,77 @@ describe('raw chip files of a read', () => {
 });
 
 describe('the chip portrait', () => {
-  it('stored by dossier.create is the read’s own, never one the screen sends; without a read none is stored', async () => {
+  it('stored by dossier.create is the read’s own; the screen cannot send one (create or save); without a read none is stored', async () => {
     expect(await signInAs(host, 'canbo')).toBe(true);
     const readId = await readCard();
-    const d = await call('dossier.create', { body: sampleDossier({ idNumber: NHUNG }), chipReadId: readId, chipPortrait: jpeg(1) });
+    expect(await call('dossier.create', { body: sampleDossier({ idNumber: NHUNG }), chipReadId: readId, chipPortrait: jpeg(1) })).toMatchObject({
+      ok: false,
+      error: { code: 'bridge.invalid_payload' },
+    });
+    const again = await readCard();
+    const d = await call('dossier.create', { body: sampleDossier({ idNumber: NHUNG }), chipReadId: again });
     expect(d).toMatchObject({ ok: true });
-    const stored = D.image(host.context.auth.db, d.value.id, 'chip_portrait');
-    expect(stored && stored.length).toBeGreaterThan(1000);
-    expect(stored?.toString('base64')).not.toBe(jpeg(1));
-    const bare = await call('dossier.create', { body: sampleDossier({ idNumber: '079201000554' }), chipPortrait: jpeg(1) });
+    const id = d.value.id as string;
+    const fromChip = D.image(host.context.auth.db, id, 'chip_portrait');
+    expect(fromChip && fromChip.length).toBeGreaterThan(1000);
+    const body = sampleDossier({ idNumber: NHUNG });
+    expect(await call('dossier.save', { id, revision: 1, body, chipPortrait: jpeg(2) })).toMatchObject({ ok: false, error: { code: 'bridge.invalid_payload' } });
+    expect(D.image(host.context.auth.db, id, 'chip_portrait')).toEqual(fromChip);
+    expect(await call('dossier.save', { id, revision: 1, body, livePortrait: jpeg(3) })).toMatchObject({ ok: true, value: { revision: 2 } });
+    const bare = await call('dossier.create', { body: sampleDossier({ idNumber: '079201000554', overall: 'not_read' }) });
     expect(D.image(host.context.auth.db, bare.value.id, 'chip_portrait')).toBeNull();
   }, 60_000);
+});
 
-  it('cannot be replaced by a save once the dossier has one (the supervisor compares it with the live portrait)', { timeout: 60_000 }, async () => {
+describe('a chip verdict without the host’s own read', () => {
+  const claims = (idNumber: string) => {
+    const qr = sampleDossier({ idNumber, overall: 'not_read' });
+    const id = qr.identity!;
+    return {
+      genuine: { ...qr, identity: { ...id, verification: { overall: 'genuine' as const, lines: [] } } },
+      unverified: { ...qr, identity: { ...id, verification: { overall: 'not_fully_verified' as const, lines: [] } } },
+      chipSourced: { ...qr, identity: { ...id, sources: { ...id.sources, fullName: 'chip_verified' as const } } },
+      chipUnverifiedSource: { ...qr, identity: { ...id, sources: { idNumber: 'chip_unverified' as const } } },
+      chipIdentity: { ...qr, identity: { ...id, identity: { ...id.identity, source: 'chip' as const } } },
+    };
+  };
+
+  it('is refused by dossier.create with no read named, and nothing is stored', { timeout: 60_000 }, async () => {
+    expect(await signInAs(host, 'canbo')).toBe(true);
+    const before = D.countsByState(host.context.auth.db);
+    for (const [name, body] of Object.entries(claims('079201000563'))) {
+      expect(await call('dossier.create', { body }), name).toMatchObject({ ok: false, error: { code: 'dossier.forbidden' } });
+    }
+    expect(D.countsByState(host.context.auth.db)).toEqual(before);
+  });
+
+  it('is refused by dossier.create naming a read that is not held (made up, or already used)', { timeout: 60_000 }, async () => {
+    expect(await signInAs(host, 'canbo')).toBe(true);
+    const made = await call('dossier.create', { body: claims('079201000564').genuine, chipReadId: 'ab'.repeat(16) });
+    expect(made).toMatchObject({ ok: false, error: { code: 'dossier.read_expired' } });
+    const readId = await readCard();
+    expect(await call('dossier.create', { body: sampleDossier({ idNumber: NHUNG }), chipReadId: readId })).toMatchObject({ ok: true });
+    expect(await call('dossier.create', { body: sampleDossier({ idNumber: NHUNG }), chipReadId: readId })).toMatchObject({ ok: false, error: { code: 'dossier.read_expired' } });
+  });
+
+  it('is refused by the first dossier.save that sets the identity of a blank draft', { timeout: 60_000 }, async () => {
+    expect(await signInAs(host, 'canbo')).toBe(true);
+    const blank = await call('dossier.create', { body: { schemaVersion: 1 } });
+    const id = blank.value.id as string;
+    for (const [name, body] of Object.entries(claims('079201000565'))) {
+      expect(await call('dossier.save', { id, revision: 1, body }), name).toMatchObject({ ok: false, error: { code: 'dossier.forbidden' } });
+    }
+    expect((await call('dossier.get', { id })).value.body.identity).toBeUndefined();
+    // the same citizen from the QR code is accepted
+    expect(await call('dossier.save', { id, revision: 1, body: sampleDossier({ idNumber: '079201000565', overall: 'not_read' }) })).toMatchObject({ ok: true });
+  });
+
+  it('a read-started draft keeps its verdict through saves (its SOD is stored)', { timeout: 60_000 }, async () => {
     expect(await signInAs(host, 'canbo')).toBe(true);
     const readId = await readCard();
     const body = sampleDossier({ idNumber: NHUNG });
     const d = await call('dossier.create', { body, chipReadId: readId });
-    expect(d).toMatchObject({ ok: true });
-    const id = d.value.id as string;
-    const fromChip = D.image(host.context.auth.db, id, 'chip_portrait')?.toString('base64');
-    expect(fromChip).toBeTruthy();
-    expect(await call('dossier.save', { id, revision: 1, body, chipPortrait: jpeg(2) })).toMatchObject({ ok: false, error: { code: 'dossier.forbidden' } });
-    expect(D.image(host.context.auth.db, id, 'chip_portrait')?.toString('base64')).toBe(fromChip);
-    // a save without one still goes through
-    expect(await call('dossier.save', { id, revision: 1, body, livePortrait: jpeg(3) })).toMatchObject({ ok: true, value: { revision: 2 } });
-  });
-
-  it('may still be given once by a save when the draft has none', async () => {
-    expect(await signInAs(host, 'canbo')).toBe(true);
-    const body = sampleDossier({ idNumber: '079201000556' });
-    const d = await call('dossier.create', { body });
-    const id = d.value.id as string;
-    expect(await call('dossier.save', { id, revision: 1, body, chipPortrait: jpeg(4) })).toMatchObject({ ok: true });
-    expect(await call('dossier.save', { id, revision: 2, body, chipPortrait: jpeg(5) })).toMatchObject({ ok: false, error: { code: 'dossier.forbidden' } });
+    expect(await call('dossier.save', { id: d.value.id, revision: 1, body: { ...body, contact: { mobile: '0987654321' } } })).toMatchObject({ ok: true });
   });
 });
 
@@ -132,7 +172,7 @@ describe('a purged dossier', () => {
 describe('an oversized body', () => {
   it('is refused by dossier.create and dossier.save before anything is stored (unbounded identity strings and arrays)', { timeout: 60_000 }, async () => {
     const { id, body } = await canboDraft('079201000559');
-    const huge = sampleDossier({ idNumber: '079201000559', fullName: 'Nguyễn '.repeat(100_000) });
+    const huge = sampleDossier({ idNumber: '079201000559', fullName: 'Nguyễn '.repeat(100_000), overall: 'not_read' });
     expect(await call('dossier.create', { body: huge })).toMatchObject({ ok: false, error: { code: 'bridge.invalid_payload' } });
     const many = { ...body, identity: { ...body.identity!, identity: { ...body.identity!.identity, unknownFields: Array.from({ length: 50_000 }, (_, n) => ({ n, tag: 'x', raw: 'ab' })) } } };
     expect(await call('dossier.save', { id, revision: 1, body: many })).toMatchObject({ ok: false, error: { code: 'bridge.invalid_payload' } });
@@ -169,9 +209,9 @@ describe('the chip verdict and identity of a dossier started from a read', () =>
 
   it('dossier.save never changes the identity part once the dossier has one (the chip files and portrait are that citizen’s)', { timeout: 60_000 }, async () => {
     const { id, body } = await canboDraft('079201000561');
-    const other = sampleDossier({ idNumber: '079201000562', fullName: 'Người Khác' });
+    const other = sampleDossier({ idNumber: '079201000562', fullName: 'Người Khác', overall: 'not_read' });
     expect(await call('dossier.save', { id, revision: 1, body: { ...body, identity: other.identity } })).toMatchObject({ ok: false, error: { code: 'dossier.forbidden' } });
-    const verdict = { ...body.identity!, verification: { overall: 'genuine' as const, lines: [] } };
+    const verdict = { ...body.identity!, verification: { overall: 'failed' as const, lines: [] } };
     expect(await call('dossier.save', { id, revision: 1, body: { ...body, identity: verdict } })).toMatchObject({ ok: false, error: { code: 'dossier.forbidden' } });
     expect(await call('dossier.save', { id, revision: 1, body: { ...body, contact: { mobile: '0987654321' } } })).toMatchObject({ ok: true });
     // a draft created without an identity gets one by a save

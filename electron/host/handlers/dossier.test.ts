@@ -39,9 +39,9 @@ describe('dossier calls', () => {
     const created = await call('dossier.create', { body: { schemaVersion: 1 } });
     expect(created).toMatchObject({ ok: true, value: { state: 'draft' } });
     const id = created.value.id as string;
-    expect(await call('dossier.save', { id, revision: 1, body: sampleDossier(), livePortrait: jpeg })).toMatchObject({ ok: true, value: { revision: 2 } });
-    expect(await call('dossier.save', { id, revision: 1, body: sampleDossier() })).toMatchObject({ ok: false, error: { code: 'dossier.stale' } });
-    expect(await call('dossier.save', { id, revision: 2, body: sampleDossier(), livePortrait: Buffer.from('not a jpeg').toString('base64') })).toMatchObject({ ok: false, error: { code: 'dossier.incomplete' } });
+    expect(await call('dossier.save', { id, revision: 1, body: sampleDossier({ overall: 'not_read' }), livePortrait: jpeg })).toMatchObject({ ok: true, value: { revision: 2 } });
+    expect(await call('dossier.save', { id, revision: 1, body: sampleDossier({ overall: 'not_read' }) })).toMatchObject({ ok: false, error: { code: 'dossier.stale' } });
+    expect(await call('dossier.save', { id, revision: 2, body: sampleDossier({ overall: 'not_read' }), livePortrait: Buffer.from('not a jpeg').toString('base64') })).toMatchObject({ ok: false, error: { code: 'dossier.incomplete' } });
     expect(await call('dossier.submit', { id })).toMatchObject({ ok: true, value: { state: 'submitted' } });
     expect(await call('dossier.decide', { id, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
 
@@ -57,8 +57,8 @@ describe('dossier calls', () => {
     expect((await call('dossier.history', { id })).value.entries.map((e: { action: string }) => e.action)).toEqual(['draft.created', 'draft.saved', 'dossier.submitted', 'dossier.approved']);
 
     // a supervisor's own intake needs another supervisor
-    const own = await call('dossier.create', { body: sampleDossier({ idNumber: '079201000777', fullName: 'Trần Đức Anh' }) });
-    await call('dossier.save', { id: own.value.id, revision: 1, body: sampleDossier({ idNumber: '079201000777', fullName: 'Trần Đức Anh' }), livePortrait: jpeg });
+    const own = await call('dossier.create', { body: sampleDossier({ idNumber: '079201000777', fullName: 'Trần Đức Anh', overall: 'not_read' }) });
+    await call('dossier.save', { id: own.value.id, revision: 1, body: sampleDossier({ idNumber: '079201000777', fullName: 'Trần Đức Anh', overall: 'not_read' }), livePortrait: jpeg });
     await call('dossier.submit', { id: own.value.id });
     expect(await call('dossier.decide', { id: own.value.id, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'dossier.four_eyes' } });
 
@@ -76,7 +76,7 @@ describe('queue and status calls', () => {
     const admin = host.context.auth.db.prepare("SELECT id FROM officers WHERE username = 'quantri'").get() as { id: string };
     await createAccount(host.context.auth.db, admin.id, { username: 'canbo2', displayName: 'Cán bộ thứ hai', role: 'officer', password: TRAINING_PASSWORD });
     const take = async (idNumber: string, fullName: string) => {
-      const body = sampleDossier({ idNumber, fullName });
+      const body = sampleDossier({ idNumber, fullName, overall: 'not_read' });
       const d = await call('dossier.create', { body });
       await call('dossier.save', { id: d.value.id, revision: 1, body, livePortrait: jpeg });
       expect(await call('dossier.submit', { id: d.value.id })).toMatchObject({ ok: true });

@@ -10,7 +10,7 @@ import type { Officer } from '../auth/accounts';
 import { officerNames } from '../auth/officer-names';
 import { auditFor } from '../store/audit';
 import * as D from '../store/dossiers';
-import { DOSSIER_SCHEMA_VERSION, draftDossierSchema, type ImageKind } from '../../../shared/domain/dossier';
+import { DOSSIER_SCHEMA_VERSION, draftDossierSchema, type DraftDossier, type ImageKind } from '../../../shared/domain/dossier';
 
 type DossierChannels =
   | 'dossier.create'
@@ -27,12 +27,6 @@ type DossierChannels =
 const isJpeg = (b: Buffer) => b[0] === 0xff && b[1] === 0xd8;
 const isPng = (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 
-function chipImage(base64: string | undefined): Buffer | undefined {
-  const chip = base64 ? Buffer.from(base64, 'base64') : undefined;
-  if (chip && (chip.length > 1_500_000 || !(isJpeg(chip) || isPng(chip)))) throw new HostError('dossier.incomplete', 'chip portrait is not a JPEG or PNG under 1.5 MB');
-  return chip;
-}
-
 /** The chip's files as the read kept them (EF.COM 0x1e, EF.SOD 0x1d, DGs by number), under the store's names. */
 const RAW_KINDS: ReadonlyArray<[number, ImageKind]> = [[0x1e, 'ef_com'], [0x1d, 'ef_sod'], [1, 'dg1'], [2, 'dg2'], [13, 'dg13'], [14, 'dg14'], [15, 'dg15']];
 export function rawChipImages(files: Map<number, Uint8Array> | null): Partial<Record<ImageKind, Uint8Array>> {
@@ -46,6 +40,19 @@ export function rawChipImages(files: Map<number, Uint8Array> | null): Partial<Re
 
 /** The dossier body's word for a read's verdict (build-dossier.ts in the renderer writes the same). */
 const BODY_VERDICT = { genuine: 'genuine', unverified: 'not_fully_verified', failed: 'failed' } as const;
+
+/**
+ * Without the host's own read a dossier holds only what the screen saw (QR or typed data): no chip
+ * verdict and no field sourced from a chip, whatever the screen claims.
+ */
+function claimsOnlyScreenData(identity: DraftDossier['identity'], readWasNamed: boolean): void {
+  if (!identity) return;
+  const chipClaimed =
+    identity.identity.source === 'chip' || identity.verification.overall !== 'not_read' || Object.values(identity.sources).some((s) => s.startsWith('chip_'));
+  if (!chipClaimed) return;
+  if (readWasNamed) throw new HostError('dossier.read_expired', 'the card read named is no longer held');
+  throw new HostError('dossier.forbidden', 'a chip verdict or chip-sourced field needs the host’s own read');
+}
 
 /** The most entries dossier.history carries (its contract's bound). */
 const HISTORY_MAX = 500;
@@ -70,21 +77,24 @@ export function dossierHandlers(ctx: HostContext): Pick<HandlerTable, DossierCha
     if (!can(o.role, 'queue.all') && row.officerId !== o.id) throw new HostError('dossier.not_found', 'not found');
   };
   return {
-    'dossier.create': ({ body, chipReadId, chipPortrait }) =>
+    'dossier.create': ({ body, chipReadId }) =>
       wrap(() => {
         const officer = me();
-        chipImage(chipPortrait); // checked as before, but the stored chip portrait is the read's own, never the screen's
         const idNumber = body.identity?.identity.idNumber;
         const read = chipReadId && idNumber ? ctx.card.takeRawFiles(chipReadId, idNumber) : null;
         if (read && body.identity?.verification.overall !== BODY_VERDICT[read.overall]) throw new HostError('dossier.forbidden', 'the chip verdict is not the read’s');
+        // The chip portrait, files and verdict are the host's read's, never the screen's.
+        if (!read) claimsOnlyScreenData(body.identity, chipReadId !== undefined);
         return D.createDraft(ctx.auth.db, officer, body, { ...rawChipImages(read?.files ?? null), ...(read?.portrait ? { chip_portrait: read.portrait } : {}) });
       }),
-    'dossier.save': ({ id, revision, body, livePortrait, chipPortrait }) =>
+    'dossier.save': ({ id, revision, body, livePortrait }) =>
       wrap(() => {
         const live = livePortrait ? Buffer.from(livePortrait, 'base64') : undefined;
         if (live && (live.length > 1_500_000 || !isJpeg(live))) throw new HostError('dossier.incomplete', 'live portrait is not a JPEG under 1.5 MB');
-        const chip = chipImage(chipPortrait);
-        return D.saveDraft(ctx.auth.db, me(), id, revision, body, { ...(live ? { live_portrait: live } : {}), ...(chip ? { chip_portrait: chip } : {}) });
+        const officer = me();
+        // A dossier holds a chip's SOD only when the host's read started it; without one, no chip claims.
+        if (D.get(ctx.auth.db, id).officerId === officer.id && !D.image(ctx.auth.db, id, 'ef_sod')) claimsOnlyScreenData(body.identity, false);
+        return D.saveDraft(ctx.auth.db, officer, id, revision, body, live ? { live_portrait: live } : {});
       }),
     'dossier.submit': ({ id, allowDuplicate, revision }) => wrap(() => D.submit(ctx.auth.db, me(), id, { allowDuplicate, ...(revision !== undefined ? { revision } : {}) })),
     'dossier.cancel': ({ id }) =>

@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
-import { openApp, skipIntegration, startShell } from './shell';
+import { openApp, skipIntegration, startShell, storeChipDossier } from './shell';
 
 let shell: RunningBrowserShell;
 test.beforeAll(async () => {
@@ -46,21 +46,16 @@ test('the contact step refuses a landline and a foreign number, accepts +84, and
 });
 
 test('a supervisor sees the submitted dossier with both portraits, returns one with a reason and approves another (queued for upload)', async ({ page }) => {
-  const { sampleDossier } = await import('../../../electron/host/store/test-dossier');
-  const { makePortraitJpeg } = await import('../../../electron/host/sim/virtual-cccd/portrait');
   const ctx = { shell: 'browser' as const, senderUrl: shell.server.origin };
   const call = (ch: string, p?: unknown) => shell.host.dispatch(ch, p, ctx) as Promise<{ ok: boolean; value?: { id: string; revision: number } }>;
   // The officer's side over the bridge (the screens for it are covered by intake-portrait-review.spec.ts).
   await call('auth.signOut');
   expect((await call('auth.signIn', { username: 'canbo', password: 'Demo-2026!' })).ok).toBe(true);
-  const jpeg = Buffer.from(makePortraitJpeg(240, 320, 7).bytes).toString('base64');
   const ids: string[] = [];
   for (const [idNumber, fullName] of [['001190000111', 'Lê Văn Một'], ['001190000222', 'Phạm Thị Hai']] as const) {
-    const d = await call('dossier.create', { body: { schemaVersion: 1 } });
-    const s = await call('dossier.save', { id: d.value!.id, revision: 1, body: sampleDossier({ idNumber, fullName }), livePortrait: jpeg, chipPortrait: jpeg });
-    expect(s.ok).toBe(true);
-    expect((await call('dossier.submit', { id: d.value!.id })).ok).toBe(true);
-    ids.push(d.value!.id);
+    const id = storeChipDossier(shell, { idNumber, fullName });
+    expect((await call('dossier.submit', { id })).ok).toBe(true);
+    ids.push(id);
   }
 
   await openApp(page, shell, { role: 'supervisor' });

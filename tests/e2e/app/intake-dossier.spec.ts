@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { BE_AN, MINH, NHUNG } from '../../../electron/host/sim/lds-builder/sample-citizens';
 import { plaintextFound } from './at-rest';
-import { openApp, skipIntegration, startShell } from './shell';
+import { openApp, skipIntegration, startShell, storeChipDossier } from './shell';
 
 // The bridge's answers are checked field by field below; typing each channel here would add nothing.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -198,12 +198,8 @@ test('a dossier the supervisor returned is corrected by its officer, keeps its p
   const shell = await startShell();
   try {
     const call = caller(shell);
-    const { sampleDossier } = await import('../../../electron/host/store/test-dossier');
-    const { makePortraitJpeg } = await import('../../../electron/host/sim/virtual-cccd/portrait');
-    const jpeg = Buffer.from(makePortraitJpeg(240, 320, 7).bytes).toString('base64');
     await signInOverBridge(call, 'canbo');
-    const d = await call('dossier.create', { body: { schemaVersion: 1 } });
-    expect((await call('dossier.save', { id: d.value.id, revision: 1, body: sampleDossier({ idNumber: '001190000333', fullName: 'Đỗ Thị Ba' }), livePortrait: jpeg })).ok).toBe(true);
+    const d = { value: { id: storeChipDossier(shell, { idNumber: '001190000333', fullName: 'Đỗ Thị Ba' }) } };
     expect((await call('dossier.submit', { id: d.value.id })).ok).toBe(true);
     await signInOverBridge(call, 'lanhdao');
     expect((await call('dossier.decide', { id: d.value.id, decision: 'return', reason: 'Số điện thoại không phải của công dân' })).ok).toBe(true);

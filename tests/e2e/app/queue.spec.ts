@@ -7,14 +7,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { createAccount } from '../../../electron/host/auth/accounts';
-import { makePortraitJpeg } from '../../../electron/host/sim/virtual-cccd/portrait';
-import { sampleDossier } from '../../../electron/host/store/test-dossier';
-import { openApp, startShell, TRAINING_PASSWORD } from './shell';
+import { openApp, startShell, storeChipDossier, TRAINING_PASSWORD } from './shell';
 
 let shell: RunningBrowserShell;
 type Answer = { ok: boolean; value?: { id: string }; error?: { code: string } };
 const call = (ch: string, p?: unknown) => shell.host.dispatch(ch, p, { shell: 'browser', senderUrl: shell.server.origin }) as Promise<Answer>;
-const jpeg = Buffer.from(makePortraitJpeg(240, 320, 7).bytes).toString('base64');
 
 /** Signs the host's one session in as `username`, as the screen would. */
 async function as(username: string): Promise<void> {
@@ -24,11 +21,9 @@ async function as(username: string): Promise<void> {
 
 /** A complete dossier for the signed-in officer, saved with both portraits; submitted unless told otherwise. */
 async function take(idNumber: string, fullName: string, opts: { submit?: boolean } = {}): Promise<string> {
-  const body = sampleDossier({ idNumber, fullName });
-  const d = await call('dossier.create', { body });
-  expect((await call('dossier.save', { id: d.value!.id, revision: 1, body, livePortrait: jpeg, chipPortrait: jpeg })).ok).toBe(true);
-  if (opts.submit ?? true) expect((await call('dossier.submit', { id: d.value!.id })).ok).toBe(true);
-  return d.value!.id;
+  const id = storeChipDossier(shell, { idNumber, fullName });
+  if (opts.submit ?? true) expect((await call('dossier.submit', { id })).ok).toBe(true);
+  return id;
 }
 
 async function openQueue(page: Page): Promise<void> {

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { runBrowserShell, type RunningBrowserShell } from '../../../electron/browser/main';
 import { configSchema } from '../../../electron/host/config';
 import { silentLogger } from '../../../electron/host/log';
+import { makePortraitJpeg } from '../../../electron/host/sim/virtual-cccd/portrait';
+import * as D from '../../../electron/host/store/dossiers';
+import { sampleDossier } from '../../../electron/host/store/test-dossier';
 
 export async function startShell(opts: { demo?: boolean; stationName?: string; dataDir?: string } = {}): Promise<RunningBrowserShell> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
@@ -20,6 +23,18 @@ export async function startShell(opts: { demo?: boolean; stationName?: string; d
     rendererDir: new URL('../../../out/renderer', import.meta.url).pathname,
     open: false,
   });
+}
+
+/**
+ * A complete chip-read dossier of the signed-in officer's, with a chip and a live portrait, written
+ * straight into the store: over the bridge a chip verdict needs the host's own card read, which
+ * these specs do not walk through (the intake specs do).
+ */
+export function storeChipDossier(shell: RunningBrowserShell, citizen: { idNumber: string; fullName: string }): string {
+  const officer = shell.host.context.auth.officer();
+  if (!officer) throw new Error('sign an officer in first');
+  const jpeg = Buffer.from(makePortraitJpeg(240, 320, 7).bytes);
+  return D.createDraft(shell.host.context.auth.db, officer, sampleDossier(citizen), { chip_portrait: jpeg, live_portrait: jpeg }).id;
 }
 
 const TRAINING_USER = { officer: 'canbo', supervisor: 'lanhdao', admin: 'quantri' } as const;

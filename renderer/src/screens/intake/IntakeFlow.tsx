@@ -8,7 +8,7 @@ import { errorMessage } from '../../i18n/error-message';
 import { CardStep, type CardStepResult } from '../card/CardStep';
 import { PortraitStep } from '../portrait/PortraitStep';
 import { AgeRefusal } from './AgeRefusal';
-import { blobToBase64, chipPortraitBase64, newDraft, portraitPart } from './build-dossier';
+import { blobToBase64, newDraft, portraitPart } from './build-dossier';
 import { ConsentStep } from './ConsentStep';
 import { ContactStep } from './ContactStep';
 import { GuardianStep } from './GuardianStep';
@@ -97,8 +97,7 @@ export function IntakeFlow({ onExit, seed, station, resumeId }: { onExit(): void
     setBusy(true);
     setProblem(null);
     retry.current = null;
-    const chipPortrait = chipPortraitBase64(card.chip?.portrait);
-    const r = await create(body, { ...(card.chip?.readId ? { chipReadId: card.chip.readId } : {}), ...(chipPortrait ? { chipPortrait } : {}) });
+    const r = await create(body, card.chip?.readId ? { chipReadId: card.chip.readId } : {});
     setBusy(false);
     if (!r.ok) {
       retry.current = () => void onCard(card);

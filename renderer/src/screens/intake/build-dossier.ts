@@ -48,12 +48,6 @@ export function portraitPart(portrait: PortraitResult): NonNullable<DraftDossier
   };
 }
 
-/** The base64 of a data: URL the store accepts as a chip portrait (JPEG or PNG), else nothing. */
-export function chipPortraitBase64(url: string | null | undefined): string | undefined {
-  const m = /^data:image\/(?:jpeg|png);base64,([A-Za-z0-9+/]+={0,2})$/.exec(url ?? '');
-  return m?.[1];
-}
-
 export async function blobToBase64(b: Blob): Promise<string> {
   const bytes = new Uint8Array(await b.arrayBuffer());
   let s = '';

@@ -1,0 +1,108 @@
+/**
+ * Builds a packet: Packet JSON (manifest + base64 parts) → compact JWS (ES256, kid = device id) →
+ * compact JWE (ECDH-ES+A256KW, A256GCM) to the upstream's key. The digest is the SHA-256 of the JWS.
+ *
+ * The JWS is deterministic: the manifest holds only stored facts (no "now"), the JSON is written
+ * in a fixed order, and the signature is RFC 6979 ECDSA (@noble/curves; WebCrypto's ECDSA is
+ * randomised). So a packet rebuilt after a crash, or exported and rebuilt elsewhere from the same
+ * dossier, has the same digest, and upstream answers "already stored" instead of a conflict.
+ */
+import { createHash } from 'node:crypto';
+import { p256 } from '@noble/curves/nist.js';
+import { base64url, CompactEncrypt, importJWK, type JWK } from 'jose';
+import { PacketError } from './errors';
+import { DEVICE_ID_RE, MAX_JWE_CHARS, mediaTypeOf, PACKET_CTY, PACKET_VERSION, PART_NAMES, type ChipFilePart, type Manifest, type PartName } from './manifest';
+
+export interface PacketInput {
+  dossierId: string;
+  station: string | null;
+  /** When the dossier was created, submitted and approved (ISO 8601, from the store). */
+  createdAt: string;
+  submittedAt?: string;
+  approvedAt: string;
+  officerId: string;
+  supervisorId: string;
+  /** The dossier body (JSON-able); the portrait's evidence travels in `liveness` instead. */
+  dossier: unknown;
+  livePortrait: Uint8Array;
+  chipPortrait?: Uint8Array;
+  /** The raw chip files and the SOD, as read (absent for a QR or typed dossier). */
+  chipFiles: Partial<Record<ChipFilePart, Uint8Array>>;
+  /** Liveness and quality evidence (JSON-able). */
+  liveness: unknown;
+}
+
+export interface PacketKeys {
+  deviceId: string;
+  /** The kiosk's P-256 signing key as a private JWK (with `d`). */
+  signingKey: JWK;
+  /** The upstream's public encryption JWK, as enrolment returned it (with its kid). */
+  upstreamKey: JWK;
+}
+
+export interface BuiltPacket {
+  jwe: string;
+  /** SHA-256 of the JWS, hex: what upstream compares for "same packet". */
+  digest: string;
+  /** Length of the JWE in bytes (ASCII). */
+  size: number;
+}
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
+
+function partBytes(input: PacketInput): Map<PartName, Uint8Array> {
+  const found: Partial<Record<PartName, Uint8Array>> = {
+    'dossier.json': utf8(JSON.stringify(input.dossier)),
+    'live_portrait.jpg': input.livePortrait,
+    ...(input.chipPortrait ? { chip_portrait: input.chipPortrait } : {}),
+    ...input.chipFiles,
+    'liveness.json': utf8(JSON.stringify(input.liveness)),
+  };
+  const out = new Map<PartName, Uint8Array>();
+  for (const name of PART_NAMES) if (found[name]) out.set(name, found[name]);
+  return out;
+}
+
+/** The Packet JSON, keys in a fixed order. */
+export function packetJson(input: PacketInput, deviceId: string): string {
+  const parts = partBytes(input);
+  const manifest: Manifest = {
+    packetVersion: PACKET_VERSION,
+    dossierId: input.dossierId,
+    deviceId,
+    station: input.station,
+    createdAt: input.createdAt,
+    ...(input.submittedAt ? { submittedAt: input.submittedAt } : {}),
+    officerId: input.officerId,
+    supervisorId: input.supervisorId,
+    approvedAt: input.approvedAt,
+    parts: [...parts].map(([name, bytes]) => ({ name, mediaType: mediaTypeOf(name, bytes), size: bytes.length, sha256: sha256(bytes) })),
+  };
+  const encoded: Record<string, string> = {};
+  for (const [name, bytes] of parts) encoded[name] = Buffer.from(bytes).toString('base64');
+  return JSON.stringify({ manifest, parts: encoded });
+}
+
+/** Compact JWS, ES256 with a deterministic (RFC 6979) signature; jose verifies it like any other. */
+export function signCompact(payload: string, signingKey: JWK, kid: string): string {
+  if (signingKey.kty !== 'EC' || signingKey.crv !== 'P-256' || !signingKey.d) throw new Error('the signing key must be a private P-256 JWK');
+  const input = `${base64url.encode(JSON.stringify({ alg: 'ES256', kid }))}.${base64url.encode(payload)}`;
+  const signature = p256.sign(utf8(input), base64url.decode(signingKey.d));
+  return `${input}.${base64url.encode(signature)}`;
+}
+
+export async function encryptTo(jws: string, upstreamKey: JWK): Promise<string> {
+  const key = await importJWK(upstreamKey, 'ECDH-ES+A256KW');
+  return new CompactEncrypt(utf8(jws))
+    .setProtectedHeader({ alg: 'ECDH-ES+A256KW', enc: 'A256GCM', cty: PACKET_CTY, ...(upstreamKey.kid ? { kid: upstreamKey.kid } : {}) })
+    .encrypt(key);
+}
+
+export async function buildPacket(input: PacketInput, keys: PacketKeys): Promise<BuiltPacket> {
+  if (!DEVICE_ID_RE.test(keys.deviceId)) throw new Error('not a device id');
+  const jws = signCompact(packetJson(input, keys.deviceId), keys.signingKey, keys.deviceId);
+  const jwe = await encryptTo(jws, keys.upstreamKey);
+  if (jwe.length > MAX_JWE_CHARS) throw new PacketError('packet.too_large', `${jwe.length} characters`);
+  return { jwe, digest: sha256(jws), size: jwe.length };
+}

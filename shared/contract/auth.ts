@@ -76,7 +76,7 @@ export const authChanged = defineEvent('auth.changed', {
 export const SUPERVISOR_PURPOSES = ['chip_failed', 'fallback', 'liveness_retry', 'liveness_exhausted', 'end_intake'] as const;
 
 export const authConfirmSupervisor = defineCall('auth.confirmSupervisor', {
-  input: z.object({ username, password, purpose: z.enum(SUPERVISOR_PURPOSES), dossierId: z.string().max(64).optional() }).strict(),
+  input: z.object({ username, password, purpose: z.enum(SUPERVISOR_PURPOSES), dossierId: z.string().max(64).optional(), reason: z.string().trim().max(500).optional() }).strict(),
   output: z.object({ supervisorId: z.string().max(64), displayName: z.string().max(120), at: z.string().datetime() }),
   errors: ['auth.bad_credentials', 'auth.locked', 'auth.forbidden', 'store.locked'] as const,
   access: 'intake',

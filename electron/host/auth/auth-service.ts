@@ -191,13 +191,13 @@ export class AuthService {
    * one more liveness attempt, ending the intake). The officer stays signed in; a wrong password
    * counts toward the supervisor's lock-out like a sign-in; only another active supervisor counts.
    */
-  async confirmSupervisor(input: { username: string; password: string; purpose: string; dossierId?: string }): Promise<{ supervisorId: string; displayName: string; at: string }> {
+  async confirmSupervisor(input: { username: string; password: string; purpose: string; dossierId?: string; reason?: string }): Promise<{ supervisorId: string; displayName: string; at: string }> {
     if (!this.store) throw new HostError('store.locked', 'The store is locked.');
     const me = this.session.current();
     if (!me) throw new HostError('auth.required', 'Sign in first.');
     const db = this.store.db;
     const now = this.o.now ? new Date(this.o.now()) : new Date();
-    const detail = { purpose: input.purpose, officer: me.id };
+    const detail = { purpose: input.purpose, officer: me.id, ...(input.reason ? { reason: input.reason } : {}) };
     const success = { action: 'auth.supervisor_checked', detail, ...(input.dossierId ? { dossierId: input.dossierId } : {}) };
     const r = await signIn(db, input.username, input.password, () => now, success);
     if (!r.ok) {

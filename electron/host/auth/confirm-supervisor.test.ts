@@ -36,9 +36,10 @@ describe('AuthService.confirmSupervisor', () => {
 
   it('another officer, or an administrator, cannot confirm: refused and audited', async () => {
     const { auth, canbo } = await station();
-    await expect(auth.confirmSupervisor({ username: 'canbo2', password: PW, purpose: 'liveness_retry' })).rejects.toMatchObject({ code: 'auth.forbidden' });
+    await expect(auth.confirmSupervisor({ username: 'canbo2', password: PW, purpose: 'liveness_retry', reason: 'thử lại' })).rejects.toMatchObject({ code: 'auth.forbidden' });
     await expect(auth.confirmSupervisor({ username: 'qtv01', password: admin.password, purpose: 'end_intake' })).rejects.toMatchObject({ code: 'auth.forbidden' });
     expect(audit(auth).map((e) => e.action)).toEqual(['auth.supervisor_checked', 'auth.supervisor_refused', 'auth.supervisor_checked', 'auth.supervisor_refused']);
+    expect(JSON.parse(audit(auth)[1]!.detail)).toEqual({ purpose: 'liveness_retry', officer: canbo.id, reason: 'thử lại' });
     expect(auth.officer()?.id).toBe(canbo.id);
     auth.close();
   });

@@ -9,7 +9,7 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 APT_PACKAGES=(build-essential python3 pkg-config pcscd libpcsclite-dev pcsc-tools vsmartcard-vpcd
-  iproute2 util-linux chromium xvfb ffmpeg openssl ca-certificates curl)
+  iproute2 util-linux chromium xvfb ffmpeg openssl ca-certificates curl poppler-utils)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,69 @@
+/** The outbox's transactions on a real encrypted store: claim, lease, record, reclaim, retry-now. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../store/audit';
+import type { OpenStore } from '../store/store';
+import { claimNext, keepPacket, nextDue, recordOutcome, renewLease, retryAllNow, storedPacket } from './outbox';
+import { approvedDossiers, dossierState, outboxRow, syncStore } from './test-fixture';
+
+let s: OpenStore;
+beforeEach(async () => {
+  s = await syncStore();
+});
+afterEach(() => s.close());
+
+const receipt = (id: string) => ({ dossierId: id, digest: 'ab'.repeat(32), receivedAt: new Date().toISOString() });
+
+describe('outbox', () => {
+  it('migration 0030 keeps the approval outbox row and adds the lease columns', () => {
+    const [id] = approvedDossiers(s.db, 1);
+    expect(outboxRow(s.db, id!)).toEqual({ state: 'pending', attempts: 0, last_error: null, lease_owner: null });
+  });
+
+  it('a claimed row is not claimed again while its lease holds; an expired lease is reclaimed', () => {
+    const [id] = approvedDossiers(s.db, 1);
+    const now = Date.now();
+    const c = claimNext(s.db, 'a', now, 1_000)!;
+    expect(c).toMatchObject({ dossierId: id, attempt: 1, reclaimed: false });
+    expect(dossierState(s.db, id!)).toBe('sending');
+    expect(claimNext(s.db, 'b', now + 500, 1_000)).toBeNull();
+    expect(renewLease(s.db, c.id, 'a', now + 3_000)).toBe(true);
+    expect(claimNext(s.db, 'b', now + 2_000, 1_000)).toBeNull();
+    const again = claimNext(s.db, 'b', now + 3_001, 1_000)!;
+    expect(again).toMatchObject({ dossierId: id, attempt: 2, reclaimed: true });
+    // The first owner lost the row: its late result is not recorded and it cannot renew.
+    expect(renewLease(s.db, c.id, 'a', now + 9_000)).toBe(false);
+    expect(recordOutcome(s.db, c, 'a', { kind: 'stored', status: 201, receipt: receipt(id!) }, now + 3_002, now)).toBe('lease_lost');
+    expect(recordOutcome(s.db, again, 'b', { kind: 'already_stored', status: 200, receipt: receipt(id!) }, now + 3_003, now)).toBe('sent');
+    expect(dossierState(s.db, id!)).toBe('sent');
+    expect(outboxRow(s.db, id!).state).toBe('done');
+    expect(verifyAudit(s.db).ok).toBe(true);
+  });
+
+  it('retry puts the row back with its error and due time; a conflict is final and never claimed again', () => {
+    const [a, b] = approvedDossiers(s.db, 2);
+    const now = Date.now();
+    const ca = claimNext(s.db, 'w', now, 60_000)!;
+    const cb = claimNext(s.db, 'w', now, 60_000)!;
+    expect(new Set([ca.dossierId, cb.dossierId])).toEqual(new Set([a, b]));
+    expect(recordOutcome(s.db, ca, 'w', { kind: 'retry', status: 503, code: 'unavailable', retryAfterMs: null }, now, now + 10_000)).toBe('retry');
+    expect(recordOutcome(s.db, cb, 'w', { kind: 'conflict', status: 409, code: 'packet.conflict' }, now, now)).toBe('refused');
+    expect(outboxRow(s.db, ca.dossierId)).toMatchObject({ state: 'pending', last_error: 'unavailable', lease_owner: null });
+    expect(outboxRow(s.db, cb.dossierId)).toMatchObject({ state: 'failed', last_error: 'packet.conflict' });
+    expect(dossierState(s.db, ca.dossierId)).toBe('queued');
+    expect(claimNext(s.db, 'w', now + 5_000, 60_000)).toBeNull();
+    expect(nextDue(s.db)).toBe(now + 10_000);
+    expect(retryAllNow(s.db, now + 5_000, 'test')).toBe(1);
+    expect(claimNext(s.db, 'w', now + 5_000, 60_000)).toMatchObject({ dossierId: ca.dossierId, attempt: 2 });
+    expect(verifyAudit(s.db).ok).toBe(true);
+  });
+
+  it('keeps the first packet built and drops it once delivered', () => {
+    const [id] = approvedDossiers(s.db, 1);
+    const p1 = keepPacket(s.db, id!, { jwe: 'one', digest: 'd1', size: 3 }, Date.now());
+    const p2 = keepPacket(s.db, id!, { jwe: 'two', digest: 'd2', size: 3 }, Date.now());
+    expect(p2).toEqual(p1);
+    const c = claimNext(s.db, 'w', Date.now(), 60_000)!;
+    recordOutcome(s.db, c, 'w', { kind: 'stored', status: 201, receipt: receipt(id!) }, Date.now(), Date.now());
+    expect(storedPacket(s.db, id!)).toBeNull();
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * The outbox as the sync worker changes it. Each change is one synchronous transaction with its
+ * audit entry; nothing here awaits. A row is claimed under a lease (owner and expiry) that the
+ * uploading worker renews; a row whose lease ran out (its host was killed mid-upload) is claimed
+ * again, so a dossier is never uploaded twice at once and never stuck in 'sending'.
+ */
+import { canMove, type DossierState } from '../../../shared/domain/dossier-state';
+import { appendAudit } from '../store/audit';
+import type { Db } from '../store/database';
+import type { UploadOutcome } from './outcome';
+
+export interface Claimed {
+  id: number;
+  dossierId: string;
+  idempotencyKey: string;
+  attempt: number;
+  reclaimed: boolean;
+}
+
+export interface StoredPacket {
+  jwe: string;
+  digest: string;
+  size: number;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function moveDossier(db: Db, id: string, to: DossierState, at: string, extra: { outcome?: string } = {}): void {
+  const cur = db.prepare('SELECT state FROM dossiers WHERE id = ?').get(id) as { state: DossierState } | undefined;
+  if (!cur) throw new Error('outbox row without its dossier');
+  if (cur.state === to) return;
+  if (!canMove(cur.state, to)) throw new Error(`dossier cannot move ${cur.state} → ${to}`);
+  if (extra.outcome !== undefined) db.prepare('UPDATE dossiers SET state = ?, upstream_outcome = ?, updated_at = ? WHERE id = ?').run(to, extra.outcome, at, id);
+  else db.prepare('UPDATE dossiers SET state = ?, updated_at = ? WHERE id = ?').run(to, at, id);
+}
+
+/** The next due row (pending and due, or sending with an expired lease), claimed for `owner`. */
+export function claimNext(db: Db, owner: string, now: number, leaseMs: number): Claimed | null {
+  return db.transaction((): Claimed | null => {
+    const at = iso(now);
+    const r = db
+      .prepare(
+        `SELECT id, dossier_id AS dossierId, idempotency_key AS idempotencyKey, attempts, state FROM outbox
+         WHERE (state = 'pending' AND next_attempt_at <= ?) OR (state = 'sending' AND lease_until < ?)
+         ORDER BY next_attempt_at, id LIMIT 1`,
+      )
+      .get(at, at) as { id: number; dossierId: string; idempotencyKey: string; attempts: number; state: string } | undefined;
+    if (!r) return null;
+    const reclaimed = r.state === 'sending';
+    db.prepare(`UPDATE outbox SET state = 'sending', lease_owner = ?, lease_until = ?, attempts = attempts + 1, last_attempt_at = ? WHERE id = ?`).run(owner, iso(now + leaseMs), at, r.id);
+    moveDossier(db, r.dossierId, 'sending', at);
+    appendAudit(db, { actor: 'system', action: 'sync.sending', dossierId: r.dossierId, at, detail: { attempt: r.attempts + 1, reclaimed } });
+    return { id: r.id, dossierId: r.dossierId, idempotencyKey: r.idempotencyKey, attempt: r.attempts + 1, reclaimed };
+  }).immediate();
+}
+
+/** The uploading worker still holds the row: push its lease on. False when the lease was lost. */
+export function renewLease(db: Db, id: number, owner: string, until: number): boolean {
+  return db.prepare(`UPDATE outbox SET lease_until = ? WHERE id = ? AND lease_owner = ? AND state = 'sending'`).run(iso(until), id, owner).changes === 1;
+}
+
+export function storedPacket(db: Db, dossierId: string): StoredPacket | null {
+  return (db.prepare('SELECT jwe, digest, size FROM outbox_packets WHERE dossier_id = ?').get(dossierId) as StoredPacket | undefined) ?? null;
+}
+
+/**
+ * The packet is built once and kept (encrypted with the store): every retry sends the same signed
+ * bytes, so a packet whose acknowledgement was lost is "the same packet" (200), never a conflict.
+ * When one is already kept (a second builder raced), that one wins and is returned.
+ */
+export function keepPacket(db: Db, dossierId: string, p: StoredPacket, now: number): StoredPacket {
+  return db.transaction((): StoredPacket => {
+    const had = storedPacket(db, dossierId);
+    if (had) return had;
+    db.prepare('INSERT INTO outbox_packets (dossier_id, jwe, digest, size, built_at) VALUES (?, ?, ?, ?, ?)').run(dossierId, p.jwe, p.digest, p.size, iso(now));
+    appendAudit(db, { actor: 'system', action: 'sync.packet_built', dossierId, at: iso(now), detail: { digest: p.digest, size: p.size } });
+    return p;
+  }).immediate();
+}
+
+export type Recorded = 'sent' | 'refused' | 'retry' | 'lease_lost';
+
+/** The upload's result, in one transaction with its audit entry; nothing when the lease was lost. */
+export function recordOutcome(db: Db, c: Claimed, owner: string, o: UploadOutcome, now: number, nextAttemptAt: number): Recorded {
+  return db.transaction((): Recorded => {
+    const at = iso(now);
+    const held = db.prepare(`SELECT 1 FROM outbox WHERE id = ? AND state = 'sending' AND lease_owner = ?`).get(c.id, owner);
+    if (!held) return 'lease_lost';
+    if (o.kind === 'stored' || o.kind === 'already_stored') {
+      db.prepare(`UPDATE outbox SET state = 'done', done_at = ?, http_status = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL WHERE id = ?`).run(at, o.status, c.id);
+      moveDossier(db, c.dossierId, 'sent', at, { outcome: JSON.stringify({ status: 'received', receivedAt: o.receipt.receivedAt }) });
+      // Delivered: the kept packet (the dossier's personal data, sealed) is not kept past its use.
+      db.prepare('DELETE FROM outbox_packets WHERE dossier_id = ?').run(c.dossierId);
+      appendAudit(db, { actor: 'system', action: 'sync.sent', dossierId: c.dossierId, at, detail: { status: o.status, attempt: c.attempt } });
+      return 'sent';
+    }
+    if (o.kind === 'conflict' || o.kind === 'final') {
+      db.prepare(`UPDATE outbox SET state = 'failed', http_status = ?, last_error = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?`).run(o.status, o.code, c.id);
+      moveDossier(db, c.dossierId, 'queued', at);
+      appendAudit(db, { actor: 'system', action: 'sync.refused', dossierId: c.dossierId, at, detail: { status: o.status, code: o.code, attempt: c.attempt } });
+      return 'refused';
+    }
+    db.prepare(`UPDATE outbox SET state = 'pending', http_status = ?, last_error = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?`).run(o.status, o.code, iso(nextAttemptAt), c.id);
+    moveDossier(db, c.dossierId, 'queued', at);
+    appendAudit(db, { actor: 'system', action: 'sync.retry_scheduled', dossierId: c.dossierId, at, detail: { status: o.status, code: o.code, attempt: c.attempt, delayMs: Math.max(0, nextAttemptAt - now) } });
+    return 'retry';
+  }).immediate();
+}
+
+/** The network is back: every row waiting out a backoff is due now. Returns how many. */
+export function retryAllNow(db: Db, now: number, why: string): number {
+  return db.transaction((): number => {
+    const at = iso(now);
+    const n = db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?`).run(at, at).changes;
+    if (n > 0) appendAudit(db, { actor: 'system', action: 'sync.retry_now', at, detail: { rows: n, why } });
+    return n;
+  }).immediate();
+}
+
+/** When the worker should look again: the earliest due row or expiring lease, or null. */
+export function nextDue(db: Db): number | null {
+  const r = db
+    .prepare(`SELECT min(t) AS t FROM (SELECT min(next_attempt_at) AS t FROM outbox WHERE state = 'pending' UNION ALL SELECT min(lease_until) FROM outbox WHERE state = 'sending')`)
+    .get() as { t: string | null };
+  return r.t ? Date.parse(r.t) : null;
+}
+
+export interface OutboxCounts {
+  pending: number;
+  sending: number;
+  done: number;
+  failed: number;
+  retrying: number;
+}
+
+export function outboxCounts(db: Db): OutboxCounts {
+  const out: OutboxCounts = { pending: 0, sending: 0, done: 0, failed: 0, retrying: 0 };
+  for (const r of db.prepare('SELECT state, count(*) AS n, sum(last_error IS NOT NULL) AS e FROM outbox GROUP BY state').all() as Array<{ state: keyof OutboxCounts; n: number; e: number }>) {
+    out[r.state] = r.n;
+    if (r.state === 'pending') out.retrying = r.e;
+  }
+  return out;
+}

@@ -12,8 +12,10 @@ export const officer: Officer = { id: 'o-1', username: 'cb01', displayName: 'Cá
 export const supervisor: Officer = { id: 's-1', username: 'ld01', displayName: 'Lãnh đạo Hai', role: 'supervisor', active: true };
 const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xd9]);
 
-export async function storeWithOfficers(): Promise<OpenStore> {
-  const s = await createStore(mkdtempSync(join(tmpdir(), 'kiosk-drives-')), { passphrase: 'trạm công an khu công nghiệp' }, { N: 2 ** 14, r: 8, p: 1 });
+export const FIXTURE_PASSPHRASE = 'trạm công an khu công nghiệp';
+
+export async function storeWithOfficers(dir = mkdtempSync(join(tmpdir(), 'kiosk-drives-'))): Promise<OpenStore> {
+  const s = await createStore(dir, { passphrase: FIXTURE_PASSPHRASE }, { N: 2 ** 14, r: 8, p: 1 });
   const add = s.db.prepare(`INSERT INTO officers (id, username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, 'x', 'now')`);
   for (const o of [officer, supervisor]) add.run(o.id, o.username, o.displayName, o.role);
   return s;

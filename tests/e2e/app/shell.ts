@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { runBrowserShell, type RunningBrowserShell } from '../../../electron/browser/main';
 import { configSchema } from '../../../electron/host/config';
 import { silentLogger } from '../../../electron/host/log';
-import { makePortraitJpeg } from '../../../electron/host/sim/virtual-cccd/portrait';
+import { seedAssets, type SeedAssets } from '../../../electron/cli/store/seed-dossiers';
 import * as D from '../../../electron/host/store/dossiers';
 import { sampleDossier } from '../../../electron/host/store/test-dossier';
 
@@ -26,15 +26,16 @@ export async function startShell(opts: { demo?: boolean; stationName?: string; d
 }
 
 /**
- * A complete chip-read dossier of the signed-in officer's, with a chip and a live portrait, written
- * straight into the store: over the bridge a chip verdict needs the host's own card read, which
- * these specs do not walk through (the intake specs do).
+ * A complete chip-read dossier of the signed-in officer's, with the chip and live portraits and the
+ * raw chip files a read keeps (the seed tool's), written straight into the store: over the bridge a
+ * chip verdict needs the host's own card read, which these specs do not walk through (the intake specs do).
  */
+let assets: SeedAssets | undefined;
 export function storeChipDossier(shell: RunningBrowserShell, citizen: { idNumber: string; fullName: string }): string {
   const officer = shell.host.context.auth.officer();
   if (!officer) throw new Error('sign an officer in first');
-  const jpeg = Buffer.from(makePortraitJpeg(240, 320, 7).bytes);
-  return D.createDraft(shell.host.context.auth.db, officer, sampleDossier(citizen), { chip_portrait: jpeg, live_portrait: jpeg }).id;
+  assets ??= seedAssets();
+  return D.createDraft(shell.host.context.auth.db, officer, sampleDossier(citizen), assets.images).id;
 }
 
 const TRAINING_USER = { officer: 'canbo', supervisor: 'lanhdao', admin: 'quantri' } as const;

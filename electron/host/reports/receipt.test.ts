@@ -40,7 +40,7 @@ async function qrOf(pdf: Buffer): Promise<string | null> {
     writeFileSync(join(dir, 'r.pdf'), pdf);
     execFileSync('pdftoppm', ['-png', '-r', '200', '-f', '1', '-l', '1', '-singlefile', join(dir, 'r.pdf'), join(dir, 'r')]);
     const png = PNG.sync.read(readFileSync(join(dir, 'r.png')));
-    const hits = await readBarcodes({ data: new Uint8ClampedArray(png.data), width: png.width, height: png.height, colorSpace: 'srgb' } as ImageData, { formats: ['QRCode'] });
+    const hits = await readBarcodes({ data: new Uint8ClampedArray(png.data), width: png.width, height: png.height, colorSpace: 'srgb' } as unknown as Parameters<typeof readBarcodes>[0], { formats: ['QRCode'] });
     return hits.find((r) => r.isValid)?.text ?? null;
   } finally {
     rmSync(dir, { recursive: true, force: true });

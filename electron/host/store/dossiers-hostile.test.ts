@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Officer } from '../auth/accounts';
 import type { Db } from './database';
+import { appendAudit } from './audit';
 import * as D from './dossiers';
 import { createStore } from './store';
 import { sampleDossier } from './test-dossier';
@@ -23,10 +24,16 @@ beforeEach(async () => {
   for (const o of [officer, officer2, supervisor, gone]) add.run(o.id, o.username, o.displayName, o.role, o.active ? 1 : 0);
 });
 
-function failedChipWithOverrideBy(who: string, submitter: Officer = officer) {
+/** The audit entry auth.confirmSupervisor writes when `who` typed their password for `purpose` on this dossier. */
+function passwordChecked(who: string, dossierId: string, purpose: string): void {
+  db.transaction(() => appendAudit(db, { actor: who, action: 'auth.supervisor_checked', dossierId, at: new Date().toISOString(), detail: { purpose, officer: officer.id } }))();
+}
+
+function failedChipWithOverrideBy(who: string, submitter: Officer = officer, checked: { purpose: string; onOther?: boolean } | null = { purpose: 'chip_failed' }) {
   const body = sampleDossier({ overall: 'failed' });
   body.overrides = [{ kind: 'chip_failed', supervisorId: who, reason: 'chip hỏng, đã đối chiếu thẻ', at: new Date().toISOString() }];
   const d = D.createDraft(db, submitter, body, { live_portrait: jpeg });
+  if (checked) passwordChecked(who, checked.onOther ? D.createDraft(db, submitter, { schemaVersion: 1 }).id : d.id, checked.purpose);
   return () => D.submit(db, submitter, d.id);
 }
 
@@ -44,8 +51,16 @@ describe('supervisor overrides are a supervisor’s', () => {
     expect(failedChipWithOverrideBy(supervisor.id, supervisor)).toThrow(expect.objectContaining({ code: 'forbidden' }));
   });
 
-  it("an active supervisor's override does", () => {
+  it("an active supervisor's override does, once their password was checked for it on this dossier", () => {
     expect(failedChipWithOverrideBy(supervisor.id)().state).toBe('submitted');
+  });
+
+  it.each([
+    ['never checked (the screen wrote the override itself)', null],
+    ['checked for another purpose', { purpose: 'liveness_retry' }],
+    ['checked on another dossier', { purpose: 'chip_failed', onOther: true }],
+  ])('an override whose supervisor’s password was %s does not count', (_label, checked) => {
+    expect(failedChipWithOverrideBy(supervisor.id, officer, checked)).toThrow(expect.objectContaining({ code: 'forbidden' }));
   });
 });
 

@@ -163,16 +163,32 @@ export function submissionProblems(d: CompleteDossier, today: string): DossierEr
   return null;
 }
 
+/** The purposes of a supervisor's password check (auth.confirmSupervisor) that stand behind each kind of override. */
+const OVERRIDE_PURPOSES: Readonly<Record<string, readonly string[]>> = {
+  chip_failed: ['chip_failed'],
+  liveness_exhausted: ['liveness_exhausted', 'liveness_retry', 'end_intake'],
+  face_mismatch: ['face_mismatch'],
+};
+
 /**
- * An override is in the body the officer writes: it counts only when it names an active supervisor
- * who is not the officer submitting (nobody overrides a check on their own intake).
+ * An override is in the body the officer's screen writes, so it counts only when the host saw it
+ * given: it names an active supervisor who is not the officer submitting (nobody overrides a check
+ * on their own intake), and that supervisor's password was checked for this dossier with a matching
+ * purpose (the audit entry auth.confirmSupervisor writes).
  */
-function checkOverrides(db: Db, officer: Officer, d: CompleteDossier): void {
+function checkOverrides(db: Db, officer: Officer, dossierId: string, d: CompleteDossier): void {
   const who = db.prepare('SELECT role, active FROM officers WHERE id = ?');
+  const checked = db.prepare(
+    `SELECT json_extract(detail, '$.purpose') AS purpose FROM audit WHERE action = 'auth.supervisor_checked' AND actor = ? AND dossier_id = ?`,
+  );
   for (const o of d.overrides) {
     const r = who.get(o.supervisorId) as { role: string; active: number } | undefined;
     if (!r || r.role !== 'supervisor' || r.active !== 1 || o.supervisorId === officer.id) {
       throw new DossierError('forbidden', `${o.kind} override not given by another active supervisor`);
+    }
+    const purposes = (checked.all(o.supervisorId, dossierId) as Array<{ purpose: string | null }>).map((c) => c.purpose);
+    if (!purposes.some((p) => p !== null && (OVERRIDE_PURPOSES[o.kind] ?? []).includes(p))) {
+      throw new DossierError('forbidden', `${o.kind} override without that supervisor's password checked for this dossier`);
     }
   }
 }
@@ -191,7 +207,7 @@ export function submit(db: Db, officer: Officer, id: string, opts: { allowDuplic
     move(db, cur, 'submitted');
     const parsed = completeDossierSchema.safeParse(body(db, id));
     if (!parsed.success) throw new DossierError('incomplete', parsed.error.issues[0]?.path.join('.') ?? '');
-    checkOverrides(db, officer, parsed.data);
+    checkOverrides(db, officer, id, parsed.data);
     const problem = submissionProblems(parsed.data, isoDateAt(now.getTime()));
     if (problem) throw problem;
     const dup = findDuplicate(db, parsed.data.identity.identity.idNumber, id);

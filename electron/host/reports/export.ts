@@ -14,9 +14,10 @@ import { form01Sheet } from './form01-sheet';
 import { form02Rows, form02Sheet, type Form02Filter } from './form02';
 import { toPdf } from './pdf-table';
 import { MIME, type ExportFormat, type Sheet } from './sheet';
+import { weekly, weeklySheet } from './weekly';
 import { toXlsx } from './xlsx';
 
-export type ExportRequest = ({ form: 'form02' } & Form02Filter) | { form: 'form01'; companyId: string };
+export type ExportRequest = ({ form: 'form02' } & Form02Filter) | { form: 'form01'; companyId: string } | { form: 'weekly'; driveId: string; weekEnding: string };
 
 export interface ExportFile {
   fileName: string;
@@ -37,12 +38,16 @@ function companyName(db: Db, id: string | undefined): string | null {
 }
 
 /** A file name with no personal data: form, dates, a short id. */
-function fileName(form: string, today: string, format: ExportFormat, tag?: string): string {
-  return `${form === 'form02' ? 'Mau02' : 'Mau01'}_${today.replace(/-/g, '')}${tag ? `_${tag}` : ''}.${format}`;
+function fileName(form: ExportRequest['form'], today: string, format: ExportFormat, tag?: string): string {
+  return `${{ form02: 'Mau02', form01: 'Mau01', weekly: 'BaoCaoTuan' }[form]}_${today.replace(/-/g, '')}${tag ? `_${tag}` : ''}.${format}`;
 }
 
 export function buildSheet(db: Db, req: ExportRequest, station: string | null, now = new Date()): { sheet: Sheet; rows: number } {
   const today = isoDateAt(now.getTime());
+  if (req.form === 'weekly') {
+    const w = weekly(db, req.driveId, req.weekEnding);
+    return { sheet: weeklySheet(w, station, today), rows: w.rows.length };
+  }
   if (req.form === 'form01') {
     const company = companyName(db, req.companyId);
     const driveId = (db.prepare('SELECT drive_id AS d FROM drive_companies WHERE id = ?').get(req.companyId) as { d: string } | undefined)?.d;
@@ -65,12 +70,15 @@ export async function exportForm(db: Db, actor: string, req: ExportRequest, form
   const now = opts.now ?? new Date();
   const { sheet, rows } = buildSheet(db, req, opts.station, now);
   const bytes = await render(sheet, format);
-  const filters: Record<string, string | null> = req.form === 'form02'
-    ? { driveId: req.driveId ?? null, companyId: req.companyId ?? null, companyName: req.companyName ? 'given' : null, from: req.from ?? null, to: req.to ?? null }
-    : { companyId: req.companyId };
+  const filters: Record<string, string | null> =
+    req.form === 'form02'
+      ? { driveId: req.driveId ?? null, companyId: req.companyId ?? null, companyName: req.companyName ? 'given' : null, from: req.from ?? null, to: req.to ?? null }
+      : req.form === 'weekly'
+        ? { driveId: req.driveId, to: req.weekEnding }
+        : { companyId: req.companyId };
   db.transaction(() => {
     appendAudit(db, { actor, action: 'report.exported', at: now.toISOString(), detail: { form: req.form, format, rows, via: opts.via, bytes: bytes.length, ...filters } });
   }).immediate();
-  const tag = req.form === 'form02' ? (req.companyId ?? req.driveId) : req.companyId;
+  const tag = req.form === 'form01' ? req.companyId : req.form === 'weekly' ? req.driveId : (req.companyId ?? req.driveId);
   return { fileName: fileName(req.form, isoDateAt(now.getTime()), format, tag), mime: MIME[format], bytes, rows };
 }

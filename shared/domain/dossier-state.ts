@@ -14,7 +14,8 @@ const NEXT: Record<DossierState, readonly DossierState[]> = {
   sending: ['sent', 'queued'],
   sent: ['accepted', 'rejected_upstream'],
   accepted: ['purged'],
-  rejected_upstream: ['submitted', 'purged'],
+  // 'returned': upstream refused the portrait; the officer re-captures it (sync's status pull-back).
+  rejected_upstream: ['submitted', 'returned', 'purged'],
   purged: [],
 };
 

@@ -6,11 +6,13 @@
  * stored in one transaction with its audit entry.
  */
 import 'reflect-metadata';
-import { webcrypto, createPrivateKey } from 'node:crypto';
+import { webcrypto, createPrivateKey, createPublicKey } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import { z } from 'zod';
+import type { JWK } from 'jose';
 import { appendAudit } from '../store/audit';
 import type { Db } from '../store/database';
+import { generateSigningKey } from './packet/index';
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
@@ -21,9 +23,9 @@ export interface DeviceKeys {
   tlsKeyPem: string;
   csrPem: string;
   /** Private JWK of the packet-signing key. */
-  signingJwk: webcrypto.JsonWebKey;
+  signingJwk: JWK;
   /** Its public half, sent at enrolment. */
-  signingPublicJwk: webcrypto.JsonWebKey;
+  signingPublicJwk: JWK;
 }
 
 export async function makeDeviceKeys(stationName: string): Promise<DeviceKeys> {
@@ -35,11 +37,8 @@ export async function makeDeviceKeys(stationName: string): Promise<DeviceKeys> {
   });
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', tls.privateKey));
   const tlsKeyPem = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }).export({ format: 'pem', type: 'pkcs8' }).toString();
-  const signing = (await webcrypto.subtle.generateKey(EC, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
-  const signingJwk = await webcrypto.subtle.exportKey('jwk', signing.privateKey);
-  const { d: _d, ...pub } = signingJwk;
-  void _d;
-  return { tlsKeyPem, csrPem: csr.toString('pem'), signingJwk, signingPublicJwk: { kty: pub.kty, crv: pub.crv, x: pub.x, y: pub.y } };
+  const signing = await generateSigningKey();
+  return { tlsKeyPem, csrPem: csr.toString('pem'), signingJwk: signing.privateJwk, signingPublicJwk: signing.publicJwk };
 }
 
 /** What the upstream answers at enrolment (docs/upstream-api.yaml, Enrolment). */
@@ -56,9 +55,9 @@ export interface DeviceIdentity {
   upstreamUrl: string;
   tlsKeyPem: string;
   clientCertPem: string;
-  signingJwk: webcrypto.JsonWebKey;
+  signingJwk: JWK;
   upstreamCaPem: string;
-  upstreamEncJwk: webcrypto.JsonWebKey;
+  upstreamEncJwk: JWK;
   enrolledAt: string;
   enrolledBy: string;
 }
@@ -67,7 +66,7 @@ export interface DeviceIdentity {
 export async function checkCertificateMatchesKey(certPem: string, tlsKeyPem: string): Promise<void> {
   const cert = new x509.X509Certificate(certPem);
   const certSpki = Buffer.from(cert.publicKey.rawData);
-  const keySpki = createPrivateKey(tlsKeyPem).export({ format: 'der', type: 'spki' });
+  const keySpki = createPublicKey(createPrivateKey(tlsKeyPem)).export({ format: 'der', type: 'spki' });
   if (!certSpki.equals(keySpki as Buffer)) throw new Error('the client certificate is not for this kiosk\'s key');
 }
 
@@ -93,5 +92,5 @@ export function loadIdentity(db: Db): DeviceIdentity | null {
     )
     .get() as (Omit<DeviceIdentity, 'signingJwk' | 'upstreamEncJwk'> & { signingJwk: string; upstreamEncJwk: string }) | undefined;
   if (!r) return null;
-  return { ...r, signingJwk: JSON.parse(r.signingJwk) as webcrypto.JsonWebKey, upstreamEncJwk: JSON.parse(r.upstreamEncJwk) as webcrypto.JsonWebKey };
+  return { ...r, signingJwk: JSON.parse(r.signingJwk) as JWK, upstreamEncJwk: JSON.parse(r.upstreamEncJwk) as JWK };
 }

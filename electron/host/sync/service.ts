@@ -1,0 +1,223 @@
+/**
+ * Sync as the host runs it: bound to the open store, it loads the kiosk's identity and, once
+ * enrolled, runs the outbox worker and the status poll. A poll that answers after failures means
+ * the network is back: every row waiting out a backoff is retried at once. Enrolment (the
+ * administrator's call) makes the keys, sends the CSR with the one-time token and keeps the answer.
+ */
+import { readFileSync } from 'node:fs';
+import type { KioskConfig } from '../config';
+import type { Logger } from '../log';
+import type { Db } from '../store/database';
+import type { BackoffPolicy } from './backoff';
+import { checkCertificateMatchesKey, loadIdentity, makeDeviceKeys, saveIdentity, type DeviceIdentity } from './identity';
+import { buildPacketFromStore } from './packet/index';
+import { applyStatusPage, statusCursor } from './status-pull';
+import { isPaused, setPaused } from './sync-state';
+import { requestEnrolment, UpstreamClient, UpstreamError } from './upstream-client';
+import { SyncWorker, type PacketSource } from './worker';
+import type { SyncErrorCode } from './outcome';
+
+export interface SyncTuning {
+  concurrency?: number;
+  leaseMs?: number;
+  pollMs?: number;
+  idleMs?: number;
+  backoff?: BackoffPolicy;
+  connectTimeoutMs?: number;
+  readTimeoutMs?: number;
+}
+
+export interface SyncServiceOptions {
+  config: Pick<KioskConfig, 'upstream' | 'stationName'>;
+  appVersion: string;
+  log: Logger;
+  tuning?: SyncTuning;
+  /** Told when something the screen shows changed. */
+  onChange?: () => void;
+  /** Reads the upstream CA file named in the configuration (enrolment pins it). */
+  readCa?: (path: string) => string;
+}
+
+export interface PollState {
+  at: string | null;
+  ok: boolean | null;
+  code: SyncErrorCode | null;
+}
+
+export class SyncError extends Error {
+  constructor(readonly code: 'sync.not_configured' | 'sync.enrolment_refused' | 'sync.unreachable' | 'sync.not_enrolled', readonly detail: string | null = null) {
+    super(detail ? `${code}: ${detail}` : code);
+  }
+}
+
+export class SyncService {
+  private db: Db | null = null;
+  private identity: DeviceIdentity | null = null;
+  private client: UpstreamClient | null = null;
+  private worker: SyncWorker | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private polling: Promise<PollState> | null = null;
+  poll: PollState = { at: null, ok: null, code: null };
+
+  constructor(private readonly o: SyncServiceOptions) {}
+
+  /** The store has opened: start when enrolled. */
+  attach(db: Db): void {
+    if (this.db === db) return;
+    void this.detach();
+    this.db = db;
+    this.identity = loadIdentity(db);
+    if (this.identity) this.run(db, this.identity);
+  }
+
+  async detach(): Promise<void> {
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    this.pollTimer = null;
+    const w = this.worker;
+    const c = this.client;
+    this.worker = null;
+    this.client = null;
+    this.db = null;
+    this.identity = null;
+    await w?.stop();
+    c?.close();
+  }
+
+  get enrolled(): DeviceIdentity | null {
+    return this.identity;
+  }
+
+  get workerState(): { running: boolean; paused: boolean; busy: number } {
+    return { running: this.worker !== null, paused: this.db ? isPaused(this.db) : false, busy: this.worker?.busy ?? 0 };
+  }
+
+  private run(db: Db, id: DeviceIdentity): void {
+    const t = this.o.tuning ?? {};
+    this.client = new UpstreamClient({
+      baseUrl: id.upstreamUrl,
+      caPem: id.upstreamCaPem,
+      clientCertPem: id.clientCertPem,
+      clientKeyPem: id.tlsKeyPem,
+      connectTimeoutMs: t.connectTimeoutMs,
+      readTimeoutMs: t.readTimeoutMs,
+      maxSockets: (t.concurrency ?? 4) + 1,
+    });
+    const keys = { deviceId: id.deviceId, signingKey: { ...id.signingJwk, kid: id.deviceId }, upstreamKey: id.upstreamEncJwk };
+    const source: PacketSource = { build: (d, dossierId) => buildPacketFromStore(d, dossierId, keys) };
+    const client = this.client;
+    this.worker = new SyncWorker({
+      db,
+      source,
+      sink: client,
+      log: this.o.log,
+      concurrency: t.concurrency,
+      leaseMs: t.leaseMs,
+      idleMs: t.idleMs,
+      backoff: t.backoff,
+      onChange: () => this.o.onChange?.(),
+    });
+    this.worker.start(isPaused(db));
+    this.schedulePoll(0);
+  }
+
+  private schedulePoll(ms: number): void {
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    this.pollTimer = setTimeout(() => void this.pollNow(), ms);
+    this.pollTimer.unref();
+  }
+
+  /** One status pull (every page, after any pull under way); then the next is scheduled. */
+  async pollNow(): Promise<PollState> {
+    while (this.polling) await this.polling;
+    const run = this.pollOnce();
+    this.polling = run;
+    try {
+      return await run;
+    } finally {
+      if (this.polling === run) this.polling = null;
+    }
+  }
+
+  private async pollOnce(): Promise<PollState> {
+    const db = this.db;
+    const client = this.client;
+    if (!db || !client) return this.poll;
+    const wasDown = this.poll.ok === false;
+    try {
+      let more = true;
+      let changed = 0;
+      for (let pages = 0; more && pages < 50; pages++) {
+        const page = await client.statusSince(statusCursor(db));
+        if (this.db !== db) return this.poll;
+        const r = applyStatusPage(db, page);
+        changed += r.applied;
+        more = page.more && r.deferred === 0;
+      }
+      this.poll = { at: new Date().toISOString(), ok: true, code: null };
+      if (changed) this.o.onChange?.();
+      if (wasDown) this.worker?.networkBack('status_answered');
+    } catch (e) {
+      const code = e instanceof UpstreamError ? e.code : 'net.other';
+      this.poll = { at: new Date().toISOString(), ok: false, code };
+      if (!(e instanceof UpstreamError)) this.o.log.error('sync.poll_failed', { kind: e instanceof Error ? e.name : typeof e });
+    } finally {
+      // Down: look again sooner (the network coming back is noticed within this).
+      if (this.db === db) this.schedulePoll(this.poll.ok ? (this.o.tuning?.pollMs ?? 30_000) : Math.min(this.o.tuning?.pollMs ?? 30_000, 5_000));
+    }
+    return this.poll;
+  }
+
+  setPaused(paused: boolean, actor: string): boolean {
+    if (!this.db) throw new SyncError('sync.not_enrolled');
+    const changed = setPaused(this.db, paused, actor);
+    this.worker?.setPaused(paused);
+    if (changed) this.o.onChange?.();
+    return changed;
+  }
+
+  /** Looks at the outbox now (an approval just queued a dossier). */
+  poke(): void {
+    this.worker?.poke();
+  }
+
+  /** The administrator enrols this kiosk with a one-time token. */
+  async enrol(db: Db, actor: string, token: string): Promise<DeviceIdentity> {
+    const up = this.o.config.upstream;
+    if (!up?.caFile) throw new SyncError('sync.not_configured', 'upstream.url and upstream.caFile must be set in the configuration');
+    let caPem: string;
+    try {
+      caPem = (this.o.readCa ?? ((p) => readFileSync(p, 'utf8')))(up.caFile);
+    } catch {
+      throw new SyncError('sync.not_configured', 'the upstream CA file cannot be read');
+    }
+    const station = this.o.config.stationName ?? 'kiosk';
+    const keys = await makeDeviceKeys(station);
+    let answer;
+    try {
+      answer = await requestEnrolment(
+        { baseUrl: up.url, caPem, connectTimeoutMs: this.o.tuning?.connectTimeoutMs, readTimeoutMs: this.o.tuning?.readTimeoutMs },
+        { token, csrPem: keys.csrPem, signingKey: keys.signingPublicJwk, station: { name: station }, appVersion: this.o.appVersion },
+      );
+    } catch (e) {
+      if (e instanceof UpstreamError) throw new SyncError(e.status === null ? 'sync.unreachable' : 'sync.enrolment_refused', e.code);
+      throw e;
+    }
+    await checkCertificateMatchesKey(answer.clientCertificatePem, keys.tlsKeyPem);
+    const id: DeviceIdentity = {
+      deviceId: answer.deviceId,
+      upstreamUrl: up.url,
+      tlsKeyPem: keys.tlsKeyPem,
+      clientCertPem: answer.clientCertificatePem,
+      signingJwk: keys.signingJwk,
+      upstreamCaPem: answer.caChainPem,
+      upstreamEncJwk: answer.encryptionKey,
+      enrolledAt: new Date().toISOString(),
+      enrolledBy: actor,
+    };
+    saveIdentity(db, id);
+    await this.detach();
+    this.attach(db);
+    this.o.onChange?.();
+    return id;
+  }
+}

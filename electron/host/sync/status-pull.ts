@@ -1,0 +1,76 @@
+/**
+ * Status pull-back: the upstream's changes since the kept cursor move dossiers on. Accepted starts
+ * the retention clock (updated_at is the acceptance: retention.ts counts from it); rejected keeps
+ * the reason; a rejected portrait goes back to its officer for re-capture (state 'returned', the
+ * intake's own path for returned dossiers), its old outbox row and packet dropped so the
+ * re-approval queues it again. Each change is one transaction with its audit entry, and applying
+ * one twice changes nothing, so the cursor is saved after a whole page.
+ */
+import { appendAudit } from '../store/audit';
+import type { Db } from '../store/database';
+import { canMove, type DossierState } from '../../../shared/domain/dossier-state';
+import { statusCursor, writeState } from './sync-state';
+import type { StatusChange, StatusPage } from './upstream-client';
+
+export type Applied = 'applied' | 'ignored' | 'deferred';
+
+/** The reason a returned dossier shows its officer (the queue shows a returned dossier's reason first). */
+export const PORTRAIT_RETURN_REASON = 'Cấp trên từ chối ảnh chân dung (chưa đạt chuẩn): chụp lại ảnh rồi gửi lại. / Upstream refused the portrait: re-capture it and submit again.';
+
+function setState(db: Db, id: string, from: DossierState, to: DossierState, at: string, sets = '', args: unknown[] = []): void {
+  if (!canMove(from, to)) throw new Error(`dossier cannot move ${from} → ${to}`);
+  db.prepare(`UPDATE dossiers SET state = ?, updated_at = ?${sets} WHERE id = ?`).run(to, at, ...args, id);
+}
+
+export function applyStatusChange(db: Db, c: StatusChange, now = new Date()): Applied {
+  if (c.status === 'received') return 'ignored';
+  return db.transaction((): Applied => {
+    const d = db.prepare('SELECT state FROM dossiers WHERE id = ?').get(c.dossierId) as { state: DossierState } | undefined;
+    if (!d) return 'ignored';
+    const ob = db.prepare('SELECT state FROM outbox WHERE dossier_id = ?').get(c.dossierId) as { state: string } | undefined;
+    const at = now.toISOString();
+    let state = d.state;
+    if (state === 'queued' || state === 'sending') {
+      // Stored upstream though our acknowledgement was lost; an upload under way records its own result first.
+      if (!ob || ob.state === 'sending') return 'deferred';
+      db.prepare(`UPDATE outbox SET state = 'done', done_at = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL WHERE dossier_id = ?`).run(at, c.dossierId);
+      db.prepare('DELETE FROM outbox_packets WHERE dossier_id = ?').run(c.dossierId);
+      if (state === 'queued') setState(db, c.dossierId, 'queued', 'sending', at);
+      setState(db, c.dossierId, 'sending', 'sent', at);
+      appendAudit(db, { actor: 'system', action: 'sync.sent', dossierId: c.dossierId, at, detail: { via: 'status' } });
+      state = 'sent';
+    }
+    if (state !== 'sent') return 'ignored';
+    const outcome = JSON.stringify({ status: c.status, code: c.reason?.code ?? null, message: c.reason?.message ?? null, at: c.at });
+    if (c.status === 'accepted') {
+      setState(db, c.dossierId, 'sent', 'accepted', at, ', upstream_outcome = ?', [outcome]);
+      appendAudit(db, { actor: 'upstream', action: 'sync.accepted', dossierId: c.dossierId, at, detail: { seq: c.seq } });
+      return 'applied';
+    }
+    const code = c.reason?.code ?? 'other';
+    setState(db, c.dossierId, 'sent', 'rejected_upstream', at, ', upstream_outcome = ?', [outcome]);
+    appendAudit(db, { actor: 'upstream', action: 'sync.rejected', dossierId: c.dossierId, at, detail: { seq: c.seq, code } });
+    if (code === 'portrait_quality') {
+      db.prepare('DELETE FROM outbox_packets WHERE dossier_id = ?').run(c.dossierId);
+      db.prepare('DELETE FROM outbox WHERE dossier_id = ?').run(c.dossierId);
+      setState(db, c.dossierId, 'rejected_upstream', 'returned', at, ', return_reason = ?, revision = revision + 1', [PORTRAIT_RETURN_REASON]);
+      appendAudit(db, { actor: 'system', action: 'dossier.returned_for_recapture', dossierId: c.dossierId, at, detail: { code } });
+    }
+    return 'applied';
+  }).immediate();
+}
+
+/** Applies one page; saves its cursor when nothing had to wait. Returns what happened. */
+export function applyStatusPage(db: Db, page: StatusPage, now = new Date()): { applied: number; deferred: number } {
+  let applied = 0;
+  let deferred = 0;
+  for (const c of page.changes) {
+    const r = applyStatusChange(db, c, now);
+    if (r === 'applied') applied++;
+    if (r === 'deferred') deferred++;
+  }
+  if (deferred === 0) db.transaction(() => writeState(db, 'status.cursor', page.cursor)).immediate();
+  return { applied, deferred };
+}
+
+export { statusCursor };

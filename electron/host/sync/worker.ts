@@ -1,0 +1,169 @@
+/**
+ * The outbox worker: claims due rows (one transaction each), builds or re-reads the packet and
+ * uploads it outside any transaction, and records the outcome (another transaction, with its
+ * audit entry). Up to `concurrency` uploads at once, never two of the same dossier (the lease).
+ * While an upload runs its lease is renewed; a host killed mid-upload leaves a lease that expires
+ * and the row is claimed again. Backoff with full jitter between attempts; pause and resume; a
+ * success after failures (or `networkBack`) makes every waiting row due at once.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '../log';
+import type { Db } from '../store/database';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { claimNext, keepPacket, nextDue, recordOutcome, renewLease, retryAllNow, storedPacket, type Claimed, type StoredPacket } from './outbox';
+import type { UploadOutcome } from './outcome';
+
+export interface PacketSource {
+  build(db: Db, dossierId: string): Promise<StoredPacket>;
+}
+export interface PacketSink {
+  putPacket(dossierId: string, jwe: string): Promise<UploadOutcome>;
+}
+
+export interface WorkerOptions {
+  db: Db;
+  source: PacketSource;
+  sink: PacketSink;
+  log: Logger;
+  concurrency?: number;
+  leaseMs?: number;
+  /** Longest wait between looks at the outbox (new approvals are noticed within this). */
+  idleMs?: number;
+  backoff?: BackoffPolicy;
+  random?: () => number;
+  now?: () => number;
+  /** Told after every recorded result (the screen refreshes). */
+  onChange?: (dossierId: string, what: string) => void;
+}
+
+export class SyncWorker {
+  readonly owner = `w-${process.pid}-${randomBytes(6).toString('hex')}`;
+  private running = false;
+  private paused = false;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly inFlight = new Map<number, Promise<void>>();
+  private lastFailed = false;
+
+  constructor(private readonly o: WorkerOptions) {}
+
+  private now(): number {
+    return this.o.now?.() ?? Date.now();
+  }
+
+  start(paused = false): void {
+    this.running = true;
+    this.paused = paused;
+    this.pump();
+  }
+
+  /** Stops claiming; waits for the uploads under way to be recorded. */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await Promise.allSettled([...this.inFlight.values()]);
+  }
+
+  setPaused(paused: boolean): void {
+    this.paused = paused;
+    if (!paused) this.pump();
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  get busy(): number {
+    return this.inFlight.size;
+  }
+
+  /** The network came back (a status poll answered, the OS says online): retry now. */
+  networkBack(why: string): void {
+    if (!this.running) return;
+    const n = retryAllNow(this.o.db, this.now(), why);
+    if (n > 0) this.o.log.info('sync.retry_now', { rows: n, why });
+    this.pump();
+  }
+
+  /** Looks at the outbox now (after an approval, say). */
+  poke(): void {
+    this.pump();
+  }
+
+  private pump(): void {
+    if (!this.running || this.paused) return;
+    const max = this.o.concurrency ?? 4;
+    while (this.inFlight.size < max) {
+      let c: Claimed | null;
+      try {
+        c = claimNext(this.o.db, this.owner, this.now(), this.o.leaseMs ?? 60_000);
+      } catch (e) {
+        this.o.log.error('sync.claim_failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null });
+        break;
+      }
+      if (!c) break;
+      const claimed = c;
+      const p = this.upload(claimed).finally(() => {
+        this.inFlight.delete(claimed.id);
+        this.pump();
+      });
+      this.inFlight.set(claimed.id, p);
+    }
+    this.arm();
+  }
+
+  private arm(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (!this.running || this.paused) return;
+    const idle = this.o.idleMs ?? 2_000;
+    const due = nextDue(this.o.db);
+    const wait = due === null ? idle : Math.min(idle, Math.max(0, due - this.now()) + 5);
+    this.timer = setTimeout(() => this.pump(), wait);
+    this.timer.unref();
+  }
+
+  private async packetFor(c: Claimed): Promise<StoredPacket> {
+    const kept = storedPacket(this.o.db, c.dossierId);
+    if (kept) return kept;
+    return keepPacket(this.o.db, c.dossierId, await this.o.source.build(this.o.db, c.dossierId), this.now());
+  }
+
+  private async upload(c: Claimed): Promise<void> {
+    const leaseMs = this.o.leaseMs ?? 60_000;
+    const beat = setInterval(() => {
+      if (!renewLease(this.o.db, c.id, this.owner, this.now() + leaseMs)) this.o.log.warn('sync.lease_lost', { attempt: c.attempt });
+    }, Math.max(50, Math.floor(leaseMs / 3)));
+    beat.unref();
+    let outcome: UploadOutcome;
+    try {
+      let packet: StoredPacket | null = null;
+      try {
+        packet = await this.packetFor(c);
+      } catch (e) {
+        this.o.log.error('sync.packet_failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null });
+        outcome = { kind: 'final', status: 0, code: 'packet.build_failed' };
+      }
+      if (packet) outcome = await this.o.sink.putPacket(c.dossierId, packet.jwe);
+    } finally {
+      clearInterval(beat);
+    }
+    const o = outcome!;
+    const retryAfter = o.kind === 'retry' ? o.retryAfterMs : null;
+    const delay = backoffDelay(c.attempt, this.o.backoff ?? DEFAULT_BACKOFF, this.o.random, retryAfter);
+    let recorded;
+    try {
+      recorded = recordOutcome(this.o.db, c, this.owner, o, this.now(), this.now() + delay);
+    } catch (e) {
+      this.o.log.error('sync.record_failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null });
+      return;
+    }
+    this.o.log.info('sync.attempt', { outcome: o.kind, code: 'code' in o ? o.code : null, status: o.status, attempt: c.attempt, recorded });
+    const failed = recorded === 'retry';
+    if (recorded === 'sent' && this.lastFailed) {
+      this.lastFailed = false;
+      this.networkBack('upload_succeeded');
+    } else if (failed) this.lastFailed = true;
+    this.o.onChange?.(c.dossierId, recorded);
+  }
+}

@@ -46,7 +46,7 @@ export function DevicePanel() {
             <ul className="readers" data-testid="readers">
               {status.readers.map((r) => (
                 <li key={r.name}>
-                  <span className="reader-name">{r.name}</span>
+                  <span className="reader-name" data-name={r.name}>{r.simulated ? t('device.demoReaderName') : r.name}</span>
                   {r.simulated && <em> ({t('device.simulated')})</em>}
                   {r.name === status.activeReader && <em> — {t('device.active')}</em>}
                   <span className={r.cardPresent ? 'ok' : 'muted'}> · {t(r.cardPresent ? 'device.cardPresent' : 'device.cardAbsent')}</span>
@@ -61,7 +61,7 @@ export function DevicePanel() {
               : t('device.cameraNotChosen')}
           </p>
           {status.camera.allowedDeviceLabel && (
-            <button type="button" className="secondary small" data-testid="forget-camera" onClick={() => void client.call('camera.setAllowed', { label: null })}>
+            <button type="button" className="secondary" data-testid="forget-camera" onClick={() => void client.call('camera.setAllowed', { label: null })}>
               {t('device.forgetCamera')}
             </button>
           )}

@@ -6,6 +6,7 @@ import { formatDateVn } from '../../../../shared/domain/format';
 import { useKiosk } from '../../bridge/context';
 import { errorMessage } from '../../i18n/error-message';
 import { DossierExtras } from '../../components/DossierExtras';
+import { VerdictRows } from '../../components/VerdictRows';
 
 type Loaded = CallOutput<'dossier.get'>;
 
@@ -61,11 +62,7 @@ export function ApprovalDetail({ id, onClose }: { id: string; onClose(): void })
         <dd>{formatDateVn(idn?.dateOfBirth)}</dd>
         <dt>{t('submit.mobile')}</dt>
         <dd>{body.contact ? formatMobile(body.contact.mobile) : '—'}{body.contact?.email ? ` · ${body.contact.email}` : ''}</dd>
-        <dt>{t('submit.chip')}</dt>
-        <dd data-testid="approval-verdict">
-          {t(`approval.verdict.${body.identity?.verification.overall ?? 'not_read'}`)}
-          {body.identity?.verification.lines.filter((l) => l.status === 'fail').map((l) => ` · ${t(`approval.check.${l.check}`)}`).join('')}
-        </dd>
+        <VerdictRows body={body} testId="approval-verdict" />
         <dt>{t('submit.portrait')}</dt>
         <dd>{body.portrait ? t('submit.portraitOk', { passed: body.portrait.qualityPassed, total: body.portrait.qualityTotal }) : '—'}</dd>
         <dt>{t('approval.consent')}</dt>

@@ -18,6 +18,21 @@ export function ApprovalQueue({ onBack }: { onBack(): void }) {
     void client.call('dossier.list', { state: 'submitted' }).then((r) => (r.ok ? setRows(r.value.rows) : setError(errorMessage(t, r.error))));
   }, [client, t]);
   useEffect(load, [load]);
+  /** Each listed dossier's chip verdict and overrides, so a failed chip stands out before opening it. */
+  const [verdicts, setVerdicts] = useState<Record<string, { overall: string; overrides: number }>>({});
+  useEffect(() => {
+    if (!rows) return;
+    let live = true;
+    void Promise.all(rows.slice(0, 50).map(async (r) => {
+      const d = await client.call('dossier.get', { id: r.id });
+      return d.ok ? ([r.id, { overall: d.value.body.identity?.verification.overall ?? 'not_read', overrides: d.value.body.overrides.length }] as const) : null;
+    })).then((list) => {
+      if (live) setVerdicts(Object.fromEntries(list.filter((x) => x !== null)));
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, rows]);
   useEffect(() => heading.current?.focus(), [open]);
   if (open) return <ApprovalDetail id={open} onClose={() => { setOpen(null); load(); }} />;
   return (
@@ -31,6 +46,12 @@ export function ApprovalQueue({ onBack }: { onBack(): void }) {
             <li key={r.id}>
               <button type="button" className="secondary queue-item" data-testid="approval-item" onClick={() => setOpen(r.id)}>
                 <strong>{r.fullName}</strong> — {r.idNumber} · {r.id} · {t('approval.submittedAt', { date: formatDateVn(r.submittedAt?.slice(0, 10)) })}
+                {verdicts[r.id] && (
+                  <span className={`queue-verdict verdict-${verdicts[r.id]!.overall}`} data-testid="approval-item-verdict" data-overall={verdicts[r.id]!.overall}>
+                    {' · '}{t(`approval.verdict.${verdicts[r.id]!.overall}`)}
+                    {verdicts[r.id]!.overrides > 0 ? ` · ${t('override.given', { count: verdicts[r.id]!.overrides })}` : ''}
+                  </span>
+                )}
               </button>
             </li>
           ))}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccessInput } from '../../../../shared/contract/card';
 import type { CccdQr } from '../../../../shared/domain/cccd-qr';
@@ -15,12 +15,16 @@ interface Props {
   onRead(access: AccessInput, qr: CccdQr | null, typed: ManualIdentityFields | null): void;
   onUseQr(qr: CccdQr): void;
   onUseManual(fields: ManualIdentityFields): void;
+  /** Changes when the step asks for the typed-data fallback (a failed read of typed data). */
+  toManual?: number;
 }
+
+const TABS = ['qr', 'manual'] as const;
 
 const EMPTY: ManualIdentityFields = { idNumber: '', dateOfBirth: '', dateOfExpiry: '', noExpiry: false, fullName: '', sex: '' };
 
 /** How the chip gets opened: a scanned QR code (keyboard-wedge scanner) or typed data. */
-export function AccessForm({ onRead, onUseQr, onUseManual }: Props) {
+export function AccessForm({ onRead, onUseQr, onUseManual, toManual = 0 }: Props) {
   const { t } = useTranslation('card');
   const { t: tc } = useTranslation();
   const [tab, setTab] = useState<'qr' | 'manual'>('qr');
@@ -31,8 +35,36 @@ export function AccessForm({ onRead, onUseQr, onUseManual }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [needName, setNeedName] = useState(false);
   const [camera, setCamera] = useState(false);
+  /** Twelve digits in the QR field: an ID number typed (or scanned from the front) by mistake. */
+  const [typedId, setTypedId] = useState<string | null>(null);
+  const [manualOpen, setManualOpen] = useState(false);
+  const tabRefs = useRef<Record<(typeof TABS)[number], HTMLButtonElement | null>>({ qr: null, manual: null });
+
+  useEffect(() => {
+    if (toManual === 0) return;
+    setTab('manual');
+    setManualOpen(true);
+  }, [toManual]);
+
+  /** The WAI-ARIA tabs pattern: arrows, Home and End move between the tabs and select them. */
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    const i = TABS.indexOf(tab);
+    const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length]
+      : e.key === 'Home' ? TABS[0] : e.key === 'End' ? TABS[TABS.length - 1] : null;
+    if (!next) return;
+    e.preventDefault();
+    setTab(next);
+    tabRefs.current[next]?.focus();
+  };
 
   const accept = (text: string) => {
+    const digits = text.replace(/[\s.-]/g, '');
+    if (/^\d{12}$/.test(digits)) {
+      setQr(null);
+      setQrError(null);
+      return setTypedId(digits);
+    }
+    setTypedId(null);
     const r = parseCccdQr(text);
     if (r.ok) {
       setQr(r.value);
@@ -88,16 +120,27 @@ export function AccessForm({ onRead, onUseQr, onUseManual }: Props) {
   return (
     <div className="access-form">
       <p>{t('access.intro')}</p>
-      <div className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'qr'} className={tab === 'qr' ? '' : 'secondary'} onClick={() => setTab('qr')}>
-          {t('access.tabQr')}
-        </button>
-        <button type="button" role="tab" aria-selected={tab === 'manual'} className={tab === 'manual' ? '' : 'secondary'} onClick={() => setTab('manual')}>
-          {t('access.tabManual')}
-        </button>
+      <div className="tabs" role="tablist" aria-label={t('access.tabsLabel')}>
+        {TABS.map((k) => (
+          <button
+            key={k}
+            ref={(el) => { tabRefs.current[k] = el; }}
+            type="button"
+            role="tab"
+            id={`access-tab-${k}`}
+            aria-controls={`access-panel-${k}`}
+            aria-selected={tab === k}
+            tabIndex={tab === k ? 0 : -1}
+            className={tab === k ? '' : 'secondary'}
+            onClick={() => setTab(k)}
+            onKeyDown={onTabKey}
+          >
+            {t(k === 'qr' ? 'access.tabQr' : 'access.tabManual')}
+          </button>
+        ))}
       </div>
       {tab === 'qr' ? (
-        <form onSubmit={scan} className="panel">
+        <form onSubmit={scan} className="panel" role="tabpanel" id="access-panel-qr" aria-labelledby="access-tab-qr">
           <p className="muted">{t('access.qrHelp')}</p>
           <label className="field">
             <span>{t('access.qrField')}</span>
@@ -111,6 +154,14 @@ export function AccessForm({ onRead, onUseQr, onUseManual }: Props) {
           </div>
           {camera && <QrCameraScanner onText={fromCamera} onClose={() => setCamera(false)} />}
           {qrError && <p className="error" role="alert">{qrError}</p>}
+          {typedId && (
+            <div className="notice" role="status" data-testid="qr-typed-id">
+              <p>{t('access.qrIsIdNumber', { id: typedId })}</p>
+              <div className="actions">
+                <button type="button" data-testid="qr-typed-id-read" onClick={() => onRead({ idNumber: typedId }, null, null)}>{t('access.readChipWithId')}</button>
+              </div>
+            </div>
+          )}
           {qr && (
             <>
               <p className="ok" data-testid="qr-scanned">{t('access.qrScanned', { name: qr.fullName, id: qr.idNumber })}</p>
@@ -122,23 +173,23 @@ export function AccessForm({ onRead, onUseQr, onUseManual }: Props) {
           )}
         </form>
       ) : (
-        <form onSubmit={submitManual} className="panel">
+        <form onSubmit={submitManual} className="panel" role="tabpanel" id="access-panel-manual" aria-labelledby="access-tab-manual">
           {field('idNumber')}
           {field('dateOfBirth')}
           {field('dateOfExpiry')}
-          <label className="check">
-            <input type="checkbox" checked={fields.noExpiry} onChange={(e) => setFields({ ...fields, noExpiry: e.target.checked })} />
+          <label className="check big-check">
+            <input type="checkbox" name="noExpiry" checked={fields.noExpiry} onChange={(e) => setFields({ ...fields, noExpiry: e.target.checked })} />
             {t('access.noExpiry')}
           </label>
           <div className="actions">
             <button type="submit">{t('access.readChip')}</button>
           </div>
-          <details>
+          <details open={manualOpen} onToggle={(e) => setManualOpen(e.currentTarget.open)}>
             <summary>{t('access.useManualOnly')}</summary>
             {field('fullName', 'text')}
             <label className="field">
               <span>{t('access.sex')}</span>
-              <select value={fields.sex} onChange={(e) => setFields({ ...fields, sex: e.target.value as ManualIdentityFields['sex'] })}>
+              <select name="sex" value={fields.sex} onChange={(e) => setFields({ ...fields, sex: e.target.value as ManualIdentityFields['sex'] })}>
                 <option value="" />
                 <option value="M">{t('access.sexM')}</option>
                 <option value="F">{t('access.sexF')}</option>

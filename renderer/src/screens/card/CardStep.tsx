@@ -4,20 +4,24 @@ import type { AccessInput, CardReadView } from '../../../../shared/contract/card
 import type { EventPayload } from '../../../../shared/contract/index';
 import type { CccdQr } from '../../../../shared/domain/cccd-qr';
 import type { CitizenIdentity } from '../../../../shared/domain/citizen';
-import { checkIdNumberAgainst } from '../../../../shared/domain/id-number';
 import { qrToIdentity } from '../../../../shared/domain/qr-identity';
 import { useKiosk } from '../../bridge/context';
 import { errorMessage } from '../../i18n/error-message';
 import { AccessForm, type ManualIdentityFields } from './AccessForm';
-import { Disagreements } from './Disagreements';
-import { IdentityView } from './IdentityView';
+import { ActionBar } from '../../components/ActionBar';
+import { useInitialFocus } from '../../components/useInitialFocus';
+import { FallbackResult, type Fallback } from './FallbackResult';
 import { ReadingView } from './ReadingView';
-import { VerificationBadge } from './VerificationBadge';
+import { ReadResult, type ChipOverride } from './ReadResult';
 import { manualIdentity } from './manual-identity';
 
 export interface CardStepResult {
   identity: CitizenIdentity;
   chip: CardReadView | null;
+  /** A failed chip continued only with a supervisor's password and reason. */
+  override?: ChipOverride;
+  /** Why the chip was not used (QR-only or typed data). */
+  fallback?: Fallback;
 }
 
 type State =
@@ -37,7 +41,10 @@ export function CardStep({ onDone }: { onDone(result: CardStepResult): void }) {
   const [state, setState] = useState<State>({ kind: 'access' });
   const [progress, setProgress] = useState<EventPayload<'card.progress'> | null>(null);
   const [lastQr, setLastQr] = useState<CccdQr | null>(null);
+  /** Bumped to send the access form to its typed-data fallback (after a failed read of typed data). */
+  const [toManual, setToManual] = useState(0);
   const reading = state.kind === 'reading';
+  const retryButton = useInitialFocus<HTMLButtonElement>(state.kind === 'error');
 
   useEffect(() => client.on('card.progress', setProgress), [client]);
   // Leaving the step (dossier cancelled, app closed) while a read runs must free the reader.
@@ -73,58 +80,38 @@ export function CardStep({ onDone }: { onDone(result: CardStepResult): void }) {
   };
 
   return (
-    <div className="card-step" data-testid="card-step" data-state={state.kind}>
-      <h2>{t('title')}</h2>
+    <section className="card-step" data-testid="card-step" data-state={state.kind} aria-labelledby="card-title">
+      <h2 id="card-title">{t('title')}</h2>
       {/* Kept mounted (hidden) so what the officer scanned or typed survives a failed read. */}
       <div hidden={state.kind !== 'access'}>
-        <AccessForm onRead={onRead} onUseQr={onUseQr} onUseManual={(f) => setState({ kind: 'fallback', identity: manualIdentity(f) })} />
+        <AccessForm toManual={toManual} onRead={onRead} onUseQr={onUseQr} onUseManual={(f) => setState({ kind: 'fallback', identity: manualIdentity(f) })} />
       </div>
       {state.kind === 'reading' && <ReadingView progress={progress} onCancel={() => void client.call('card.cancel')} />}
       {state.kind === 'error' && (
         <div className="panel" role="alert" data-testid="card-error" data-code={state.code}>
           <h3 className="error">{t('error.title')}</h3>
           <p>{state.message}</p>
-          <div className="actions">
-            <button type="button" onClick={() => void read(state.access, state.claimed)}>{t('error.retry')}</button>
+          <ActionBar>
+            <button ref={retryButton} type="button" className="big" onClick={() => void read(state.access, state.claimed)}>{t('error.retry')}</button>
             <button type="button" className="secondary" onClick={() => setState({ kind: 'access' })}>{t('error.back')}</button>
-            {lastQr && (
+            {lastQr ? (
               <button type="button" className="secondary" data-testid="error-use-qr" onClick={() => onUseQr(lastQr)}>{t('access.useWithoutChip')}</button>
+            ) : (
+              <button type="button" className="secondary" data-testid="error-fallback" onClick={() => { setToManual((n) => n + 1); setState({ kind: 'access' }); }}>{t('error.fallback')}</button>
             )}
-          </div>
+          </ActionBar>
         </div>
       )}
       {state.kind === 'read' && (
-        <>
-          <VerificationBadge v={state.view.verification} />
-          <Disagreements items={state.view.disagreements} idWarnings={state.view.idWarnings} />
-          {state.view.warnings.length > 0 && (
-            <div className="panel help" role="status" data-testid="read-warnings">
-              {state.view.warnings.map((w) => <p key={w}>{t(`warnings.${w}`)}</p>)}
-            </div>
-          )}
-          <IdentityView identity={state.view.identity} portrait={state.view.portrait} />
-          <p className="muted small">
-            {t('result.stats', { apdus: state.view.stats.apdus, seconds: (state.view.stats.ms / 1000).toFixed(1), reader: state.view.stats.readerName })}
-          </p>
-          <div className="actions">
-            <button type="button" data-testid="card-continue" onClick={() => onDone({ identity: state.view.identity, chip: state.view })}>{t('result.continue')}</button>
-            <button type="button" className="secondary" onClick={() => setState({ kind: 'access' })}>{t('result.readAgain')}</button>
-          </div>
-        </>
+        <ReadResult
+          view={state.view}
+          onReadAgain={() => setState({ kind: 'access' })}
+          onContinue={(override) => onDone({ identity: state.view.identity, chip: state.view, ...(override ? { override } : {}) })}
+        />
       )}
       {state.kind === 'fallback' && (
-        <>
-          <Disagreements
-            items={[]}
-            idWarnings={checkIdNumberAgainst(state.identity.idNumber, state.identity.dateOfBirth, state.identity.sex).map((w) => w.code)}
-          />
-          <IdentityView identity={state.identity} portrait={null} />
-          <div className="actions">
-            <button type="button" data-testid="card-continue" onClick={() => onDone({ identity: state.identity, chip: null })}>{t('result.continue')}</button>
-            <button type="button" className="secondary" onClick={() => setState({ kind: 'access' })}>{t('result.readAgain')}</button>
-          </div>
-        </>
+        <FallbackResult identity={state.identity} onReadAgain={() => setState({ kind: 'access' })} onContinue={(fallback) => onDone({ identity: state.identity, chip: null, fallback })} />
       )}
-    </div>
+    </section>
   );
 }

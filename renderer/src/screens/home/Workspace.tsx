@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OfficerView } from '../../../../shared/contract/index';
 import { useKiosk } from '../../bridge/context';
 import { DevicePanel } from '../../components/DevicePanel';
+import { TodayCount } from '../../components/TodayCount';
 import { IntakeFlow } from '../intake/IntakeFlow';
 import { ResumeList } from './ResumeList';
 import { TrustScreen } from '../trust/TrustScreen';
@@ -28,7 +29,8 @@ export function Workspace({ officer, seed, station }: { officer: OfficerView; se
     <>
       <div className="officer-bar" data-testid="officer-bar">
         <span>
-          {t('auth.signedInAs', { name: officer.displayName, role: t(`auth.role.${officer.role}`) })}
+          <span data-testid="signed-in-as">{t('auth.signedInAs', { name: officer.displayName, role: t(`auth.role.${officer.role}`) })}</span>
+          {can(officer.role, 'queue.own') && <>{' · '}<TodayCount refresh={`${screen}-${intakeKey}`} /></>}
         </span>
         <button type="button" className="secondary" data-testid="sign-out" onClick={() => void client.call('auth.signOut')}>
           {t('auth.signOut')}
@@ -67,7 +69,7 @@ export function Workspace({ officer, seed, station }: { officer: OfficerView; se
       ) : screen === 'trust' ? (
         <TrustScreen onBack={() => setScreen('home')} />
       ) : (
-        <IntakeFlow key={intakeKey} station={station} onExit={() => setScreen('home')} {...(resumeId ? { resumeId } : {})} {...(seed !== undefined ? { seed } : {})} />
+        <IntakeFlow key={intakeKey} station={station} onExit={() => setScreen('home')} onNext={() => openIntake()} {...(resumeId ? { resumeId } : {})} {...(seed !== undefined ? { seed } : {})} />
       )}
     </>
   );

@@ -1,21 +1,21 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionBar } from '../../components/ActionBar';
+import { useInitialFocus } from '../../components/useInitialFocus';
 import type { AgeRule } from '../../../../shared/domain/age-rules';
 
 /** The citizen may not have a level-2 account: the rule that applied, in words, and the way out. Nothing was saved. */
 export function AgeRefusal({ rule, name, onDone }: { rule: Extract<AgeRule, { allowed: false }>; name: string; onDone(): void }) {
   const { t } = useTranslation('intake');
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const first = useInitialFocus<HTMLButtonElement>();
   return (
-    <section className="panel" data-testid="age-refusal" data-rule={rule.rule}>
-      <h2 ref={heading} tabIndex={-1}>{t('refused.title')}</h2>
+    <section className="panel" data-testid="age-refusal" aria-labelledby="refusal-title" data-rule={rule.rule}>
+      <h2 id="refusal-title">{t('refused.title')}</h2>
       <p className="lead">{name}</p>
       <p className="error" role="alert">{t(`refused.${rule.rule}`, { age: rule.age })}</p>
       <p className="muted">{t('refused.nothingSaved')}</p>
-      <div className="actions">
-        <button type="button" className="big" data-testid="refusal-done" onClick={onDone}>{t('refused.done')}</button>
-      </div>
+      <ActionBar>
+        <button ref={first} type="button" className="big" data-testid="refusal-done" onClick={onDone}>{t('refused.done')}</button>
+      </ActionBar>
     </section>
   );
 }

@@ -1,5 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionBar } from '../../components/ActionBar';
+import { useInitialFocus } from '../../components/useInitialFocus';
 
 export const TERMS_VERSION = '2026-01';
 
@@ -13,21 +15,20 @@ export interface Consent {
 export function ConsentStep({ onDone, busy = false }: { onDone(c: Consent): void; busy?: boolean }) {
   const { t } = useTranslation();
   const [agreedAt, setAgreedAt] = useState<string | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const first = useInitialFocus<HTMLInputElement>();
   return (
-    <section className="panel" data-testid="consent-step">
-      <h2 ref={heading} tabIndex={-1}>{t('consent.title')}</h2>
+    <section className="panel" data-testid="consent-step" aria-labelledby="consent-title">
+      <h2 id="consent-title">{t('consent.title')}</h2>
       <div className="terms" data-testid="terms" tabIndex={0}>
         <p>{t('consent.term1')}</p>
         <p>{t('consent.term2')}</p>
         <p>{t('consent.term3')}</p>
       </div>
       <label className="check big-check">
-        <input type="checkbox" data-testid="citizen-agrees" checked={agreedAt !== null} onChange={(e) => setAgreedAt(e.target.checked ? new Date().toISOString() : null)} />
+        <input ref={first} type="checkbox" data-testid="citizen-agrees" checked={agreedAt !== null} onChange={(e) => setAgreedAt(e.target.checked ? new Date().toISOString() : null)} />
         <span>{t('consent.citizenAgrees')}</span>
       </label>
-      <div className="actions">
+      <ActionBar>
         <button
           type="button"
           className="big"
@@ -37,7 +38,7 @@ export function ConsentStep({ onDone, busy = false }: { onDone(c: Consent): void
         >
           {t('consent.officerConfirms')}
         </button>
-      </div>
+      </ActionBar>
     </section>
   );
 }

@@ -1,5 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionBar } from '../../components/ActionBar';
+import { useInitialFocus } from '../../components/useInitialFocus';
 import { formatMobile, isPlausibleEmail, normaliseMobile } from '../../../../shared/domain/phone';
 
 export interface Contact {
@@ -13,8 +15,7 @@ export function ContactStep({ initial, onDone, busy = false }: { initial: Contac
   const [mobile, setMobile] = useState(initial ? formatMobile(initial.mobile) : '');
   const [email, setEmail] = useState(initial?.email ?? '');
   const [error, setError] = useState<string | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const first = useInitialFocus<HTMLInputElement>();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const m = normaliseMobile(mobile);
@@ -24,13 +25,13 @@ export function ContactStep({ initial, onDone, busy = false }: { initial: Contac
     onDone({ mobile: m.national, ...(mail ? { email: mail } : {}) });
   };
   return (
-    <section className="panel" data-testid="contact-step">
-      <h2 ref={heading} tabIndex={-1}>{t('contact.title')}</h2>
+    <section className="panel" data-testid="contact-step" aria-labelledby="contact-title">
+      <h2 id="contact-title">{t('contact.title')}</h2>
       <p className="muted">{t('contact.intro')}</p>
       <form onSubmit={submit} noValidate>
         <label className="field">
           <span>{t('contact.mobile')}</span>
-          <input name="mobile" inputMode="tel" autoComplete="off" value={mobile} onChange={(e) => setMobile(e.target.value)} />
+          <input ref={first} name="mobile" inputMode="tel" autoComplete="off" value={mobile} onChange={(e) => setMobile(e.target.value)} />
           <span className="muted small">{t('contact.mobileHint')}</span>
         </label>
         <label className="field">
@@ -38,9 +39,9 @@ export function ContactStep({ initial, onDone, busy = false }: { initial: Contac
           <input name="email" type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
         </label>
         {error && <p className="error" role="alert" data-testid="contact-error">{error}</p>}
-        <div className="actions">
+        <ActionBar>
           <button type="submit" className="big" disabled={busy} data-testid="contact-next">{t('contact.next')}</button>
-        </div>
+        </ActionBar>
       </form>
     </section>
   );

@@ -1,5 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionBar } from '../../components/ActionBar';
+import { useInitialFocus } from '../../components/useInitialFocus';
 import type { CitizenIdentity } from '../../../../shared/domain/citizen';
 import type { guardianSchema } from '../../../../shared/domain/dossier';
 import type { z } from 'zod';
@@ -19,8 +21,7 @@ export function GuardianStep({ citizen, age, initial, onDone, busy }: { citizen:
   const [idNumber, setIdNumber] = useState(initial?.idNumber ?? '');
   const [present, setPresent] = useState(initial?.present ?? false);
   const [problem, setProblem] = useState<string | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const first = useInitialFocus<HTMLInputElement>();
 
   const pick = (r: Relationship) => {
     setRelationship(r);
@@ -38,8 +39,8 @@ export function GuardianStep({ citizen, age, initial, onDone, busy }: { citizen:
     onDone({ fullName: name, idNumber: id, relationship, present: true });
   };
   return (
-    <section className="panel" data-testid="guardian-step">
-      <h2 ref={heading} tabIndex={-1}>{t('guardian.title')}</h2>
+    <section className="panel" data-testid="guardian-step" aria-labelledby="guardian-title">
+      <h2 id="guardian-title">{t('guardian.title')}</h2>
       <p className="lead">{t('guardian.intro', { age })}</p>
       <form onSubmit={submit} noValidate>
         <fieldset className="row-inline">
@@ -58,16 +59,16 @@ export function GuardianStep({ citizen, age, initial, onDone, busy }: { citizen:
         </label>
         <label className="field">
           <span>{t('guardian.idNumber')}</span>
-          <input name="guardianId" inputMode="numeric" autoComplete="off" value={idNumber} onChange={(e) => setIdNumber(e.target.value)} />
+          <input ref={first} name="guardianId" inputMode="numeric" autoComplete="off" value={idNumber} onChange={(e) => setIdNumber(e.target.value)} />
         </label>
         <label className="check big-check">
           <input type="checkbox" name="guardianPresent" checked={present} onChange={(e) => setPresent(e.target.checked)} />
           <span>{t('guardian.present')}</span>
         </label>
         {problem && <p className="error" role="alert" data-testid="guardian-error">{t(`guardian.problem.${problem}`)}</p>}
-        <div className="actions">
+        <ActionBar>
           <button type="submit" className="big" disabled={busy} data-testid="guardian-next">{t('guardian.next')}</button>
-        </div>
+        </ActionBar>
       </form>
     </section>
   );

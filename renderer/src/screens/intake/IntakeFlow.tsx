@@ -24,7 +24,7 @@ import { useDraft } from './useDraft';
  * and after every step, so it survives a crash or a restart and is resumed from the home screen;
  * cancelling a draft erases it. A returned dossier opens here too, for correction.
  */
-export function IntakeFlow({ onExit, seed, station, resumeId }: { onExit(): void; seed?: number; station?: string | null; resumeId?: string }) {
+export function IntakeFlow({ onExit, onNext, seed, station, resumeId }: { onExit(): void; onNext?: () => void; seed?: number; station?: string | null; resumeId?: string }) {
   const { t } = useTranslation();
   const { t: ti } = useTranslation('intake');
   const client = useKiosk();
@@ -37,13 +37,16 @@ export function IntakeFlow({ onExit, seed, station, resumeId }: { onExit(): void
   const [keepAsked, setKeepAsked] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  /** Supervisors' extra liveness attempts in this portrait step, saved with the portrait. */
+  const granted = useRef<DraftDossier['overrides']>([]);
   /** What to run again after a failed save: the same step's data, nothing retyped. */
   const retry = useRef<(() => void) | null>(null);
 
-  // Every step opens at the top of the page with its heading focused (each step focuses its own).
+  // Every step opens at the top of the page (never carrying the last step's scroll); each step
+  // focuses its own main control, inside a region named by its heading.
   useEffect(() => {
     window.scrollTo(0, 0);
-  }, [step]);
+  }, [step, keepAsked]);
 
   useEffect(() => {
     if (!resumeId) return;
@@ -107,6 +110,16 @@ export function IntakeFlow({ onExit, seed, station, resumeId }: { onExit(): void
     setStep('contact');
   };
 
+  /** A supervisor ended the intake after the last failed liveness attempt (their reason is audited). */
+  const endIntake = async () => {
+    const row = draft?.row;
+    if (row?.state === 'draft') {
+      const r = await client.call('dossier.cancel', { id: row.id });
+      if (!r.ok) return setProblem(ti('draft.cancelFailed', { reason: errorMessage(t, r.error) }));
+    }
+    onExit();
+  };
+
   const cancel = async () => {
     const row = draft?.row;
     if (!row || step === 'refused') return onExit();
@@ -127,7 +140,7 @@ export function IntakeFlow({ onExit, seed, station, resumeId }: { onExit(): void
 
   return (
     <div className="intake" data-testid="intake" data-step={step}>
-      <nav className="steps" aria-label="steps">
+      <nav className="steps" aria-label={t('flow.stepsLabel')}>
         <ol>
           {steps.map((s, i) => (
             <li key={s} className={s === shownStep ? 'current' : steps.indexOf(shownStep) > i ? 'done' : ''} aria-current={s === shownStep ? 'step' : undefined}>
@@ -139,8 +152,8 @@ export function IntakeFlow({ onExit, seed, station, resumeId }: { onExit(): void
           <button type="button" className="secondary" onClick={() => void cancel()} data-testid="intake-cancel">{t('flow.cancel')}</button>
         )}
       </nav>
-      {draft && step !== 'summary' && (
-        <p className="muted small" data-testid="dossier-id">{ti('draft.reference', { id: draft.row.id })}</p>
+      {draft && step !== 'summary' && step !== 'card' && (
+        <p className="muted small reference" data-testid="dossier-id">{ti('draft.reference', { id: draft.row.id })}</p>
       )}
       {draft?.row.state === 'returned' && step !== 'summary' && (
         <div className="notice warn" role="status" data-testid="returned-banner">
@@ -181,10 +194,19 @@ export function IntakeFlow({ onExit, seed, station, resumeId }: { onExit(): void
           {...(seed !== undefined ? { seed } : {})}
           openCamera={camera.open}
           onUseOtherCamera={camera.forget}
+          supervisor={{
+            ...(draft ? { dossierId: draft.row.id } : {}),
+            onEndIntake: () => void endIntake(),
+            onGranted: (c) => {
+              granted.current = [...granted.current, { kind: 'liveness_exhausted', supervisorId: c.supervisorId, reason: c.reason, at: c.at }];
+            },
+          }}
           onDone={(p) =>
             void (async () => {
               const livePortrait = await blobToBase64(p.jpeg);
-              if (await advance('portrait', { portrait: portraitPart(p) }, { livePortrait })) {
+              const overrides = [...(body?.overrides ?? []), ...granted.current].slice(-5);
+              if (await advance('portrait', { portrait: portraitPart(p), overrides }, { livePortrait })) {
+                granted.current = [];
                 setHasLivePortrait(true);
                 setKeepAsked(false);
               }
@@ -203,7 +225,7 @@ export function IntakeFlow({ onExit, seed, station, resumeId }: { onExit(): void
           }}
         />
       )}
-      {step === 'summary' && draft && <Summary draft={draft} onNext={onExit} />}
+      {step === 'summary' && draft && <Summary draft={draft} onNext={onNext ?? onExit} onHome={onExit} />}
     </div>
   );
 }

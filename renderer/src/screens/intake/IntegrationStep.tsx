@@ -1,5 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionBar } from '../../components/ActionBar';
+import { useInitialFocus } from '../../components/useInitialFocus';
 import { integrationSchema } from '../../../../shared/domain/dossier';
 import { DependantsEditor } from './DependantsEditor';
 import { fromForm, toForm, type Integration, type IntegrationForm, type IntegrationProblem } from './integration-form';
@@ -24,8 +26,7 @@ export function IntegrationStep({ initial, onDone, busy }: { initial: Integratio
   const { t } = useTranslation('intake');
   const [form, setForm] = useState<IntegrationForm>(() => toForm(initial));
   const [problem, setProblem] = useState<IntegrationProblem | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const first = useInitialFocus<HTMLButtonElement>();
   const patch = <K extends keyof IntegrationForm>(k: K, v: Partial<IntegrationForm[K]>) => setForm((f) => ({ ...f, [k]: { ...f[k], ...v } }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -41,8 +42,8 @@ export function IntegrationStep({ initial, onDone, busy }: { initial: Integratio
     </label>
   );
   return (
-    <section className="panel" data-testid="integration-step">
-      <h2 ref={heading} tabIndex={-1}>{t('integration.title')}</h2>
+    <section className="panel" data-testid="integration-step" aria-labelledby="integration-title">
+      <h2 id="integration-title">{t('integration.title')}</h2>
       <p className="muted">{t('integration.intro')}</p>
       <form onSubmit={submit} noValidate>
         <Service name="drivingLicence" label={t('integration.drivingLicence')} on={form.drivingLicence.on} onToggle={(on) => patch('drivingLicence', { on })}>
@@ -72,9 +73,9 @@ export function IntegrationStep({ initial, onDone, busy }: { initial: Integratio
             {t(`integration.problem.${problem.field}`, { n: 'index' in problem ? problem.index + 1 : 0 })}
           </p>
         )}
-        <div className="actions">
-          <button type="submit" className="big" disabled={busy} data-testid="integration-next">{t('integration.next')}</button>
-        </div>
+        <ActionBar>
+          <button ref={first} type="submit" className="big" disabled={busy} data-testid="integration-next">{t('integration.next')}</button>
+        </ActionBar>
       </form>
     </section>
   );

@@ -1,9 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierRowView } from '../../../../shared/contract/index';
 import { formatMobile } from '../../../../shared/domain/phone';
 import { useKiosk } from '../../bridge/context';
+import { ActionBar } from '../../components/ActionBar';
 import { DossierExtras } from '../../components/DossierExtras';
+import { useInitialFocus } from '../../components/useInitialFocus';
+import { VerdictRows } from '../../components/VerdictRows';
 import { errorMessage } from '../../i18n/error-message';
 import type { SavedDraft } from './useDraft';
 
@@ -17,8 +20,7 @@ export function SubmitStep({ draft, onSubmitted }: { draft: SavedDraft; onSubmit
   const client = useKiosk();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; text: string } | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const main = useInitialFocus<HTMLButtonElement>();
   const { body } = draft;
   const identity = body.identity?.identity;
 
@@ -32,15 +34,14 @@ export function SubmitStep({ draft, onSubmitted }: { draft: SavedDraft; onSubmit
   };
 
   return (
-    <section className="panel" data-testid="submit-step">
-      <h2 ref={heading} tabIndex={-1}>{t('submit.title')}</h2>
+    <section className="panel" data-testid="submit-step" aria-labelledby="submit-title">
+      <h2 id="submit-title">{t('submit.title')}</h2>
       <dl className="review-list">
         <dt>{t('submit.citizen')}</dt>
         <dd data-testid="review-name">{identity?.fullName} — {identity?.idNumber}</dd>
         <dt>{t('submit.mobile')}</dt>
         <dd>{body.contact ? formatMobile(body.contact.mobile) : '—'}{body.contact?.email ? ` · ${body.contact.email}` : ''}</dd>
-        <dt>{t('submit.chip')}</dt>
-        <dd>{t(`approval.verdict.${body.identity?.verification.overall ?? 'not_read'}`)}</dd>
+        <VerdictRows body={body} />
         <dt>{t('submit.portrait')}</dt>
         <dd>{body.portrait ? t('submit.portraitOk', { passed: body.portrait.qualityPassed, total: body.portrait.qualityTotal }) : '—'}</dd>
         <DossierExtras body={body} />
@@ -48,14 +49,14 @@ export function SubmitStep({ draft, onSubmitted }: { draft: SavedDraft; onSubmit
       {error && (
         <p className="error" role="alert" data-testid="submit-error" data-code={error.code}>{error.text}</p>
       )}
-      <div className="actions">
-        <button type="button" className="big" disabled={busy} data-testid="submit-dossier" onClick={() => void submit()}>
+      <ActionBar>
+        <button ref={main} type="button" className="big" disabled={busy} data-testid="submit-dossier" onClick={() => void submit()}>
           {busy ? t('submit.busy') : t('submit.submit')}
         </button>
         {error?.code === 'dossier.duplicate' && (
           <button type="button" className="secondary" disabled={busy} data-testid="submit-anyway" onClick={() => void submit(true)}>{t('submit.anyway')}</button>
         )}
-      </div>
+      </ActionBar>
     </section>
   );
 }

@@ -28,13 +28,14 @@ export function identityPart(card: CardStepResult): NonNullable<DraftDossier['id
           ]
         : [],
     },
+    ...(card.fallback && !card.chip ? { fallback: card.fallback } : {}),
     disagreements: (card.chip?.disagreements ?? []).map((d) => ({ field: d.field, values: d.values.map((v) => ({ source: v.source, value: v.value.slice(0, 500) })) })),
   };
 }
 
 /** A new draft from the card step: the identity with its sources and verdict, nothing else yet. */
 export function newDraft(card: CardStepResult, station: string | null): DraftDossier {
-  return { schemaVersion: DOSSIER_SCHEMA_VERSION, identity: identityPart(card), overrides: [], station, driveId: null };
+  return { schemaVersion: DOSSIER_SCHEMA_VERSION, identity: identityPart(card), overrides: card.override ? [card.override] : [], station, driveId: null };
 }
 
 /** The portrait part: the quality checks passed and the liveness evidence (the JPEG travels apart). */
@@ -43,7 +44,7 @@ export function portraitPart(portrait: PortraitResult): NonNullable<DraftDossier
     qualityPassed: portrait.quality.filter((q) => q.ok).length,
     qualityTotal: Math.max(1, portrait.quality.length),
     liveness: 'passed',
-    attempts: 1,
+    attempts: Math.min(10, Math.max(1, portrait.attempts)),
     evidence: JSON.stringify(portrait.liveness).slice(0, 40_000),
   };
 }

@@ -13,9 +13,9 @@ import './portrait.css';
 
 export type { PortraitResult, PortraitStepProps } from './types';
 
-export function PortraitStep({ chipPortraitUrl, seed, onDone, onCancel, openCamera, onUseOtherCamera }: PortraitStepProps) {
+export function PortraitStep({ chipPortraitUrl, seed, onDone, onCancel, openCamera, onUseOtherCamera, supervisor }: PortraitStepProps) {
   const { t } = useTranslation('portrait');
-  const { videoRef, stage, state, capture, restart, evidence, attemptsLeft } = usePortraitSession(seed, openCamera);
+  const { videoRef, stage, state, capture, restart, grantAttempt, evidence, attemptsLeft, attempts } = usePortraitSession(seed, openCamera);
   const retake = restart;
   const verdict = state?.verdict ?? { status: 'pending' as const };
   const reviewing = verdict.status === 'pass' && capture !== null;
@@ -30,9 +30,10 @@ export function PortraitStep({ chipPortraitUrl, seed, onDone, onCancel, openCame
       capturedAt: capture.at.toISOString(),
       quality: capture.checks.map((c) => ({ check: c.id, ok: c.ok, measures: c.measures })),
       liveness: ev,
+      attempts,
     };
     onDone(result);
-  }, [capture, evidence, onDone]);
+  }, [attempts, capture, evidence, onDone]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -47,12 +48,12 @@ export function PortraitStep({ chipPortraitUrl, seed, onDone, onCancel, openCame
     const useOther = onUseOtherCamera && stage.kind === 'cameraError' && stage.code === 'allowedMissing'
       ? () => void onUseOtherCamera().then(restart)
       : undefined;
-    return <CameraProblem stage={stage} onRetry={restart} onCancel={onCancel} {...(useOther ? { onUseOther: useOther } : {})} />;
+    return <CameraProblem stage={stage} onRetry={restart} {...(useOther ? { onUseOther: useOther } : {})} />;
   }
   return (
     <section className="portrait-step" aria-labelledby="portrait-title" data-phase={state?.phase ?? 'starting'} data-verdict={verdict.status} data-reason={verdict.status === 'fail' ? verdict.reason : undefined}>
       <h2 id="portrait-title">{t('title')}</h2>
-      {reviewing && <Review capture={capture} chipPortraitUrl={chipPortraitUrl} onRetake={retake} onConfirm={confirm} onCancel={onCancel} />}
+      {reviewing && <Review capture={capture} {...(chipPortraitUrl ? { chipPortraitUrl } : {})} onRetake={retake} onConfirm={confirm} />}
       {/* Hidden, not unmounted, during review: a detached <video> pauses and Retake needs it live. */}
       <div className="portrait-live" hidden={reviewing}>
         <div className="portrait-preview">
@@ -61,11 +62,12 @@ export function PortraitStep({ chipPortraitUrl, seed, onDone, onCancel, openCame
           {stage.kind === 'starting' && <p className="portrait-starting">{t('starting')}</p>}
         </div>
         <div className="portrait-side">
-          {verdict.status === 'fail' ? <Verdict verdict={verdict} onRestart={attemptsLeft > 0 ? restart : null} /> : <Guidance state={state} />}
+          {verdict.status === 'fail' ? (
+            <Verdict verdict={verdict} onRestart={attemptsLeft > 0 ? restart : null} {...(supervisor ? { supervisor: { ...supervisor, onGrantAttempt: (c) => { supervisor.onGranted?.(c); grantAttempt(); } } } : {})} />
+          ) : (
+            <Guidance state={state} />
+          )}
           <Checklist checks={state?.checks ?? null} />
-          <div className="portrait-actions">
-            <button type="button" className="secondary" onClick={onCancel}>{t('actions.cancel')}</button>
-          </div>
         </div>
       </div>
     </section>

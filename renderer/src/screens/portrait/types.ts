@@ -1,3 +1,4 @@
+import type { SupervisorConfirmed } from '../../components/SupervisorConfirm';
 import type { LivenessEvidence } from '../../liveness/evidence';
 import type { QualityCheck } from '../../liveness/quality';
 
@@ -17,6 +18,8 @@ export interface PortraitResult {
   quality: QualityReportEntry[];
   /** Compact liveness timeline + verdict for the dossier. */
   liveness: LivenessEvidence;
+  /** Liveness sessions this portrait took (failed ones plus the one that passed). */
+  attempts: number;
 }
 
 export interface PortraitStepProps {
@@ -30,4 +33,6 @@ export interface PortraitStepProps {
   openCamera?: () => Promise<MediaStream>;
   /** Forget the remembered camera so another one can be used (offered when it is missing). */
   onUseOtherCamera?: () => Promise<void>;
+  /** In the intake: the supervisor's actions after the last failed attempt (one more, or end the intake). */
+  supervisor?: { dossierId?: string; onEndIntake(reason: string): void; onGranted?(c: SupervisorConfirmed): void };
 }

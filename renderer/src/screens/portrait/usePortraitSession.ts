@@ -32,6 +32,8 @@ export function usePortraitSession(seed: number | undefined, open: () => Promise
   const [capture, setCapture] = useState<Capture | null>(null);
   const [run, setRun] = useState(0);
   const [failures, setFailures] = useState(0);
+  /** Attempts a supervisor allowed beyond MAX_FAILED_ATTEMPTS, one at a time. */
+  const [granted, setGranted] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
@@ -119,6 +121,11 @@ export function usePortraitSession(seed: number | undefined, open: () => Promise
     setRun((r) => r + 1);
   }, []);
   const evidence = useCallback(() => sessionRef.current?.evidenceJson() ?? null, []);
+  /** A supervisor allowed one more attempt: it starts at once. */
+  const grantAttempt = useCallback(() => {
+    setGranted((g) => g + 1);
+    restart();
+  }, [restart]);
 
-  return { videoRef, stage, state, capture, restart, evidence, attemptsLeft: MAX_FAILED_ATTEMPTS - failures };
+  return { videoRef, stage, state, capture, restart, grantAttempt, evidence, attemptsLeft: MAX_FAILED_ATTEMPTS + granted - failures, attempts: failures + 1 };
 }

@@ -35,7 +35,7 @@ export const manifestSchema = z.object({
   packetVersion: z.literal(PACKET_VERSION),
   dossierId: z.string().regex(DOSSIER_ID_RE),
   deviceId: z.string().regex(DEVICE_ID_RE),
-  station: z.string().max(120).nullable(),
+  station: z.string().max(120).nullable().optional(),
   createdAt: isoTime,
   submittedAt: isoTime.optional(),
   officerId: z.string().min(1).max(64),

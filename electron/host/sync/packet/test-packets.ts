@@ -28,6 +28,8 @@ export function chipFilesOf(pki?: TestPki): Partial<Record<ChipFilePart, Uint8Ar
 
 export function sampleInput(dossierId = 'HS-ABCDEFGH23', chipFiles: Partial<Record<ChipFilePart, Uint8Array>> = chipFilesOf()): PacketInput {
   const body = sampleDossier();
+  // Fixed times: the same dossier must give the same packet content.
+  body.consent = { termsVersion: '2026-01', citizenAgreedAt: '2026-11-30T01:05:00.000Z', officerConfirmedAt: '2026-11-30T01:05:10.000Z' };
   const { evidence: _e, ...portrait } = body.portrait!;
   return {
     dossierId,

@@ -1,0 +1,118 @@
+/**
+ * The reference upstream's own SQLite (plain: it holds the packets still encrypted as received,
+ * manifests and hashes, never a citizen's data in clear). Enrolment tokens (hashed), devices,
+ * packets by dossier id, and the status changes the feed serves by sequence number.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+
+export type UpstreamDb = Database.Database;
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS tokens (
+    token_hash TEXT PRIMARY KEY, created_at TEXT NOT NULL, used_at TEXT, device_id TEXT
+  ) STRICT;
+  CREATE TABLE IF NOT EXISTS devices (
+    id TEXT PRIMARY KEY, station TEXT NOT NULL, station_code TEXT, app_version TEXT NOT NULL,
+    signing_jwk TEXT NOT NULL, cert_sha256 TEXT NOT NULL, enrolled_at TEXT NOT NULL, revoked_at TEXT
+  ) STRICT;
+  CREATE TABLE IF NOT EXISTS packets (
+    dossier_id TEXT PRIMARY KEY, digest TEXT NOT NULL, signer TEXT NOT NULL, uploader TEXT NOT NULL,
+    manifest TEXT NOT NULL, jwe TEXT NOT NULL, chip_chain TEXT NOT NULL, received_at TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE IF NOT EXISTS changes (
+    seq INTEGER PRIMARY KEY, device_id TEXT NOT NULL, dossier_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('received', 'accepted', 'rejected')), reason_code TEXT, message TEXT, at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS changes_by_device ON changes(device_id, seq);
+  CREATE INDEX IF NOT EXISTS changes_by_dossier ON changes(dossier_id, seq);
+`;
+
+export function openUpstreamDb(dir: string): UpstreamDb {
+  const db = new Database(join(dir, 'upstream.db'));
+  db.pragma('journal_mode = WAL');
+  // A 201 is an acknowledgement: the packet must survive a power cut once it is given.
+  db.pragma('synchronous = FULL');
+  db.exec(SCHEMA);
+  return db;
+}
+
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface DeviceRow {
+  id: string;
+  station: string;
+  signingJwk: string;
+  certSha256: string;
+  revokedAt: string | null;
+}
+
+export function deviceRow(db: UpstreamDb, id: string): DeviceRow | undefined {
+  return db.prepare('SELECT id, station, signing_jwk AS signingJwk, cert_sha256 AS certSha256, revoked_at AS revokedAt FROM devices WHERE id = ?').get(id) as DeviceRow | undefined;
+}
+
+export interface PacketRow {
+  dossierId: string;
+  digest: string;
+  signer: string;
+  uploader: string;
+  manifest: string;
+  jwe: string;
+  chipChain: string;
+  receivedAt: string;
+}
+
+export function packetRow(db: UpstreamDb, dossierId: string): PacketRow | undefined {
+  return db
+    .prepare('SELECT dossier_id AS dossierId, digest, signer, uploader, manifest, jwe, chip_chain AS chipChain, received_at AS receivedAt FROM packets WHERE dossier_id = ?')
+    .get(dossierId) as PacketRow | undefined;
+}
+
+export type ReasonCode = 'data_mismatch' | 'portrait_quality' | 'chip_verification' | 'duplicate_person' | 'other';
+
+export interface StatusChange {
+  seq: number;
+  dossierId: string;
+  status: 'received' | 'accepted' | 'rejected';
+  reason?: { code: ReasonCode; message?: string };
+  at: string;
+}
+
+interface ChangeRow {
+  seq: number;
+  dossierId: string;
+  status: StatusChange['status'];
+  reasonCode: ReasonCode | null;
+  message: string | null;
+  at: string;
+}
+
+const CHANGE_COLUMNS = 'seq, dossier_id AS dossierId, status, reason_code AS reasonCode, message, at';
+
+function asChange(r: ChangeRow): StatusChange {
+  return {
+    seq: r.seq,
+    dossierId: r.dossierId,
+    status: r.status,
+    ...(r.reasonCode ? { reason: { code: r.reasonCode, ...(r.message ? { message: r.message } : {}) } } : {}),
+    at: r.at,
+  };
+}
+
+export function addChange(db: UpstreamDb, deviceId: string, dossierId: string, status: StatusChange['status'], reason?: StatusChange['reason'], at = new Date()): void {
+  db.prepare('INSERT INTO changes (device_id, dossier_id, status, reason_code, message, at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    deviceId, dossierId, status, reason?.code ?? null, reason?.message ?? null, at.toISOString(),
+  );
+}
+
+export function changesSince(db: UpstreamDb, deviceId: string, since: number, limit: number): { changes: StatusChange[]; cursor: string; more: boolean } {
+  const rows = db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE device_id = ? AND seq > ? ORDER BY seq LIMIT ?`).all(deviceId, since, limit + 1) as ChangeRow[];
+  const page = rows.slice(0, limit);
+  return { changes: page.map(asChange), cursor: String(page.at(-1)?.seq ?? since), more: rows.length > limit };
+}
+
+export function latestChange(db: UpstreamDb, dossierId: string): (StatusChange & { deviceId: string }) | undefined {
+  const r = db.prepare(`SELECT ${CHANGE_COLUMNS}, device_id AS deviceId FROM changes WHERE dossier_id = ? ORDER BY seq DESC LIMIT 1`).get(dossierId) as (ChangeRow & { deviceId: string }) | undefined;
+  return r ? { ...asChange(r), deviceId: r.deviceId } : undefined;
+}

@@ -1,0 +1,124 @@
+/**
+ * The reference upstream (issue 11): two HTTPS listeners on loopback, TLS 1.3 only, with the
+ * upstream's own CA. The API listener requires a client certificate from that CA at TLS (a kiosk
+ * without one never gets an HTTP answer); the enrolment listener, which a kiosk uses once before
+ * it has a certificate, has no other route. Everything it keeps is in `dataDir`, so a restart on
+ * the same folder keeps its CA, devices, packets and status changes.
+ */
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { TrustStore } from '../../card/icao/auth/trust-store';
+import { Behaviour, type Decision, type UpstreamScript } from './control';
+import { openUpstreamDb, packetRow, type PacketRow, type ReasonCode } from './db';
+import { loadOrCreateEncryptionKey } from './encryption-key';
+import { loadOrCreatePki } from './pki';
+import { apiRoute, enrolmentRoute, type RouteContext } from './routes';
+import { UpstreamService } from './service';
+
+export interface UpstreamOptions {
+  dataDir: string;
+  host?: string;
+  /** API port (0: any free one). */
+  port?: number;
+  /** Enrolment port (0: any free one). */
+  enrolmentPort?: number;
+  /** The CSCAs passive authentication trusts (the kiosk's own trust store, a master list's anchors). */
+  trust?: TrustStore;
+  script?: UpstreamScript;
+}
+
+/** What tests and the CLI steer the upstream with. */
+export interface UpstreamControl {
+  issueToken(): string;
+  accept(dossierId: string): boolean;
+  reject(dossierId: string, code: ReasonCode, message?: string): boolean;
+  /** Stored packets wait as `received` until accept/reject ('hold'), or are decided at once ('accept'). */
+  mode(mode: 'accept' | 'hold'): void;
+  failNext(count: number, status?: number, retryAfterSeconds?: number): void;
+  slow(ms: number): void;
+  dropAcks(count: number): void;
+  duplicateChanges(on: boolean): void;
+  relay(allowed: boolean): void;
+  revoke(deviceId: string): boolean;
+  packet(dossierId: string): PacketRow | undefined;
+  packetCount(): number;
+}
+
+export interface Upstream {
+  url: string;
+  enrolmentUrl: string;
+  caPem: string;
+  control: UpstreamControl;
+  /** 'enrolled', 'stored', 'decided', 'refused', 'ack-dropped', 'failed'. */
+  events: UpstreamService['events'];
+  stop(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+export async function startUpstream(o: UpstreamOptions): Promise<Upstream> {
+  mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
+  const host = o.host ?? '127.0.0.1';
+  const pki = await loadOrCreatePki(o.dataDir);
+  const encryption = await loadOrCreateEncryptionKey(o.dataDir);
+  const db = openUpstreamDb(o.dataDir);
+  const behaviour = new Behaviour();
+  if (o.script) behaviour.apply(o.script);
+  const service = new UpstreamService(db, pki, encryption, o.trust ?? new TrustStore(), behaviour);
+  const timers = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
+  let apiUrl = '';
+  const ctx: RouteContext = {
+    service,
+    db,
+    apiUrl: () => apiUrl,
+    wait: (ms) =>
+      new Promise<void>((resolve) => {
+        const entry = { timer: setTimeout(() => (timers.delete(entry), resolve()), ms), done: resolve };
+        timers.add(entry);
+      }),
+  };
+  const tls = { key: pki.serverKeyPem, cert: pki.serverCertPem, minVersion: 'TLSv1.3' as const };
+  const api = createServer({ ...tls, ca: [pki.caPem], requestCert: true, rejectUnauthorized: true }, (req, res) => void apiRoute(ctx, req, res));
+  const enrolment = createServer(tls, (req, res) => void enrolmentRoute(ctx, req, res));
+  const name = host.includes(':') ? `[${host}]` : host;
+  apiUrl = `https://${name}:${await listen(api, o.port ?? 0, host)}`;
+  const enrolmentUrl = `https://${name}:${await listen(enrolment, o.enrolmentPort ?? 0, host)}`;
+
+  const decide = (id: string, d: Decision) => service.decide(id, d);
+  const control: UpstreamControl = {
+    issueToken: () => service.issueToken(),
+    accept: (id) => decide(id, { status: 'accepted' }),
+    reject: (id, code, message) => decide(id, { status: 'rejected', reason: { code, ...(message ? { message } : {}) } }),
+    mode: (m) => void (behaviour.mode = m),
+    failNext: (count, status = 503, retryAfter) => void (behaviour.failures = { remaining: count, status, retryAfter }),
+    slow: (ms) => void (behaviour.delayMs = ms),
+    dropAcks: (count) => void (behaviour.dropAcks = count),
+    duplicateChanges: (on) => void (behaviour.duplicateChanges = on),
+    relay: (allowed) => void (behaviour.relay = allowed),
+    revoke: (id) => service.revoke(id),
+    packet: (id) => packetRow(db, id),
+    packetCount: () => Number(db.prepare('SELECT count(*) FROM packets').pluck().get()),
+  };
+
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      for (const t of timers) {
+        clearTimeout(t.timer);
+        t.done();
+      }
+      const close = (s: Server) => new Promise<void>((resolve) => {
+        s.close(() => resolve());
+        s.closeAllConnections();
+      });
+      await Promise.all([close(api), close(enrolment)]);
+      db.close();
+    })());
+  return { url: apiUrl, enrolmentUrl, caPem: pki.caPem, control, events: service.events, stop };
+}

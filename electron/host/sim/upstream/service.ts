@@ -1,0 +1,151 @@
+/**
+ * What the reference upstream does, apart from HTTP: enrolment with a one-time token, the
+ * idempotent packet store (same id and digest: 200; other digest: 409), decisions and the status
+ * feed. Every change is one synchronous SQLite transaction; the async work (certificate issuance,
+ * decryption, verification) happens before it.
+ */
+import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { JWK } from 'jose';
+import { z } from 'zod';
+import type { TrustStore } from '../../card/icao/auth/trust-store';
+import { PacketError } from '../../sync/packet/errors';
+import { DOSSIER_ID_RE } from '../../sync/packet/manifest';
+import { openPacket } from '../../sync/packet/open';
+import { checkChip, type ChipFinding } from './chip-check';
+import type { Behaviour, Decision } from './control';
+import { addChange, deviceRow, packetRow, tokenHash, type DeviceRow, type PacketRow, type UpstreamDb } from './db';
+import { issueClientCertificate, type UpstreamPki } from './pki';
+import { Problem } from './problem';
+
+const enrolmentRequest = z.object({
+  token: z.string().min(16).max(128),
+  csrPem: z.string().max(8000),
+  signingKey: z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string().max(64), y: z.string().max(64) }).passthrough(),
+  station: z.object({ name: z.string().min(1).max(120), code: z.string().max(40).optional() }),
+  appVersion: z.string().max(40),
+});
+
+export interface Receipt {
+  dossierId: string;
+  digest: string;
+  receivedAt: string;
+}
+
+export class UpstreamService {
+  readonly events = new EventEmitter();
+
+  constructor(
+    private readonly db: UpstreamDb,
+    private readonly pki: UpstreamPki,
+    private readonly encryption: { privateJwk: JWK; publicJwk: JWK },
+    private readonly trust: TrustStore,
+    readonly behaviour: Behaviour,
+  ) {}
+
+  /** A one-time enrolment token (only its hash is kept). */
+  issueToken(now = new Date()): string {
+    const token = randomBytes(24).toString('base64url');
+    this.db.prepare('INSERT INTO tokens (token_hash, created_at) VALUES (?, ?)').run(tokenHash(token), now.toISOString());
+    return token;
+  }
+
+  async enrol(body: unknown, apiUrl: string, now = new Date()) {
+    const parsed = enrolmentRequest.safeParse(body);
+    if (!parsed.success) throw new Problem(400, 'enrolment.csr_invalid', `request ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
+    const req = parsed.data;
+    const hash = tokenHash(req.token);
+    const tokenState = () => this.db.prepare('SELECT used_at AS usedAt FROM tokens WHERE token_hash = ?').get(hash) as { usedAt: string | null } | undefined;
+    const check = () => {
+      const t = tokenState();
+      if (!t) throw new Problem(401, 'enrolment.token_invalid');
+      if (t.usedAt) throw new Problem(409, 'enrolment.token_used');
+    };
+    check();
+    const deviceId = `KIOSK-${[...randomBytes(12)].map((b) => '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ'[b % 34]).join('')}`;
+    let cert;
+    try {
+      cert = await issueClientCertificate(this.pki, req.csrPem, deviceId);
+    } catch (e) {
+      throw new Problem(400, 'enrolment.csr_invalid', (e as Error).message);
+    }
+    const { d: _d, ...signingKey } = req.signingKey as JWK;
+    this.db.transaction(() => {
+      check(); // two kiosks racing with one token: the second finds it used
+      this.db.prepare('UPDATE tokens SET used_at = ?, device_id = ? WHERE token_hash = ?').run(now.toISOString(), deviceId, hash);
+      this.db.prepare('INSERT INTO devices (id, station, station_code, app_version, signing_jwk, cert_sha256, enrolled_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        deviceId, req.station.name, req.station.code ?? null, req.appVersion, JSON.stringify({ ...signingKey, kid: deviceId }), cert.sha256, now.toISOString(),
+      );
+    }).immediate();
+    this.events.emit('enrolled', { deviceId });
+    return { deviceId, clientCertificatePem: cert.pem, caChainPem: this.pki.caPem, encryptionKey: this.encryption.publicJwk, apiUrl };
+  }
+
+  /** The device a client certificate belongs to: enrolled with this very certificate and not revoked. */
+  device(deviceId: string, certSha256: string): DeviceRow {
+    const d = deviceRow(this.db, deviceId);
+    if (!d || d.certSha256 !== certSha256) throw new Problem(403, 'device.unknown');
+    if (d.revokedAt) throw new Problem(403, 'device.revoked');
+    return d;
+  }
+
+  async submit(uploader: DeviceRow, dossierId: string, jwe: string, now = new Date()): Promise<{ status: 200 | 201; receipt: Receipt }> {
+    if (!DOSSIER_ID_RE.test(dossierId)) throw new Problem(400, 'packet.malformed', 'not a dossier id');
+    const opened = await openPacket(jwe, {
+      decryptionKey: this.encryption.privateJwk,
+      deviceKey: (kid) => {
+        const d = deviceRow(this.db, kid);
+        if (d?.revokedAt) throw new PacketError('device.revoked', 'the signing device is revoked');
+        return d ? (JSON.parse(d.signingJwk) as JWK) : undefined;
+      },
+    });
+    if (opened.packet.manifest.dossierId !== dossierId) throw new Problem(422, 'packet.manifest_mismatch', 'the packet is for another dossier');
+    if (opened.signer !== uploader.id && !this.behaviour.relay) throw new Problem(403, 'packet.wrong_device', 'signed by another kiosk');
+    const repeat = (row: PacketRow) => {
+      if (row.digest !== opened.digest) throw new Problem(409, 'packet.conflict', 'another packet is stored under this dossier id');
+      return { status: 200 as const, receipt: { dossierId, digest: row.digest, receivedAt: row.receivedAt } };
+    };
+    const known = packetRow(this.db, dossierId);
+    if (known) return repeat(known);
+    const chip = checkChip(opened.packet, this.trust, now);
+    const result = this.db.transaction(() => {
+      const raced = packetRow(this.db, dossierId);
+      if (raced) return repeat(raced);
+      this.db.prepare('INSERT INTO packets (dossier_id, digest, signer, uploader, manifest, jwe, chip_chain, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        dossierId, opened.digest, opened.signer, uploader.id, JSON.stringify(opened.packet.manifest), jwe, chip, now.toISOString(),
+      );
+      addChange(this.db, opened.signer, dossierId, 'received', undefined, now);
+      const decision = this.behaviour.decisions.get(dossierId) ?? this.automatic(chip);
+      if (decision) this.record(opened.signer, dossierId, decision, now);
+      return { status: 201 as const, receipt: { dossierId, digest: opened.digest, receivedAt: now.toISOString() } };
+    }).immediate();
+    if (result.status === 201) this.events.emit('stored', { dossierId, digest: opened.digest, signer: opened.signer, uploader: uploader.id });
+    return result;
+  }
+
+  private automatic(chip: ChipFinding): Decision | undefined {
+    if (this.behaviour.mode === 'hold') return undefined;
+    if (chip === 'absent' || chip === 'trusted') return { status: 'accepted' };
+    return { status: 'rejected', reason: { code: 'chip_verification', message: `document signer chain: ${chip}` } };
+  }
+
+  private record(deviceId: string, dossierId: string, d: Decision, now: Date): void {
+    const times = this.behaviour.duplicateChanges ? 2 : 1;
+    for (let i = 0; i < times; i++) addChange(this.db, deviceId, dossierId, d.status, d.status === 'rejected' ? d.reason : undefined, now);
+    this.events.emit('decided', { dossierId, ...d });
+  }
+
+  /** A decision for a dossier: recorded now if its packet is stored, otherwise when it arrives. True if recorded now. */
+  decide(dossierId: string, d: Decision, now = new Date()): boolean {
+    this.behaviour.decisions.set(dossierId, d);
+    return this.db.transaction(() => {
+      const row = packetRow(this.db, dossierId);
+      if (row) this.record(row.signer, dossierId, d, now);
+      return Boolean(row);
+    }).immediate();
+  }
+
+  revoke(deviceId: string, now = new Date()): boolean {
+    return this.db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now.toISOString(), deviceId).changes === 1;
+  }
+}

@@ -6,6 +6,7 @@ import type { DeviceService } from './devices/device-service';
 import type { EventHub } from './events';
 import type { Logger } from './log';
 import type { DemoCards } from './sim/demo-cards';
+import type { SyncService } from './sync/service';
 import type { TrustService } from './trust/trust-service';
 
 /** Everything a handler may use. Built once by `createHost`. */
@@ -24,4 +25,6 @@ export interface HostContext {
   readonly trust: TrustService;
   /** The store, the signed-in officer, the idle lock. */
   readonly auth: AuthService;
+  /** Upstream sync: enrolment, the outbox worker, the status poll. */
+  readonly sync: SyncService;
 }

@@ -18,6 +18,8 @@ import { ensureTrainingStore, TRAINING_ACCOUNTS, TRAINING_PASSPHRASE, TRAINING_P
 import { authHandlers } from './handlers/auth';
 import { dossierHandlers } from './handlers/dossier';
 import { settingsHandlers } from './handlers/settings';
+import { syncHandlers } from './handlers/sync';
+import { SyncService } from './sync/service';
 import { cardHandlers } from './handlers/card';
 import { demoHandlers } from './handlers/demo';
 import { deviceHandlers } from './handlers/device';
@@ -87,6 +89,15 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   });
   if (demo) await auth.unlock(TRAINING_PASSPHRASE);
   else await auth.autoUnlock();
+  // Sync runs while the store is open (and the kiosk enrolled); it follows every unlock.
+  const sync = new SyncService({ config: opts.config, appVersion: opts.appVersion, log: opts.log, onChange: () => hub.emit('sync.changed', { at: new Date().toISOString() }) });
+  const attachSync = () => {
+    if (auth.status().store === 'open') sync.attach(auth.db);
+  };
+  hub.subscribe((name) => {
+    if (name === 'auth.changed') attachSync();
+  });
+  attachSync();
   const card = new CardService({ watcher, trustStore: () => trust.current(), hub, log: opts.log, preferredReader: opts.config.reader.preferred });
   // A read's raw chip files belong to the session that made it: a sign-in, sign-out or lock drops them.
   hub.subscribe((name) => {
@@ -105,6 +116,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     demo,
     trust,
     auth,
+    sync,
   };
   const handlers: HandlerTable = {
     ...systemHandlers(context),
@@ -115,6 +127,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     ...authHandlers(context),
     ...dossierHandlers(context),
     ...settingsHandlers(context),
+    ...syncHandlers(context),
   };
   const dispatch = createDispatcher({ handlers, isTrustedSender: opts.isTrustedSender, log: opts.log, authorize: (access) => auth.authorize(access) });
   opts.log.info('host.started', { mode: opts.mode, shell: opts.shell, trustAnchors: trust.anchors.size });
@@ -125,6 +138,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     lockNow: (reason) => auth.lockNow(reason),
     close: async () => {
       devices.close();
+      await sync.detach();
       auth.close();
       await watcher.close();
     },

@@ -11,6 +11,7 @@ import { demoSetCard, demoCardStatus } from './demo';
 import { trustList } from './trust';
 import { authStatus, storeCreate, storeUnlock, authSignIn, authSignOut, authChanged, authConfirmSupervisor } from './auth';
 import { settingsGet, settingsSet } from './settings';
+import { syncStatus, syncDossier, syncPause, syncEnrol, syncChanged } from './sync';
 import { dossierCreate, dossierSave, dossierSubmit, dossierCancel, dossierGet, dossierList, dossierDecide, dossierHistory, dossierCounts, dossierImage } from './dossier';
 
 export * from './define';
@@ -23,12 +24,14 @@ export * from './trust';
 export * from './auth';
 export * from './dossier';
 export * from './settings';
+export * from './sync';
 
 const callList = [systemInfo, systemPing, deviceStatus, cameraSetAllowed, cardRead, cardCancel, demoSetCard, demoCardStatus, trustList,
   authStatus, storeCreate, storeUnlock, authSignIn, authSignOut, authConfirmSupervisor,
   dossierCreate, dossierSave, dossierSubmit, dossierCancel, dossierGet, dossierList, dossierDecide, dossierHistory, dossierCounts, dossierImage,
-  settingsGet, settingsSet] as const;
-const eventList = [deviceChanged, cardProgress, authChanged] as const;
+  settingsGet, settingsSet,
+  syncStatus, syncDossier, syncPause, syncEnrol] as const;
+const eventList = [deviceChanged, cardProgress, authChanged, syncChanged] as const;
 
 type CallList = typeof callList;
 type EventList = typeof eventList;

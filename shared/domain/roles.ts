@@ -13,12 +13,14 @@ export type Permission =
   | 'accounts'
   | 'trust'
   | 'settings'
-  | 'store.unlock';
+  | 'store.unlock'
+  | 'sync.control' // pause and resume uploads
+  | 'sync.enrol'; // enrol the kiosk with the upstream
 
 const TABLE: Record<Role, readonly Permission[]> = {
   officer: ['intake', 'queue.own'],
-  supervisor: ['intake', 'approve', 'override', 'queue.own', 'queue.all', 'queue.counts', 'drives', 'store.unlock'],
-  admin: ['queue.counts', 'drives', 'accounts', 'trust', 'settings', 'store.unlock'],
+  supervisor: ['intake', 'approve', 'override', 'queue.own', 'queue.all', 'queue.counts', 'drives', 'store.unlock', 'sync.control'],
+  admin: ['queue.counts', 'drives', 'accounts', 'trust', 'settings', 'store.unlock', 'sync.control', 'sync.enrol'],
 };
 
 export function can(role: Role, p: Permission): boolean {

@@ -2,6 +2,7 @@
 import type { FrameObservation } from './types';
 import type { FromWorker, ToWorker } from './protocol';
 import { appBase, createLandmarker, FrameAnalyzer } from './analyzer';
+import { quietMediapipeConsole } from './consoleFilter';
 import { FrameHistory } from './frameHistory';
 
 export interface FaceEngine {
@@ -14,6 +15,7 @@ export interface FaceEngine {
 }
 
 export async function createFaceEngine(opts: { preferWorker?: boolean } = {}): Promise<FaceEngine> {
+  quietMediapipeConsole(); // the main-thread fallback runs MediaPipe on this page
   if (opts.preferWorker !== false && typeof Worker !== 'undefined') {
     try {
       return await workerEngine();

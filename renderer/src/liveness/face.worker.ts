@@ -1,9 +1,11 @@
 // Face inference off the main thread so the mirrored preview stays smooth.
 import { createLandmarker, FrameAnalyzer } from './analyzer';
+import { quietMediapipeConsole } from './consoleFilter';
 import { FrameHistory } from './frameHistory';
 import type { FromWorker, ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+quietMediapipeConsole();
 let analyzer: FrameAnalyzer | null = null;
 const analysed = new FrameHistory();
 

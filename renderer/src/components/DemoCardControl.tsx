@@ -37,6 +37,9 @@ export function DemoCardControl() {
   const [variant, setVariant] = useState<Variant>('genuine');
   const [citizen, setCitizen] = useState<DemoCitizen>('nhung');
   const [error, setError] = useState<string | null>(null);
+  /** What the simulated reader itself reports: a card pulled away mid-read is off the reader. */
+  const [onReader, setOnReader] = useState<boolean | null>(null);
+  useEffect(() => client.on('device.changed', (s) => setOnReader(s.readers.find((r) => r.simulated)?.cardPresent ?? null)), [client]);
 
   useEffect(() => {
     void client.call('demo.cardStatus').then((r) => {
@@ -50,6 +53,7 @@ export function DemoCardControl() {
     const r = await client.call('demo.setCard', present ? { present, variant, citizen } : { present });
     if (r.ok) {
       setState(r.value);
+      setOnReader(r.value.present);
       setError(null);
     } else setError(errorMessage(t, r.error));
   };
@@ -81,7 +85,7 @@ export function DemoCardControl() {
       </div>
       {state && (
         <p className="muted small" data-testid="demo-state">
-          {t('demo.state', { state: `${t(`demo.citizens.${state.citizen}`)} — ${t(`demo.variants.${state.variant}`)} — ${t(state.present ? 'demo.onReader' : 'demo.offReader')}` })}
+          {t('demo.state', { state: `${t(`demo.citizens.${state.citizen}`)} — ${t(`demo.variants.${state.variant}`)} — ${t((onReader ?? state.present) ? 'demo.onReader' : 'demo.offReader')}` })}
         </p>
       )}
       {csca && <CscaDownload csca={csca} />}

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { CardReadView } from '../../../../shared/contract/card';
+import { formatIsoDate } from '../../i18n/format';
 
 /** Shown, never resolved: the officer compares with the card and the citizen. */
 export function Disagreements({ items, idWarnings }: { items: CardReadView['disagreements']; idWarnings: string[] }) {
-  const { t } = useTranslation('card');
+  const { t, i18n } = useTranslation('card');
+  const shown = (field: string, value: string) => (field === 'dateOfBirth' ? formatIsoDate(value, i18n.language) : value);
   if (items.length === 0 && idWarnings.length === 0) return null;
   return (
     <section className="panel help" role="alert" data-testid="disagreements">
@@ -15,7 +17,7 @@ export function Disagreements({ items, idWarnings }: { items: CardReadView['disa
             {items.map((d) => (
               <li key={d.field}>
                 <strong>{t(`checks.field_${d.field}`)}</strong>:{' '}
-                {d.values.map((v) => `${t(`checks.src_${v.source}`)} “${v.value}”`).join(' · ')}
+                {d.values.map((v) => `${t(`checks.src_${v.source}`)} “${shown(d.field, v.value)}”`).join(' · ')}
               </li>
             ))}
           </ul>

@@ -20,6 +20,8 @@ import { dossierHandlers } from './handlers/dossier';
 import { settingsHandlers } from './handlers/settings';
 import { syncHandlers } from './handlers/sync';
 import { SyncService } from './sync/service';
+import { driveHandlers } from './handlers/drives';
+import { reportHandlers } from './handlers/reports';
 import { cardHandlers } from './handlers/card';
 import { demoHandlers } from './handlers/demo';
 import { deviceHandlers } from './handlers/device';
@@ -128,6 +130,8 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     ...dossierHandlers(context),
     ...settingsHandlers(context),
     ...syncHandlers(context),
+    ...driveHandlers(context),
+    ...reportHandlers(context),
   };
   const dispatch = createDispatcher({ handlers, isTrustedSender: opts.isTrustedSender, log: opts.log, authorize: (access) => auth.authorize(access) });
   opts.log.info('host.started', { mode: opts.mode, shell: opts.shell, trustAnchors: trust.anchors.size });

@@ -12,6 +12,8 @@ import { trustList } from './trust';
 import { authStatus, storeCreate, storeUnlock, authSignIn, authSignOut, authChanged, authConfirmSupervisor } from './auth';
 import { settingsGet, settingsSet } from './settings';
 import { syncStatus, syncDossier, syncPause, syncEnrol, syncChanged } from './sync';
+import { driveList, driveOpen, driveAddCompany, driveClose, driveCurrent, driveSwitchCompany, form01Get, form01Save } from './drives';
+import { reportExport, reportStats, reportWeekly, receiptPdf } from './reports';
 import { dossierCreate, dossierSave, dossierSubmit, dossierCancel, dossierGet, dossierList, dossierDecide, dossierHistory, dossierCounts, dossierImage } from './dossier';
 
 export * from './define';
@@ -25,12 +27,15 @@ export * from './auth';
 export * from './dossier';
 export * from './settings';
 export * from './sync';
+export * from './drives';
+export * from './reports';
 
 const callList = [systemInfo, systemPing, deviceStatus, cameraSetAllowed, cardRead, cardCancel, demoSetCard, demoCardStatus, trustList,
   authStatus, storeCreate, storeUnlock, authSignIn, authSignOut, authConfirmSupervisor,
   dossierCreate, dossierSave, dossierSubmit, dossierCancel, dossierGet, dossierList, dossierDecide, dossierHistory, dossierCounts, dossierImage,
   settingsGet, settingsSet,
-  syncStatus, syncDossier, syncPause, syncEnrol] as const;
+  syncStatus, syncDossier, syncPause, syncEnrol,
+  driveList, driveOpen, driveAddCompany, driveClose, driveCurrent, driveSwitchCompany, form01Get, form01Save, reportExport, reportStats, reportWeekly, receiptPdf] as const;
 const eventList = [deviceChanged, cardProgress, authChanged, syncChanged] as const;
 
 type CallList = typeof callList;

@@ -44,7 +44,7 @@ describe('statistics and the weekly summary', () => {
     expect(st.total).toBe(4);
     expect(st.byDay.map((x) => [x.day, x.total])).toEqual([['2026-11-24', 2], ['2026-11-25', 2]]);
     expect(st.byOutcome).toMatchObject({ queued: 2, returned: 1, draft: 1, submitted: 0 });
-    expect(st.byOfficer).toEqual([{ officerId: officer.id, name: 'Cán bộ Một', total: 4, queued: 2, returned: 1, draft: 1 }]);
+    expect(st.byOfficer).toEqual([{ officerId: officer.id, name: 'Cán bộ Một', total: 4, byState: { queued: 2, returned: 1, draft: 1 } }]);
     expect(st.byCompany).toEqual(expect.arrayContaining([{ companyId: a.id, name: 'Công ty A', total: 1 }, { companyId: b.id, name: 'Công ty B', total: 3 }]));
     expect(JSON.stringify(st)).not.toMatch(/Công nhân|001203/);
   });

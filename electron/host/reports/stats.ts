@@ -17,8 +17,8 @@ export interface StatsFilter {
 export interface Stats {
   from: string;
   to: string;
-  byDay: Array<{ day: string; total: number } & Partial<Record<DossierState, number>>>;
-  byOfficer: Array<{ officerId: string; name: string; total: number } & Partial<Record<DossierState, number>>>;
+  byDay: Array<{ day: string; total: number; byState: Partial<Record<DossierState, number>> }>;
+  byOfficer: Array<{ officerId: string; name: string; total: number; byState: Partial<Record<DossierState, number>> }>;
   byOutcome: Record<DossierState, number>;
   byCompany: Array<{ companyId: string | null; name: string | null; total: number }>;
   total: number;
@@ -49,13 +49,13 @@ export function stats(db: Db, f: StatsFilter): Stats {
   for (const r of rows) {
     total += r.n;
     byOutcome[r.state] += r.n;
-    const day = days.get(r.day) ?? { day: r.day, total: 0 };
+    const day = days.get(r.day) ?? { day: r.day, total: 0, byState: {} };
     day.total += r.n;
-    day[r.state] = (day[r.state] ?? 0) + r.n;
+    day.byState[r.state] = (day.byState[r.state] ?? 0) + r.n;
     days.set(r.day, day);
-    const off = officers.get(r.officerId) ?? { officerId: r.officerId, name: r.name, total: 0 };
+    const off = officers.get(r.officerId) ?? { officerId: r.officerId, name: r.name, total: 0, byState: {} };
     off.total += r.n;
-    off[r.state] = (off[r.state] ?? 0) + r.n;
+    off.byState[r.state] = (off.byState[r.state] ?? 0) + r.n;
     officers.set(r.officerId, off);
   }
   const byCompany = db

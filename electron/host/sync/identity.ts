@@ -47,6 +47,8 @@ export const enrolmentSchema = z.object({
   clientCertificatePem: z.string().min(1).max(20_000),
   caChainPem: z.string().min(1).max(40_000),
   encryptionKey: z.record(z.string(), z.unknown()),
+  /** The API origin (mutual TLS) from now on; absent: the enrolment origin serves both. */
+  apiUrl: z.string().url().refine((u) => u.startsWith('https://'), 'https only').optional(),
 });
 export type Enrolment = z.infer<typeof enrolmentSchema>;
 

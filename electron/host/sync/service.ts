@@ -183,7 +183,7 @@ export class SyncService {
   /** The administrator enrols this kiosk with a one-time token. */
   async enrol(db: Db, actor: string, token: string): Promise<DeviceIdentity> {
     const up = this.o.config.upstream;
-    if (!up?.caFile) throw new SyncError('sync.not_configured', 'upstream.url and upstream.caFile must be set in the configuration');
+    if (!up?.caFile) throw new SyncError('sync.not_configured', 'upstream.url (the enrolment address) and upstream.caFile must be set in the configuration');
     let caPem: string;
     try {
       caPem = (this.o.readCa ?? ((p) => readFileSync(p, 'utf8')))(up.caFile);
@@ -205,7 +205,7 @@ export class SyncService {
     await checkCertificateMatchesKey(answer.clientCertificatePem, keys.tlsKeyPem);
     const id: DeviceIdentity = {
       deviceId: answer.deviceId,
-      upstreamUrl: up.url,
+      upstreamUrl: answer.apiUrl ?? up.url,
       tlsKeyPem: keys.tlsKeyPem,
       clientCertPem: answer.clientCertificatePem,
       signingJwk: keys.signingJwk,

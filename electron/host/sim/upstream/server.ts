@@ -43,6 +43,8 @@ export interface UpstreamControl {
   revoke(deviceId: string): boolean;
   packet(dossierId: string): PacketRow | undefined;
   packetCount(): number;
+  /** A whole script (the CLI's --script file): behaviour replaced, decisions that changed recorded. */
+  apply(script: UpstreamScript): void;
 }
 
 export interface Upstream {
@@ -69,7 +71,6 @@ export async function startUpstream(o: UpstreamOptions): Promise<Upstream> {
   const encryption = await loadOrCreateEncryptionKey(o.dataDir);
   const db = openUpstreamDb(o.dataDir);
   const behaviour = new Behaviour();
-  if (o.script) behaviour.apply(o.script);
   const service = new UpstreamService(db, pki, encryption, o.trust ?? new TrustStore(), behaviour);
   const timers = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
   let apiUrl = '';
@@ -104,7 +105,14 @@ export async function startUpstream(o: UpstreamOptions): Promise<Upstream> {
     revoke: (id) => service.revoke(id),
     packet: (id) => packetRow(db, id),
     packetCount: () => Number(db.prepare('SELECT count(*) FROM packets').pluck().get()),
+    apply: (script) => {
+      behaviour.apply({ ...script, decisions: {} });
+      for (const [id, d] of Object.entries(script.decisions) as Array<[string, Decision]>) {
+        if (JSON.stringify(behaviour.decisions.get(id)) !== JSON.stringify(d)) service.decide(id, d);
+      }
+    },
   };
+  if (o.script) control.apply(o.script);
 
   let stopped: Promise<void> | undefined;
   const stop = () =>

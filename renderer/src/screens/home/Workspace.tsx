@@ -11,12 +11,14 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { ApprovalQueue } from '../approval/ApprovalQueue';
 import { QueueScreen } from '../queue/QueueScreen';
 import { can } from '../../../../shared/domain/roles';
+import { CompanySwitch } from '../reports/CompanySwitch';
+import { ReportsScreen } from '../reports/ReportsScreen';
 
 /** What a signed-in officer works in. Unmounted whole on sign-out or the idle lock. */
 export function Workspace({ officer, seed, station }: { officer: OfficerView; seed: number | undefined; station: string | null }) {
   const { t } = useTranslation();
   const client = useKiosk();
-  const [screen, setScreen] = useState<'home' | 'intake' | 'trust' | 'approval' | 'queue' | 'settings'>('home');
+  const [screen, setScreen] = useState<'home' | 'intake' | 'trust' | 'approval' | 'queue' | 'settings' | 'reports'>('home');
   const [intakeKey, setIntakeKey] = useState(0);
   /** The saved dossier the intake opens (a draft to finish, a returned one to correct), or none for a new citizen. */
   const [resumeId, setResumeId] = useState<string | undefined>(undefined);
@@ -38,6 +40,7 @@ export function Workspace({ officer, seed, station }: { officer: OfficerView; se
       </div>
       {screen === 'home' ? (
         <>
+          {can(officer.role, 'intake') && <CompanySwitch />}
           <section className="panel start">
             <p className="lead">{t('app.subtitle')}</p>
             <p className="muted">{t('home.startHelp')}</p>
@@ -58,12 +61,15 @@ export function Workspace({ officer, seed, station }: { officer: OfficerView; se
           )}
           <DevicePanel />
           <button type="button" className="secondary" data-testid="open-trust" onClick={() => setScreen('trust')}>{t('trust.open')}</button>
+          {can(officer.role, 'drives') && <button type="button" className="secondary" data-testid="open-reports" onClick={() => setScreen('reports')}>{t('reports:open')}</button>}
           {can(officer.role, 'settings') && <button type="button" className="secondary" data-testid="open-settings" onClick={() => setScreen('settings')}>{t('settings:open')}</button>}
         </>
       ) : screen === 'approval' ? (
         <ApprovalQueue onBack={() => setScreen('home')} />
       ) : screen === 'queue' ? (
         <QueueScreen officer={officer} onBack={() => setScreen('home')} onResume={openIntake} />
+      ) : screen === 'reports' ? (
+        <ReportsScreen onBack={() => setScreen('home')} />
       ) : screen === 'settings' ? (
         <SettingsScreen onBack={() => setScreen('home')} />
       ) : screen === 'trust' ? (

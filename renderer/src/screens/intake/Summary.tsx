@@ -3,6 +3,7 @@ import { ActionBar } from '../../components/ActionBar';
 import { useInitialFocus } from '../../components/useInitialFocus';
 import { VerdictRows } from '../../components/VerdictRows';
 import { formatDateTime } from '../../i18n/format';
+import { ReceiptButtons } from '../reports/ReceiptButtons';
 import type { SavedDraft } from './useDraft';
 
 /**
@@ -31,6 +32,7 @@ export function Summary({ draft, onNext, onHome }: { draft: SavedDraft; onNext()
         <dt>{t('submit.portrait')}</dt>
         <dd>{draft.body.portrait ? t(draft.body.portrait.liveness === 'overridden' ? 'summary.portraitOverridden' : 'summary.portraitOk') : '—'}</dd>
       </dl>
+      <ReceiptButtons dossierId={draft.row.id} />
       <ActionBar>
         <button ref={next} type="button" className="big" onClick={onNext} data-testid="summary-next">{t('summary.next')}</button>
         <button type="button" className="secondary" onClick={onHome} data-testid="summary-home">{t('flow.home')}</button>

@@ -9,6 +9,7 @@
 import type { Logger } from '../log';
 import type { Db } from './database';
 import { purgeExpired } from './retention';
+import { expireDriveReports } from '../drives/keep';
 import { readSettings } from './settings';
 
 export const RETENTION_INTERVAL_MS = 60 * 60_000;
@@ -47,8 +48,12 @@ export class RetentionSchedule {
     this.running = true;
     try {
       const retentionDays = readSettings(db).retentionDays;
-      const r = purgeExpired(db, this.o.now?.() ?? new Date(), retentionDays);
+      const now = this.o.now?.() ?? new Date();
+      const r = purgeExpired(db, now, retentionDays);
       if (r.purged || r.draftsDeleted) this.o.log.info('retention.purged', { ...r, retentionDays });
+      // A closed drive's Form 01 and 02 data, once its report period has passed (drives/keep.ts).
+      const forms = expireDriveReports(db, now);
+      if (forms.drives) this.o.log.info('retention.drive_reports_expired', forms);
     } catch (e) {
       this.o.log.error('retention.failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown } | null)?.code ?? null });
     } finally {

@@ -23,7 +23,7 @@ function CscaDownload({ csca }: { csca: CardState['csca'] }) {
   return (
     <p className="muted small" data-testid="demo-csca">
       <button type="button" className="secondary" data-testid="demo-csca-download" onClick={download}>{t('demo.cscaDownload')}</button>{' '}
-      {t('demo.cscaHint', { subject: csca.subject })} <code data-testid="demo-csca-sha256">SHA-256 {csca.sha256}</code>
+      {t('demo.cscaHint')} <code>{csca.subject}</code> <code data-testid="demo-csca-sha256">SHA-256 {csca.sha256}</code>
     </p>
   );
 }

@@ -54,7 +54,7 @@ export function SupervisorConfirm({ purpose, reasons, dossierId, title, submitLa
     const r = await client.call('auth.confirmSupervisor', { username, password, purpose, ...(dossierId ? { dossierId } : {}), ...(reason ? { reason } : {}) });
     setBusy(false);
     setPassword('');
-    if (!r.ok) return setError(errorMessage(t, r.error));
+    if (!r.ok) return setError(r.error.code === 'auth.forbidden' ? t('supervisor.notSupervisor') : errorMessage(t, r.error));
     onConfirmed({ ...r.value, reason: reason || t('supervisor.noReason') });
   };
 

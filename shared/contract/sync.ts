@@ -11,6 +11,35 @@ const dossierId = z.string().regex(/^HS-[2-9A-HJ-NP-Z]{10}$/);
 const code = z.string().max(80);
 const when = z.string().max(40);
 
+/** The upstream's problem codes (docs/upstream-api.yaml, Problem.code). */
+export const UPSTREAM_PROBLEM_CODES = [
+  'enrolment.token_invalid',
+  'enrolment.token_used',
+  'enrolment.csr_invalid',
+  'device.unknown',
+  'device.revoked',
+  'packet.malformed',
+  'packet.digest_mismatch',
+  'packet.decrypt_failed',
+  'packet.signature_invalid',
+  'packet.manifest_mismatch',
+  'packet.chip_unverified',
+  'packet.too_large',
+  'packet.conflict',
+  'packet.wrong_device',
+  'packet.unknown',
+  'request.invalid',
+  'upload.offset_mismatch',
+  'rate_limited',
+  'unavailable',
+] as const;
+
+/** Failures on the kiosk's side of the wire, and the kiosk's own. */
+export const SYNC_LOCAL_CODES = ['net.refused', 'net.reset', 'net.timeout', 'net.tls', 'net.dns', 'net.other', 'bad_response', 'not_enrolled', 'packet.build_failed'] as const;
+
+/** Why the upstream rejected a stored dossier. */
+export const REJECTION_CODES = ['data_mismatch', 'portrait_quality', 'chip_verification', 'duplicate_person', 'other'] as const;
+
 export const SYNC_ERRORS = ['sync.not_configured', 'sync.not_enrolled', 'sync.enrolment_refused', 'sync.unreachable', 'dossier.not_found', 'dossier.forbidden', 'store.locked'] as const;
 
 export const syncStatusSchema = z.object({

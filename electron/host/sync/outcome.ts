@@ -5,32 +5,13 @@
  * with the upstream's Retry-After when it gave one.
  */
 import { z } from 'zod';
+import { SYNC_LOCAL_CODES, UPSTREAM_PROBLEM_CODES } from '../../../shared/contract/sync';
 
-export const PROBLEM_CODES = [
-  'enrolment.token_invalid',
-  'enrolment.token_used',
-  'enrolment.csr_invalid',
-  'device.unknown',
-  'device.revoked',
-  'packet.malformed',
-  'packet.digest_mismatch',
-  'packet.decrypt_failed',
-  'packet.signature_invalid',
-  'packet.manifest_mismatch',
-  'packet.chip_unverified',
-  'packet.too_large',
-  'packet.conflict',
-  'packet.wrong_device',
-  'packet.unknown',
-  'request.invalid',
-  'upload.offset_mismatch',
-  'rate_limited',
-  'unavailable',
-] as const;
+export const PROBLEM_CODES = UPSTREAM_PROBLEM_CODES;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /** Failures seen on our side of the wire. */
-export const NETWORK_CODES = ['net.refused', 'net.reset', 'net.timeout', 'net.tls', 'net.dns', 'net.other', 'bad_response', 'not_enrolled', 'packet.build_failed'] as const;
+export const NETWORK_CODES = SYNC_LOCAL_CODES;
 export type NetworkCode = (typeof NETWORK_CODES)[number];
 
 /** An upstream status without a known problem code. */

@@ -6,6 +6,7 @@ import { formatMobile } from '../../../../shared/domain/phone';
 import { useKiosk } from '../../bridge/context';
 import { errorMessage } from '../../i18n/error-message';
 import { DossierPortraits } from './DossierPortraits';
+import { DossierSyncInfo } from './DossierSyncInfo';
 import { HistoryTimeline } from './HistoryTimeline';
 import { resumeKind, stamp } from './labels';
 import { ResumeButton } from './ResumeButton';
@@ -89,7 +90,10 @@ export function DossierDetail({ id, officerId, officerName, onBack, onResume }: 
             <dt>{t('detail.email')}</dt>
             <dd>{d.body.contact?.email || '—'}</dd>
             <dt>{t('detail.state')}</dt>
-            <dd data-testid="queue-detail-state">{t(`states.${d.row.state}`)}</dd>
+            <dd data-testid="queue-detail-state">
+              {t(`states.${d.row.state}`)}
+              <DossierSyncInfo id={id} />
+            </dd>
             <dt>{t('detail.officer')}</dt>
             <dd>{officerName ?? '—'}</dd>
             <dt>{t('detail.createdAt')}</dt>

@@ -7,6 +7,7 @@ import { DossierDetail } from './DossierDetail';
 import { ResultsTable } from './ResultsTable';
 import { SearchBox } from './SearchBox';
 import { StateChips } from './StateChips';
+import { SyncPanel } from './SyncPanel';
 import { useQueueData } from './useQueueData';
 import './queue.css';
 
@@ -54,6 +55,7 @@ export function QueueScreen({ officer, onBack, onResume }: Props) {
     <section className="panel queue-screen" data-testid="queue-screen">
       <h2 ref={heading} tabIndex={-1}>{t('title')}</h2>
       <p className="muted">{can(officer.role, 'queue.all') ? t('scopeAll') : t('scopeOwn')}</p>
+      <SyncPanel officer={officer} />
       {counts && <StateChips counts={counts} selected={state} onSelect={setState} />}
       <SearchBox query={query} onSearch={setQuery} />
       {error && (

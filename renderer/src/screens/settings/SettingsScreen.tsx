@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { SETTING_LIMITS, type Settings } from '../../../../shared/contract/index';
 import { useKiosk } from '../../bridge/context';
 import { errorMessage } from '../../i18n/error-message';
+import { SyncEnrolForm } from '../queue/SyncEnrolForm';
+import '../queue/queue.css';
 
 type Draft = Record<keyof Settings, string>;
 const FIELDS = ['retentionDays', 'idleLockMinutes'] as const;
@@ -68,6 +70,7 @@ export function SettingsScreen({ onBack }: { onBack(): void }) {
         </form>
       )}
       {message && <p className={message.kind === 'error' ? 'error' : 'help'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="settings-message">{message.text}</p>}
+      <SyncEnrolForm />
       <button type="button" className="secondary" onClick={onBack}>{t('back')}</button>
     </section>
   );

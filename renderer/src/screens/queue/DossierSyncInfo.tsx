@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallOutput } from '../../../../shared/contract/index';
+import { useKiosk } from '../../bridge/context';
+import { stamp } from './labels';
+import { rejectionReason, syncReason } from './sync-text';
+
+type View = CallOutput<'sync.dossier'>;
+
+/** The words for where one dossier's upload stands, or null when there is nothing to say. */
+export function dossierSyncLine(t: (k: string, o?: Record<string, unknown>) => string, v: View, reason: (code: string | null) => string, rejection: (code: string | null) => string): string | null {
+  const u = v.upstream;
+  if (u?.status === 'accepted') return t('dossier.accepted', { at: stamp(u.at) });
+  if (u?.status === 'rejected') return t('dossier.rejected', { reason: rejection(u.code) });
+  const o = v.outbox;
+  if (!o) return u ? t('dossier.done', { at: stamp(u.at) }) : null;
+  if (o.state === 'done') return t('dossier.done', { at: stamp(u?.at ?? o.doneAt) });
+  if (o.state === 'failed') return t('dossier.failed', { reason: reason(o.lastError) });
+  if (o.state === 'sending') return t('dossier.sending', { attempts: o.attempts });
+  if (o.lastError) return t('dossier.pendingRetry', { attempts: o.attempts, reason: reason(o.lastError), at: stamp(o.nextAttemptAt) });
+  return t('dossier.pending');
+}
+
+/** One dossier's upload and the upstream's decision, refreshed on every sync.changed. */
+export function DossierSyncInfo({ id }: { id: string }) {
+  const { t } = useTranslation('sync');
+  const client = useKiosk();
+  const [v, setV] = useState<View | null>(null);
+  useEffect(() => {
+    let current = true;
+    const load = () =>
+      void client.call('sync.dossier', { id }).then((r) => {
+        if (current && r.ok) setV(r.value);
+      });
+    load();
+    const off = client.on('sync.changed', load);
+    return () => {
+      current = false;
+      off();
+    };
+  }, [client, id]);
+  if (!v) return null;
+  const line = dossierSyncLine(t, v, (c) => syncReason(t, c), (c) => rejectionReason(t, c));
+  if (!line) return null;
+  const problem = v.outbox?.state === 'failed' || v.upstream?.status === 'rejected';
+  return (
+    <div className={problem ? 'sync-dossier problem' : 'sync-dossier'} role={problem ? 'alert' : 'status'} data-testid="dossier-sync">
+      <strong>{t('dossier.title')}: </strong>
+      <span>{line}</span>
+    </div>
+  );
+}

@@ -17,6 +17,7 @@ import { AuthService } from './auth/auth-service';
 import { ensureTrainingStore, TRAINING_ACCOUNTS, TRAINING_PASSPHRASE, TRAINING_PASSWORD } from './auth/training';
 import { authHandlers } from './handlers/auth';
 import { dossierHandlers } from './handlers/dossier';
+import { faceHandlers } from './handlers/face';
 import { settingsHandlers } from './handlers/settings';
 import { syncHandlers } from './handlers/sync';
 import { SyncService } from './sync/service';
@@ -128,6 +129,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     ...trustHandlers(context),
     ...authHandlers(context),
     ...dossierHandlers(context),
+    ...faceHandlers(context),
     ...settingsHandlers(context),
     ...syncHandlers(context),
     ...driveHandlers(context),

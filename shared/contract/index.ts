@@ -14,6 +14,7 @@ import { settingsGet, settingsSet } from './settings';
 import { syncStatus, syncDossier, syncPause, syncEnrol, syncChanged } from './sync';
 import { driveList, driveOpen, driveAddCompany, driveClose, driveCurrent, driveSwitchCompany, form01Get, form01Save } from './drives';
 import { reportExport, reportStats, reportWeekly, receiptPdf } from './reports';
+import { faceCompare, faceAcknowledge } from './face';
 import { dossierCreate, dossierSave, dossierSubmit, dossierCancel, dossierGet, dossierList, dossierDecide, dossierHistory, dossierCounts, dossierImage } from './dossier';
 
 export * from './define';
@@ -29,13 +30,15 @@ export * from './settings';
 export * from './sync';
 export * from './drives';
 export * from './reports';
+export * from './face';
 
 const callList = [systemInfo, systemPing, deviceStatus, cameraSetAllowed, cardRead, cardCancel, demoSetCard, demoCardStatus, trustList,
   authStatus, storeCreate, storeUnlock, authSignIn, authSignOut, authConfirmSupervisor,
   dossierCreate, dossierSave, dossierSubmit, dossierCancel, dossierGet, dossierList, dossierDecide, dossierHistory, dossierCounts, dossierImage,
   settingsGet, settingsSet,
   syncStatus, syncDossier, syncPause, syncEnrol,
-  driveList, driveOpen, driveAddCompany, driveClose, driveCurrent, driveSwitchCompany, form01Get, form01Save, reportExport, reportStats, reportWeekly, receiptPdf] as const;
+  driveList, driveOpen, driveAddCompany, driveClose, driveCurrent, driveSwitchCompany, form01Get, form01Save, reportExport, reportStats, reportWeekly, receiptPdf,
+  faceCompare, faceAcknowledge] as const;
 const eventList = [deviceChanged, cardProgress, authChanged, syncChanged] as const;
 
 type CallList = typeof callList;

@@ -65,13 +65,29 @@ export const guardianSchema = z.object({
   present: z.literal(true),
 });
 
+/**
+ * The host's 1:1 comparison of the live portrait with the chip's (electron/host/face): written by
+ * the host only, whatever body the screen sends. `score` is a similarity 0–1 (null when not
+ * compared), `live` the SHA-256 of the live portrait compared, `acknowledged` the officer's
+ * explicit acknowledgement of a mismatch.
+ */
+export const faceMatchSchema = z.object({
+  score: z.number().min(0).max(1).nullable(),
+  decision: z.enum(['match', 'no_match', 'not_compared']),
+  acknowledged: z.boolean(),
+  threshold: z.number().min(0).max(1).optional(),
+  reason: z.enum(['no_face_chip', 'no_face_live', 'unavailable']).optional(),
+  live: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+});
+export type FaceMatch = z.infer<typeof faceMatchSchema>;
+
 export const portraitPartSchema = z.object({
   qualityPassed: z.number().int().min(0).max(20),
   qualityTotal: z.number().int().min(1).max(20),
   liveness: z.enum(['passed', 'overridden']),
   attempts: z.number().int().min(1).max(10),
   evidence: z.string().max(40_000),
-  faceMatch: z.object({ score: z.number(), decision: z.enum(['match', 'no_match']), acknowledged: z.boolean() }).optional(),
+  faceMatch: faceMatchSchema.optional(),
 });
 
 export const consentSchema = z.object({

@@ -9,8 +9,8 @@ import { faceModel, MODEL_NAME, type FaceDescription } from './model';
 export const THRESHOLD = 0.5;
 
 export type FaceDecision = 'match' | 'no_match' | 'not_compared';
-/** Why no comparison: no face found in the chip portrait or in the live one. */
-export type NotComparedReason = 'no_face_chip' | 'no_face_live';
+/** Why no comparison: no face found in the chip portrait or in the live one, or no model. */
+export type NotComparedReason = 'no_face_chip' | 'no_face_live' | 'unavailable';
 
 export interface FaceComparison {
   decision: FaceDecision;

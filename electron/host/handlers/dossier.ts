@@ -10,6 +10,7 @@ import type { Officer } from '../auth/accounts';
 import { officerNames } from '../auth/officer-names';
 import { auditFor } from '../store/audit';
 import * as D from '../store/dossiers';
+import { ensureFaceMatch } from '../face/record';
 import { DOSSIER_SCHEMA_VERSION, draftDossierSchema, type DraftDossier, type ImageKind } from '../../../shared/domain/dossier';
 
 type DossierChannels =
@@ -96,7 +97,13 @@ export function dossierHandlers(ctx: HostContext): Pick<HandlerTable, DossierCha
         if (D.get(ctx.auth.db, id).officerId === officer.id && !D.image(ctx.auth.db, id, 'ef_sod')) claimsOnlyScreenData(body.identity, false);
         return D.saveDraft(ctx.auth.db, officer, id, revision, body, live ? { live_portrait: live } : {});
       }),
-    'dossier.submit': ({ id, allowDuplicate, revision }) => wrap(() => D.submit(ctx.auth.db, me(), id, { allowDuplicate, ...(revision !== undefined ? { revision } : {}) })),
+    'dossier.submit': async ({ id, allowDuplicate, revision }) => {
+      // A dossier with both portraits is never submitted uncompared, whatever the screen asked before.
+      await ensureFaceMatch(ctx.auth.db, me(), id).catch((e: unknown) => {
+        if (!(e instanceof D.DossierError)) throw e; // the submission's own checks below say what is wrong
+      });
+      return wrap(() => D.submit(ctx.auth.db, me(), id, { allowDuplicate, ...(revision !== undefined ? { revision } : {}) }));
+    },
     'dossier.cancel': ({ id }) =>
       wrap(() => {
         D.cancelDraft(ctx.auth.db, me(), id);

@@ -111,6 +111,8 @@ function ownDraft(officer: Officer, d: DossierRow): void {
 export function createDraft(db: Db, officer: Officer, input: unknown, images: Partial<Record<ImageKind, Uint8Array>> = {}, now = new Date()): DossierRow {
   mayTakeIntakes(officer);
   const d = draftDossierSchema.parse(input);
+  // The face comparison is the host's (face/record.ts), never the screen's.
+  if (d.portrait) delete d.portrait.faceMatch;
   const id = newDossierId();
   const at = now.toISOString();
   db.transaction(() => {
@@ -134,8 +136,12 @@ export function saveDraft(db: Db, officer: Officer, id: string, revision: number
     if (cur.revision !== revision) throw new DossierError('stale');
     // The chip portrait is what the supervisor compares the live one with: given once (by the read), never replaced.
     // The identity (with its verdict) is set once: the chip files and portrait stored with it are that citizen's.
-    const had = body(db, id).identity;
+    const before = body(db, id);
+    const had = before.identity;
     if (had && JSON.stringify(had) !== JSON.stringify(d.identity)) throw new DossierError('forbidden', 'the identity of a dossier is never changed');
+    // The face comparison is the host's (face/record.ts): the screen's copy never counts; a new live portrait drops it.
+    const liveChanged = images.live_portrait && !image(db, id, 'live_portrait')?.equals(images.live_portrait);
+    if (d.portrait) d.portrait.faceMatch = liveChanged ? undefined : before.portrait?.faceMatch;
     if (images.chip_portrait && image(db, id, 'chip_portrait')) throw new DossierError('forbidden', 'the chip portrait is never replaced');
     db.prepare('UPDATE dossiers SET body = ?, id_number = ?, full_name = ?, search_key = ?, revision = revision + 1, updated_at = ? WHERE id = ?').run(
       JSON.stringify(d), d.identity?.identity.idNumber ?? null, d.identity?.identity.fullName ?? null, searchKey(d), now.toISOString(), id,

@@ -3,6 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isPacketError } from '../../sync/packet/errors';
 
 export class Problem extends Error {
+  /** With upload.offset_mismatch: how many bytes the upstream holds. */
+  offset?: number;
+
   constructor(readonly status: number, readonly code: string, readonly detail?: string, readonly retryAfter?: number) {
     super(`${status} ${code}`);
   }
@@ -25,7 +28,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, typ
 export function sendProblem(res: ServerResponse, p: Problem): void {
   if (res.headersSent || res.destroyed) return;
   if (p.retryAfter !== undefined) res.setHeader('retry-after', String(p.retryAfter));
-  sendJson(res, p.status, { type: `urn:eid-kiosk:problem:${p.code}`, title: TITLES[p.status] ?? 'Unavailable', status: p.status, code: p.code, ...(p.detail ? { detail: p.detail.slice(0, 500) } : {}) }, 'application/problem+json');
+  sendJson(res, p.status, { type: `urn:eid-kiosk:problem:${p.code}`, title: TITLES[p.status] ?? 'Unavailable', status: p.status, code: p.code, ...(p.detail ? { detail: p.detail.slice(0, 500) } : {}), ...(p.offset !== undefined ? { offset: p.offset } : {}) }, 'application/problem+json');
 }
 
 /** The request body, refusing more than `max` bytes (413) without reading it all. */

@@ -11,16 +11,19 @@ import { changesSince, latestChange } from './db';
 import type { UpstreamDb } from './db';
 import { asProblem, Problem, readBody, sendJson, sendProblem } from './problem';
 import type { UpstreamService } from './service';
+import { uploadRoute } from './upload-routes';
+import type { Uploads } from './uploads';
 
 export interface RouteContext {
   service: UpstreamService;
   db: UpstreamDb;
+  uploads: Uploads;
   apiUrl: () => string;
   /** Waits `ms` unless the server stops first. */
   wait(ms: number): Promise<void>;
 }
 
-function clientDevice(ctx: RouteContext, req: IncomingMessage) {
+export function clientDevice(ctx: RouteContext, req: IncomingMessage) {
   const socket = req.socket as TLSSocket;
   const cert = socket.getPeerCertificate();
   if (!socket.authorized || !cert?.raw) throw new Problem(401, 'device.unknown', 'no valid client certificate');
@@ -39,6 +42,11 @@ async function putPacket(ctx: RouteContext, req: IncomingMessage, res: ServerRes
   const body = await readBody(req, MAX_JWE_CHARS);
   checkDigest(req, body);
   const { status, receipt } = await ctx.service.submit(device, dossierId, body.toString('latin1'));
+  await answerStored(ctx, req, res, dossierId, status, receipt);
+}
+
+/** The answer to a stored packet (PUT or a completed upload), as scripted: dropped, late, or at once. */
+export async function answerStored(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, dossierId: string, status: number, receipt: unknown): Promise<void> {
   const behaviour = ctx.service.behaviour;
   if (behaviour.takeDropAck()) {
     // Stored and committed; the kiosk never hears so.
@@ -74,6 +82,7 @@ export async function apiRoute(ctx: RouteContext, req: IncomingMessage, res: Ser
     const packet = /^\/v1\/packets\/([^/]+)$/.exec(url.pathname);
     if (packet && req.method === 'PUT') return await putPacket(ctx, req, res, decodeURIComponent(packet[1]!));
     if (packet && req.method === 'GET') return getPacket(ctx, req, res, decodeURIComponent(packet[1]!));
+    if (url.pathname.startsWith('/v1/uploads')) return await uploadRoute(ctx, req, res, url.pathname);
     if (url.pathname === '/v1/status' && req.method === 'GET') {
       if (ctx.service.behaviour.delayMs) await ctx.wait(ctx.service.behaviour.delayMs);
       return status(ctx, req, res, url);

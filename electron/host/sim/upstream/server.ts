@@ -15,6 +15,7 @@ import { loadOrCreateEncryptionKey } from './encryption-key';
 import { loadOrCreatePki } from './pki';
 import { apiRoute, enrolmentRoute, type RouteContext } from './routes';
 import { UpstreamService } from './service';
+import { Uploads } from './uploads';
 
 export interface UpstreamOptions {
   dataDir: string;
@@ -77,6 +78,7 @@ export async function startUpstream(o: UpstreamOptions): Promise<Upstream> {
   const ctx: RouteContext = {
     service,
     db,
+    uploads: new Uploads(db, o.dataDir),
     apiUrl: () => apiUrl,
     wait: (ms) =>
       new Promise<void>((resolve) => {

@@ -4,7 +4,8 @@
  * wrapped inside their column, "Trang x/y" at the foot of each page.
  */
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import { withCharCache } from './fast-font';
 import { reportFonts } from './fonts';
 import { MOTTO, type Sheet } from './sheet';
 
@@ -26,7 +27,7 @@ export async function newPdf(title: string): Promise<{ doc: PDFDocument; fonts: 
   doc.setProducer('eID kiosk');
   doc.setCreator('eID kiosk');
   const f = reportFonts();
-  const fonts = { regular: await doc.embedFont(f.regular, { subset: true }), bold: await doc.embedFont(f.bold, { subset: true }) };
+  const fonts = { regular: withCharCache(await doc.embedFont(f.regular, { subset: true })), bold: withCharCache(await doc.embedFont(f.bold, { subset: true })) };
   return { doc, fonts };
 }
 
@@ -71,17 +72,33 @@ export async function toPdf(sheet: Sheet): Promise<Buffer> {
   const pages: PDFPage[] = [];
   let page!: PDFPage;
   let y = 0;
-  const line = (x0: number, y0: number, x1: number, y1: number) => page.drawLine({ start: { x: x0, y: y0 }, end: { x: x1, y: y1 }, thickness: 0.5, color: rgb(0, 0, 0) });
+  // The table is written as raw content-stream operators, one stream per page: pdf-lib's drawText
+  // and drawLine build several objects per call, and a 10,000-row form has ~80,000 cells.
+  let ops: string[] = [];
+  let keys = { regular: '', bold: '' };
+  const num = (v: number) => v.toFixed(2);
+  const line = (x0: number, y0: number, x1: number, y1: number) => ops.push(`${num(x0)} ${num(y0)} m ${num(x1)} ${num(y1)} l S`);
+  const text = (font: PDFFont, s: string, x: number, yy: number) =>
+    ops.push(`BT ${font === fonts.bold ? keys.bold : keys.regular} ${SIZE} Tf ${num(x)} ${num(yy)} Td ${font.encodeText(s).toString()} Tj ET`);
+  // The table's top on this page: its column rules are drawn once per page, from there to the last row.
+  let tableTop = 0;
   const drawRow = (cells: string[][], font: PDFFont, h: number) => {
-    line(MARGIN, y, MARGIN + usable, y);
-    cells.forEach((lines, i) => lines.forEach((l, k) => page.drawText(l, { x: xs[i]! + PAD, y: y - PAD - SIZE - k * LINE + 1, size: SIZE, font })));
-    for (const x of xs) line(x, y, x, y - h);
+    cells.forEach((lines, i) => lines.forEach((l, k) => l && text(font, l, xs[i]! + PAD, y - PAD - SIZE - k * LINE + 1)));
     y -= h;
     line(MARGIN, y, MARGIN + usable, y);
   };
+  const closeTable = () => {
+    if (!pages.length) return;
+    for (const x of xs) line(x, tableTop, x, y);
+    const stream = doc.context.flateStream(`q 0.5 w 0 0 0 RG 0 0 0 rg\n${ops.join('\n')}\nQ\n`);
+    page.node.addContentStream(doc.context.register(stream));
+    ops = [];
+  };
   const newPage = () => {
+    closeTable();
     page = doc.addPage([PAGE.w, PAGE.h]);
     pages.push(page);
+    keys = { regular: page.node.newFontDictionary(fonts.regular.name, fonts.regular.ref).toString(), bold: page.node.newFontDictionary(fonts.bold.name, fonts.bold.ref).toString() };
     y = PAGE.h - MARGIN;
     if (pages.length === 1) {
       const mid = MARGIN + usable * 0.45;
@@ -97,6 +114,8 @@ export async function toPdf(sheet: Sheet): Promise<Buffer> {
       }
       y -= 12;
     }
+    tableTop = y;
+    line(MARGIN, y, MARGIN + usable, y);
     drawRow(headerLines, fonts.bold, headerH);
   };
   newPage();
@@ -106,6 +125,7 @@ export async function toPdf(sheet: Sheet): Promise<Buffer> {
     if (y - h < MARGIN + 14) newPage();
     drawRow(cells, fonts.regular, h);
   }
+  closeTable();
   if (sheet.footer.length) {
     if (y - 16 * sheet.footer.length < MARGIN + 14) newPage();
     y -= 10;

@@ -39,11 +39,17 @@ function write(db: Db, id: string, fm: FaceMatch): void {
 
 /** Records a comparison of `liveSha` (refused as stale when the live portrait changed meanwhile). */
 export function recordFaceMatch(db: Db, officer: Officer, id: string, result: FaceComparison, liveSha: string, now = new Date()): FaceMatch {
-  const fm: FaceMatch = { score: result.score, decision: result.decision, acknowledged: false, threshold: result.threshold, live: liveSha, ...(result.reason ? { reason: result.reason } : {}) };
+  let fm: FaceMatch = { score: result.score, decision: result.decision, acknowledged: false, threshold: result.threshold, live: liveSha, ...(result.reason ? { reason: result.reason } : {}) };
   db.transaction(() => {
     editableOwn(officer, D.get(db, id));
     const live = D.image(db, id, 'live_portrait');
     if (!live || sha256(live) !== liveSha) throw new D.DossierError('stale', 'the live portrait changed during the comparison');
+    // Two comparisons of one portrait may race (the screen's and the submission's): the first recorded stays, with its acknowledgement.
+    const already = currentFaceMatch(db, id);
+    if (already) {
+      fm = already;
+      return;
+    }
     write(db, id, fm);
     appendAudit(db, { actor: officer.id, action: 'face.compared', dossierId: id, at: now.toISOString(), detail: { decision: fm.decision, score: fm.score, threshold: fm.threshold ?? null, reason: fm.reason ?? null } });
   }).immediate();

@@ -7,6 +7,7 @@ import { useKiosk } from '../../bridge/context';
 import { errorMessage } from '../../i18n/error-message';
 import { DossierExtras } from '../../components/DossierExtras';
 import { VerdictRows } from '../../components/VerdictRows';
+import { FaceMatchNotice } from '../intake/FaceMatchNotice';
 
 type Loaded = CallOutput<'dossier.get'>;
 
@@ -55,6 +56,7 @@ export function ApprovalDetail({ id, onClose }: { id: string; onClose(): void })
           <figcaption>{t('approval.livePortrait')}</figcaption>
         </figure>
       </div>
+      <FaceMatchNotice faceMatch={body.portrait?.faceMatch} />
       <dl className="review-list">
         <dt>{t('submit.citizen')}</dt>
         <dd>{idn?.fullName} — {idn?.idNumber} ({t(`approval.source.${body.identity?.sources.idNumber ?? 'typed'}`)})</dd>

@@ -8,6 +8,7 @@ import { DossierExtras } from '../../components/DossierExtras';
 import { useInitialFocus } from '../../components/useInitialFocus';
 import { VerdictRows } from '../../components/VerdictRows';
 import { errorMessage } from '../../i18n/error-message';
+import { FaceMatchNotice } from './FaceMatchNotice';
 import type { SavedDraft } from './useDraft';
 
 /**
@@ -46,6 +47,7 @@ export function SubmitStep({ draft, onSubmitted }: { draft: SavedDraft; onSubmit
         <dd>{body.portrait ? t('submit.portraitOk', { passed: body.portrait.qualityPassed, total: body.portrait.qualityTotal }) : '—'}</dd>
         <DossierExtras body={body} />
       </dl>
+      <FaceMatchNotice dossierId={draft.row.id} />
       {error && (
         <p className="error" role="alert" data-testid="submit-error" data-code={error.code}>{error.text}</p>
       )}

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
-import { base64url, CompactEncrypt, importJWK, type JWK } from 'jose';
+import { CompactEncrypt, importJWK, type JWK } from 'jose';
 import { PacketError } from './errors';
 import { DEVICE_ID_RE, MAX_JWE_CHARS, mediaTypeOf, PACKET_CTY, PACKET_VERSION, PART_NAMES, type ChipFilePart, type Manifest, type PartName } from './manifest';
 
@@ -87,9 +87,11 @@ export function packetJson(input: PacketInput, deviceId: string): string {
 /** Compact JWS, ES256 with a deterministic (RFC 6979) signature; jose verifies it like any other. */
 export function signCompact(payload: string, signingKey: JWK, kid: string): string {
   if (signingKey.kty !== 'EC' || signingKey.crv !== 'P-256' || !signingKey.d) throw new Error('the signing key must be a private P-256 JWK');
-  const input = `${base64url.encode(JSON.stringify({ alg: 'ES256', kid }))}.${base64url.encode(payload)}`;
-  const signature = p256.sign(utf8(input), base64url.decode(signingKey.d));
-  return `${input}.${base64url.encode(signature)}`;
+  // Buffer's base64url: jose's falls back to btoa on Node 20, ten times slower on a 300 KB payload.
+  const b64 = (b: string | Uint8Array) => Buffer.from(b).toString('base64url');
+  const input = `${b64(JSON.stringify({ alg: 'ES256', kid }))}.${b64(payload)}`;
+  const signature = p256.sign(createHash('sha256').update(input).digest(), Buffer.from(signingKey.d, 'base64url'), { prehash: false });
+  return `${input}.${b64(signature)}`;
 }
 
 export async function encryptTo(jws: string, upstreamKey: JWK): Promise<string> {

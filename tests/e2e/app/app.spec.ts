@@ -42,7 +42,7 @@ test('device.status arrives over the bridge, and device.changed updates the scre
   await openApp(page, shell);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'open');
   const readers = page.getByTestId('readers');
-  await expect(readers).toContainText('Virtual CCCD reader (demo)');
+  await expect(readers).toContainText('Đầu đọc CCCD ảo (đào tạo)');
   await expect(readers).toContainText('Có thẻ');
   // Take the simulated card off the reader from the host side: the host pushes device.changed.
   await shell.host.context.demo!.set({ present: false });

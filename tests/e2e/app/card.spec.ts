@@ -166,7 +166,7 @@ test('the read screen in English', async ({ page }) => {
   await page.getByRole('tab', { name: 'Type' }).click();
   await page.locator('input[name=idNumber]').fill('001190012345');
   await page.getByRole('button', { name: 'Read the chip', exact: true }).click();
-  await expect(page.getByTestId('verification')).toContainText('Genuine card', { timeout: 30_000 });
+  await expect(page.getByTestId('verification')).toContainText('Valid card', { timeout: 30_000 });
   await expect(page.getByTestId('identity-dob')).toHaveText('05/03/1990');
   await page.getByTestId('lang-vi').click();
 });

@@ -75,7 +75,7 @@ test.describe('age rules and the guardian', () => {
     await expect(refusal).toContainText('dưới 6 tuổi');
     await expect(refusal).toContainText('Nghị định 69/2024/NĐ-CP');
     await expect(refusal).toContainText('Không có dữ liệu nào của công dân được lưu');
-    await expect(refusal.getByRole('heading')).toBeFocused();
+    await expect(refusal.getByTestId('refusal-done')).toBeFocused();
     await refusal.getByTestId('refusal-done').click();
     await expect(page.getByTestId('start-intake')).toBeVisible();
     expect(await draftsOf(caller(shell), BE_AN.idNumber)).toEqual([]);
@@ -87,7 +87,7 @@ test.describe('age rules and the guardian', () => {
     await fillMobile(page);
     const g = page.getByTestId('guardian-step');
     await expect(g).toBeVisible();
-    await expect(g.getByRole('heading')).toBeFocused();
+    await expect(g.locator('input[name=guardianId]')).toBeFocused();
     await expect(g).toContainText('Nghị định 69/2024/NĐ-CP');
     // The father's name from the card is offered; the ID number and presence are the officer's to record.
     await expect(g.locator('input[name=guardianName]')).toHaveValue(MINH.fatherName!);

@@ -16,7 +16,7 @@ import { cooperativeHoldY4m, D12_CLIP } from './cooperative-hold';
 import { expectLivenessPass, VERDICT_TIMEOUT_MS } from '../portrait/support';
 import { fillContact, giveConsentAndSubmit, readCardInApp, signIn, startShell } from './shell';
 
-/** Every measure the review's quality report lists (ISO/IEC 29794-5 / OFIQ names). */
+/** Every measure the review's quality report lists (ISO/IEC 29794-5 / OFIQ names, in each row's data-measure). */
 const MEASURES = [
   'SingleFacePresent', 'InterEyeDistance', 'HeadSize',
   'LeftwardCropOfTheFaceImage', 'RightwardCropOfTheFaceImage', 'MarginAboveOfTheFaceImage', 'MarginBelowOfTheFaceImage',
@@ -161,14 +161,20 @@ test('liveness passes, the portrait is captured automatically and reviewed besid
     expect(b.x).toBeGreaterThanOrEqual(a.x + a.width);
     expect(Math.abs(b.y - a.y)).toBeLessThan(a.height / 2);
 
-    // The quality report: every measure, every check passed at capture, values within the rules.
+    // "Đạt 9/9 tiêu chí" with the checklist in words; the measures are folded under "Chi tiết".
+    await expect(review.getByTestId('review-passed')).toHaveText('Đạt 9/9 tiêu chí');
+    await expect(review.locator('.portrait-checklist li[data-ok=true]')).toHaveCount(9);
     const report = review.locator('table.portrait-report');
+    await expect(report).toBeHidden();
+    await review.getByTestId('review-details').locator('summary').click();
     await expect(report).toBeVisible();
     const rows = report.locator('tbody tr');
     await expect(rows).toHaveCount(MEASURES.length);
-    await expect(rows.locator('td:first-child')).toHaveText(MEASURES);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-measure')))).toEqual(MEASURES);
+    const labels = await rows.locator('td:first-child').allTextContents();
+    expect(labels.filter((l) => MEASURES.includes(l)), 'shown in Vietnamese, not by their standard names').toEqual([]);
     await expect(report.locator('tbody tr.warn')).toHaveCount(0);
-    const value = async (name: string) => Number(await rows.filter({ has: page.locator('td:first-child', { hasText: new RegExp(`^${name}$`) }) }).locator('td').nth(1).textContent());
+    const value = async (name: string) => Number(await report.locator(`tbody tr[data-measure=${name}]`).getAttribute('data-value'));
     expect(await value('SingleFacePresent')).toBe(1);
     const ied = await value('InterEyeDistance');
     expect(ied).toBeGreaterThanOrEqual(56);

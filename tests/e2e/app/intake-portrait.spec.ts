@@ -64,6 +64,7 @@ test('the camera used is remembered; a remembered camera that is missing is said
     await page.locator('input[name=qr]').fill('001190012345|012345678|Nguyễn Thị Hồng Nhung|05031990|Nữ|Hà Nội|10042021');
     await page.locator('input[name=qr]').press('Enter');
     await page.getByRole('button', { name: 'Dùng dữ liệu mã QR (không đọc chip)' }).click();
+    await page.locator('select[name=fallbackReason]').selectOption('reader_failed');
     await page.getByTestId('card-continue').click();
     await fillContact(page);
     const problem = page.getByTestId('camera-problem');

@@ -13,7 +13,7 @@ test.describe('Electron shell', () => {
     const app = await electron.launch({ executablePath: exe!, args: [new URL('../../..', import.meta.url).pathname, '--demo'] });
     const page = await app.firstWindow();
     await expect(page.getByTestId('demo-banner')).toBeVisible();
-    await expect(page.getByTestId('readers')).toContainText('Virtual CCCD reader (demo)');
+    await expect(page.getByTestId('readers')).toContainText('Đầu đọc CCCD ảo (đào tạo)');
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const w = BrowserWindow.getAllWindows()[0]!;
       return w.webContents.getURL();

@@ -10,6 +10,7 @@ import { BE_AN, DUC_ANH, MINH, NHUNG } from './lds-builder/sample-citizens';
 import { cardIssuer } from './virtual-cccd/card-issuer';
 import { createVirtualCccd } from './virtual-cccd/virtual-cccd';
 import type { CardVariant } from './virtual-cccd/variants';
+import type { PortraitJpeg } from './virtual-cccd/personalise';
 
 export const DEMO_READER_NAME = 'Virtual CCCD reader (demo)';
 export const DEMO_CITIZENS: Record<string, CitizenIdentity> = { nhung: NHUNG, ducanh: DUC_ANH, minh: MINH, bean: BE_AN };
@@ -23,7 +24,11 @@ export class DemoCards {
     return cardIssuer().csca.der;
   }
 
-  async set(opts: { present: boolean; variant?: CardVariant; citizen?: string }): Promise<typeof this.state> {
+  /**
+   * `portrait` (host side only, never over the bridge: tests) gives the card another face than the
+   * synthetic one, e.g. someone else's, for the face comparison.
+   */
+  async set(opts: { present: boolean; variant?: CardVariant; citizen?: string; portrait?: PortraitJpeg }): Promise<typeof this.state> {
     if (!opts.present) {
       this.watcher.remove();
       this.state = { ...this.state, present: false };
@@ -31,7 +36,7 @@ export class DemoCards {
     }
     const citizen = opts.citizen && DEMO_CITIZENS[opts.citizen] ? opts.citizen : this.state.citizen;
     const variant = opts.variant ?? 'genuine';
-    const card = await createVirtualCccd({ citizen: DEMO_CITIZENS[citizen]!, variant });
+    const card = await createVirtualCccd({ citizen: DEMO_CITIZENS[citizen]!, variant, ...(opts.portrait ? { portrait: opts.portrait } : {}) });
     this.watcher.insert(card.engine);
     this.state = { present: true, variant, citizen };
     return this.state;

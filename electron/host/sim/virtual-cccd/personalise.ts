@@ -59,7 +59,8 @@ const DG3_PLACEHOLDER = Uint8Array.of(0x63, 0x03, 0x7f, 0x61, 0x00);
 
 export type Dg2Container = '19794-5' | '39794-5';
 
-async function portraitDg2(variant: CardVariant, container: Dg2Container, big: boolean): Promise<Uint8Array> {
+async function portraitDg2(variant: CardVariant, container: Dg2Container, big: boolean, own?: PortraitJpeg): Promise<Uint8Array> {
+  if (own) return buildDg2([{ ...own, kind: 'jpeg' }], container);
   if (variant === 'jpeg2000') {
     const { codestream } = await makeTestJ2k(240, 320);
     return buildDg2([{ bytes: wrapJp2(codestream, 240, 320), kind: 'jpeg2000', width: 240, height: 320 }]);
@@ -70,7 +71,16 @@ async function portraitDg2(variant: CardVariant, container: Dg2Container, big: b
   return buildDg2([portrait], container);
 }
 
+/** A JPEG portrait of one's own for DG2 (tests: a card carrying a real face), with its size. */
+export interface PortraitJpeg {
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}
+
 export interface PersonaliseOptions {
+  /** DG2's portrait instead of the synthetic one. */
+  portrait?: PortraitJpeg;
   /** ISO/IEC 39794-5 is what readers must accept from 2026; 19794-5 is today's (default). */
   dg2Container?: Dg2Container;
   /** Session cipher of chip authentication: AES-128 (default, MSE:Set AT + GA) or 3DES (MSE:Set KAT). */
@@ -98,7 +108,7 @@ export async function personalise(citizen: CitizenIdentity, variant: CardVariant
   const caKey = generateKey('ec-p256');
   const groups = new Map<number, Uint8Array>([
     [1, buildDg1(mrz)],
-    [2, await portraitDg2(variant, options.dg2Container ?? '19794-5', quirks.has('big-dg2'))],
+    [2, await portraitDg2(variant, options.dg2Container ?? '19794-5', quirks.has('big-dg2'), options.portrait)],
     [3, DG3_PLACEHOLDER],
     [13, buildDg13(citizen)],
     [14, buildDg14({ caPublicKeySpki: caKey.spki, cipher: options.caCipher ?? 'AES-128' })],

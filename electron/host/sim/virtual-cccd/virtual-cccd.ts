@@ -8,7 +8,7 @@ import { NHUNG } from '../lds-builder/sample-citizens';
 import { CardFileSystem } from './card-files';
 import { DEFAULT_BEHAVIOUR, VirtualCardEngine, type EngineBehaviour } from './engine';
 import type { LinkModel } from './link-model';
-import { personalise, type Dg2Container, type PersonalisedCard } from './personalise';
+import { personalise, type Dg2Container, type PersonalisedCard, type PortraitJpeg } from './personalise';
 import { cardProtocols } from './protocols/index';
 import type { CardQuirk } from './quirks';
 import { GLITCH_AFTER_DG2_BYTES, PULL_AWAY_AFTER_DG2_BYTES, type CardVariant } from './variants';
@@ -23,6 +23,8 @@ export interface VirtualCccdOptions {
   caCipher?: SessionCipher;
   /** Legal card behaviours our reader has to cope with (see quirks.ts). */
   quirks?: readonly CardQuirk[];
+  /** DG2's portrait instead of the synthetic one (a card carrying a real face). */
+  portrait?: PortraitJpeg;
 }
 
 export interface VirtualCccd {
@@ -50,6 +52,7 @@ export async function createVirtualCccd(options: VirtualCccdOptions = {}): Promi
   const card = await personalise(citizen, variant, {
     dg2Container: container,
     ...(options.caCipher ? { caCipher: options.caCipher } : {}),
+    ...(options.portrait ? { portrait: options.portrait } : {}),
     quirks,
   });
   const engine = new VirtualCardEngine(

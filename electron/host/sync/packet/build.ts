@@ -7,6 +7,7 @@
  * randomised). So a packet rebuilt after a crash, or exported and rebuilt elsewhere from the same
  * dossier, has the same digest, and upstream answers "already stored" instead of a conflict.
  */
+import './base64';
 import { createHash } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
 import { CompactEncrypt, importJWK, type JWK } from 'jose';

@@ -3,6 +3,7 @@
  * with the signing device's enrolled key (found by its kid), then check the manifest against every
  * part. Each failure is a PacketError with the yaml's problem code; nothing half-checked comes out.
  */
+import './base64';
 import { createHash } from 'node:crypto';
 import { compactDecrypt, compactVerify, decodeProtectedHeader, importJWK, type CryptoKey, type JWK, type KeyObject } from 'jose';
 import { PacketError } from './errors';

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { fromBase64, toBase64 } from './base64';
+
+describe('base64 (ES2026 Uint8Array methods where Node lacks them)', () => {
+  it('matches Buffer for every length 0..66, both alphabets, with and without padding', () => {
+    for (let n = 0; n < 67; n++) {
+      const b = new Uint8Array(randomBytes(n));
+      expect(toBase64(b)).toBe(Buffer.from(b).toString('base64'));
+      expect(toBase64(b, { alphabet: 'base64url', omitPadding: true })).toBe(Buffer.from(b).toString('base64url'));
+      expect(fromBase64(toBase64(b))).toEqual(b);
+      expect(fromBase64(Buffer.from(b).toString('base64url'), { alphabet: 'base64url' })).toEqual(b);
+    }
+  });
+
+  it('a view into a larger buffer encodes only its own bytes', () => {
+    const big = new Uint8Array([1, 2, 3, 4, 5, 6]);
+    expect(toBase64(big.subarray(2, 4))).toBe(Buffer.from([3, 4]).toString('base64'));
+  });
+
+  it('refuses what the standard refuses: other alphabets, foreign characters, impossible lengths', () => {
+    expect(() => fromBase64('ab+/', { alphabet: 'base64url' })).toThrow(SyntaxError);
+    expect(() => fromBase64('ab-_')).toThrow(SyntaxError);
+    expect(() => fromBase64('abc!')).toThrow(SyntaxError);
+    expect(() => fromBase64('abcde')).toThrow(SyntaxError);
+    expect(() => fromBase64('ab=')).toThrow(SyntaxError);
+    expect(() => toBase64(new Uint8Array(1), { alphabet: 'hex' })).toThrow(TypeError);
+    expect(fromBase64(' AQ I=\n')).toEqual(new Uint8Array([1, 2]));
+  });
+
+  it('is what jose finds on Uint8Array', () => {
+    expect(typeof (Uint8Array.prototype as unknown as { toBase64?: unknown }).toBase64).toBe('function');
+    expect(typeof (Uint8Array as unknown as { fromBase64?: unknown }).fromBase64).toBe('function');
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only card|portrait]`: every benchmark, JSON lines on stdout. The first line
+ * `npm run bench [-- --only card|portrait|store|face]`: every benchmark, JSON lines on stdout. The first line
  * states the setup (machine, Node, Chromium); each part then states its own model and inputs.
  * Parts run as child processes so one part's set-up (pcscd, Chromium) cannot skew another.
  */
@@ -25,6 +25,7 @@ const PARTS: Record<string, string[]> = {
   card: ['electron/cli/bench-card.ts', '--runs', '5'],
   portrait: ['electron/cli/bench-portrait.ts'],
   store: ['electron/cli/bench-store.ts'],
+  face: ['electron/cli/bench-face.ts'],
 };
 
 function main() {

@@ -1,16 +1,20 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { enrolKiosk, call } from '../host/sim/upstream/test-client';
+import { newDossierId } from '../host/store/dossiers';
+import { buildPacket } from '../host/sync/packet/build';
+import { sampleInput } from '../host/sync/packet/test-packets';
 
 async function start(dataDir: string, extra: string[] = []) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/upstream.ts', '--data', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
-  return { child, info: JSON.parse(line) as { url: string; enrolmentUrl: string; caPath: string; token: string } };
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const next = async () => JSON.parse((await lines.next()).value as string) as Record<string, unknown>;
+  return { child, next, info: (await next()) as { url: string; enrolmentUrl: string; caPath: string; token: string } };
 }
 
 describe('npm run upstream', () => {
@@ -28,7 +32,17 @@ describe('npm run upstream', () => {
     expect(await once(first.child, 'exit')).toEqual([0, null]);
     const again = await start(join(dir, 'data'));
     expect((await call(again.info.url, kiosk.tls, 'GET', '/v1/status?since=0')).status).toBe(200);
+    // Exported packets imported directly: a good one stored, junk refused with its code.
+    mkdirSync(join(dir, 'usb', 'HS'), { recursive: true });
+    const id = newDossierId();
+    writeFileSync(join(dir, 'usb', 'HS', `${id}.jwe`), (await buildPacket(sampleInput(id), kiosk.keys)).jwe);
+    writeFileSync(join(dir, 'usb', 'junk.jwe'), 'a.b.c.d.e');
     again.child.kill('SIGINT');
     expect(await once(again.child, 'exit')).toEqual([0, null]);
-  }, 60_000);
+    const imported = await start(join(dir, 'data'), ['--import', join(dir, 'usb')]);
+    expect(await imported.next()).toEqual({ imported: `HS/${id}.jwe`, status: 201, dossierId: id });
+    expect(await imported.next()).toEqual({ imported: 'junk.jwe', refused: 'packet.decrypt_failed' });
+    imported.child.kill('SIGINT');
+    expect(await once(imported.child, 'exit')).toEqual([0, null]);
+  }, 90_000);
 });

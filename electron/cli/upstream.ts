@@ -1,14 +1,15 @@
 /**
- * `npm run upstream -- --data DIR [--port N] [--enrolment-port N] [--trust PATH]... [--script FILE]`
+ * `npm run upstream -- --data DIR [--port N] [--enrolment-port N] [--trust PATH]... [--script FILE] [--import DIR]`
  *
  * Starts the reference upstream (electron/host/sim/upstream/) on loopback and prints, as one JSON
  * line on stdout, what a kiosk needs to enrol: the API and enrolment URLs, the CA to pin and a
  * one-time enrolment token (also written to DIR/enrolment.json). `--trust`: the CSCAs passive
  * authentication trusts (a kiosk data folder, a folder of .der files, or a PEM/DER file; repeat it).
  * `--script FILE`: JSON behaviour (see the README), read at start and again on SIGHUP.
+ * `--import DIR`: every `*.jwe` file below DIR (exported packets) is imported at start, one JSON line each.
  * Stops cleanly on SIGINT/SIGTERM.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { scriptSchema } from '../host/sim/upstream/control';
@@ -24,6 +25,19 @@ function port(text: string | undefined, name: string): number {
   return n;
 }
 
+/** Exported packets carried by hand: each stored once (201), or already there (200), or refused with its code. */
+async function importFolder(control: Awaited<ReturnType<typeof startUpstream>>['control'], dir: string): Promise<void> {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.jwe')).sort();
+  for (const file of files) {
+    try {
+      const { status, receipt } = await control.importPacket(readFileSync(join(dir, file), 'latin1'));
+      console.log(JSON.stringify({ imported: file, status, dossierId: receipt.dossierId }));
+    } catch (e) {
+      console.log(JSON.stringify({ imported: file, refused: (e as { code?: string }).code ?? 'unavailable' }));
+    }
+  }
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -32,6 +46,7 @@ async function main() {
       'enrolment-port': { type: 'string' },
       trust: { type: 'string', multiple: true, default: [] },
       script: { type: 'string' },
+      import: { type: 'string' },
     },
   });
   if (!values.data) throw new Error('--data DIR is required (the upstream keeps its CA, devices and packets there)');
@@ -47,6 +62,7 @@ async function main() {
   const info = { url: up.url, enrolmentUrl: up.enrolmentUrl, caPath, token };
   writeFileAtomic(join(values.data, 'enrolment.json'), JSON.stringify({ ...info, caPem: up.caPem }, null, 2), 0o600);
   console.log(JSON.stringify(info));
+  if (values.import) await importFolder(up.control, values.import);
   console.error(`reference upstream: API ${up.url}, enrolment ${up.enrolmentUrl}; pin ${caPath}; one-time token in ${join(values.data, 'enrolment.json')}`);
   // Counts only: the upstream never logs a dossier's content.
   up.events.on('stored', (e: { dossierId: string }) => console.error(JSON.stringify({ event: 'stored', dossierId: e.dossierId, packets: up.control.packetCount() })));

@@ -85,6 +85,17 @@ describe('reference upstream', () => {
     expect((await call(env.up.url, env.kiosk.tls, 'GET', `/v1/packets/${id}`)).json).toMatchObject({ dossierId: id, status: 'accepted' });
   });
 
+  it('an exported packet imported at the upstream directly is stored once: the kiosk\'s later upload is a 200; a changed one is refused', async () => {
+    const id = newDossierId();
+    const p = await packetFor(env.kiosk, id);
+    expect(await env.up.control.importPacket(p.jwe)).toMatchObject({ status: 201, receipt: { dossierId: id, digest: p.digest } });
+    expect((await put(env.kiosk, id, p.jwe)).status).toBe(200);
+    expect(await env.up.control.importPacket(p.jwe)).toMatchObject({ status: 200 });
+    const parts = p.jwe.split('.');
+    parts[3] = parts[3]!.slice(0, 20) + (parts[3]![20] === 'A' ? 'B' : 'A') + parts[3]!.slice(21);
+    await expect(env.up.control.importPacket(parts.join('.'))).rejects.toMatchObject({ code: 'packet.decrypt_failed' });
+  });
+
   it('the status feed: received, then the decision with its reason, after a cursor, only to the kiosk it concerns', async () => {
     const start = String((await feed(env.kiosk)).json.cursor);
     env.up.control.mode('hold');

@@ -14,7 +14,7 @@ import { openUpstreamDb, packetRow, type PacketRow, type ReasonCode } from './db
 import { loadOrCreateEncryptionKey } from './encryption-key';
 import { loadOrCreatePki } from './pki';
 import { apiRoute, enrolmentRoute, type RouteContext } from './routes';
-import { UpstreamService } from './service';
+import { UpstreamService, type Stored } from './service';
 import { Uploads } from './uploads';
 
 export interface UpstreamOptions {
@@ -44,6 +44,8 @@ export interface UpstreamControl {
   revoke(deviceId: string): boolean;
   packet(dossierId: string): PacketRow | undefined;
   packetCount(): number;
+  /** An exported packet (compact JWE) imported directly: same checks and answer as a PUT; throws a Problem or PacketError. */
+  importPacket(jwe: string): Promise<Stored>;
   /** A whole script (the CLI's --script file): behaviour replaced, decisions that changed recorded. */
   apply(script: UpstreamScript): void;
 }
@@ -107,6 +109,7 @@ export async function startUpstream(o: UpstreamOptions): Promise<Upstream> {
     revoke: (id) => service.revoke(id),
     packet: (id) => packetRow(db, id),
     packetCount: () => Number(db.prepare('SELECT count(*) FROM packets').pluck().get()),
+    importPacket: (jwe) => service.importPacket(jwe.trim()),
     apply: (script) => {
       behaviour.apply({ ...script, decisions: {} });
       for (const [id, d] of Object.entries(script.decisions) as Array<[string, Decision]>) {

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { TrustStore } from '../../card/icao/auth/trust-store';
 import { PacketError } from '../../sync/packet/errors';
 import { DOSSIER_ID_RE } from '../../sync/packet/manifest';
-import { openPacket } from '../../sync/packet/open';
+import { openPacket, type Opened } from '../../sync/packet/open';
 import { checkChip, type ChipFinding } from './chip-check';
 import type { Behaviour, Decision } from './control';
 import { addChange, deviceRow, packetRow, tokenHash, type DeviceRow, type PacketRow, type UpstreamDb } from './db';
@@ -30,6 +30,11 @@ export interface Receipt {
   dossierId: string;
   digest: string;
   receivedAt: string;
+}
+
+export interface Stored {
+  status: 200 | 201;
+  receipt: Receipt;
 }
 
 export class UpstreamService {
@@ -89,9 +94,22 @@ export class UpstreamService {
     return d;
   }
 
-  async submit(uploader: DeviceRow, dossierId: string, jwe: string, now = new Date()): Promise<{ status: 200 | 201; receipt: Receipt }> {
+  async submit(uploader: DeviceRow, dossierId: string, jwe: string, now = new Date()): Promise<Stored> {
     if (!DOSSIER_ID_RE.test(dossierId)) throw new Problem(400, 'packet.malformed', 'not a dossier id');
-    const opened = await openPacket(jwe, {
+    const opened = await this.open(jwe);
+    if (opened.packet.manifest.dossierId !== dossierId) throw new Problem(422, 'packet.manifest_mismatch', 'the packet is for another dossier');
+    if (opened.signer !== uploader.id && !this.behaviour.relay) throw new Problem(403, 'packet.wrong_device', 'signed by another kiosk');
+    return this.store(opened, uploader.id, jwe, now);
+  }
+
+  /** An exported packet brought to the upstream directly (a file, no kiosk connection): the same checks, the signer as uploader. */
+  async importPacket(jwe: string, now = new Date()): Promise<Stored> {
+    const opened = await this.open(jwe);
+    return this.store(opened, opened.signer, jwe, now);
+  }
+
+  private open(jwe: string): Promise<Opened> {
+    return openPacket(jwe, {
       decryptionKey: this.encryption.privateJwk,
       deviceKey: (kid) => {
         const d = deviceRow(this.db, kid);
@@ -99,8 +117,10 @@ export class UpstreamService {
         return d ? (JSON.parse(d.signingJwk) as JWK) : undefined;
       },
     });
-    if (opened.packet.manifest.dossierId !== dossierId) throw new Problem(422, 'packet.manifest_mismatch', 'the packet is for another dossier');
-    if (opened.signer !== uploader.id && !this.behaviour.relay) throw new Problem(403, 'packet.wrong_device', 'signed by another kiosk');
+  }
+
+  private store(opened: Opened, uploader: string, jwe: string, now: Date): Stored {
+    const { dossierId } = opened.packet.manifest;
     const repeat = (row: PacketRow) => {
       if (row.digest !== opened.digest) throw new Problem(409, 'packet.conflict', 'another packet is stored under this dossier id');
       return { status: 200 as const, receipt: { dossierId, digest: row.digest, receivedAt: row.receivedAt } };
@@ -112,14 +132,14 @@ export class UpstreamService {
       const raced = packetRow(this.db, dossierId);
       if (raced) return repeat(raced);
       this.db.prepare('INSERT INTO packets (dossier_id, digest, signer, uploader, manifest, jwe, chip_chain, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-        dossierId, opened.digest, opened.signer, uploader.id, JSON.stringify(opened.packet.manifest), jwe, chip, now.toISOString(),
+        dossierId, opened.digest, opened.signer, uploader, JSON.stringify(opened.packet.manifest), jwe, chip, now.toISOString(),
       );
       addChange(this.db, opened.signer, dossierId, 'received', undefined, now);
       const decision = this.behaviour.decisions.get(dossierId) ?? this.automatic(chip);
       if (decision) this.record(opened.signer, dossierId, decision, now);
       return { status: 201 as const, receipt: { dossierId, digest: opened.digest, receivedAt: now.toISOString() } };
     }).immediate();
-    if (result.status === 201) this.events.emit('stored', { dossierId, digest: opened.digest, signer: opened.signer, uploader: uploader.id });
+    if (result.status === 201) this.events.emit('stored', { dossierId, digest: opened.digest, signer: opened.signer, uploader });
     return result;
   }
 

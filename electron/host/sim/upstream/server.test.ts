@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newDossierId } from '../../store/dossiers';
 import { buildPacket } from '../../sync/packet/build';
@@ -94,6 +96,20 @@ describe('reference upstream', () => {
     const parts = p.jwe.split('.');
     parts[3] = parts[3]!.slice(0, 20) + (parts[3]![20] === 'A' ? 'B' : 'A') + parts[3]!.slice(21);
     await expect(env.up.control.importPacket(parts.join('.'))).rejects.toMatchObject({ code: 'packet.decrypt_failed' });
+  });
+
+  it('nothing of a citizen is readable in any file of its data folder (packets stay encrypted as received)', async () => {
+    const id = newDossierId();
+    expect((await put(env.kiosk, id, (await packetFor(env.kiosk, id)).jwe)).status).toBe(201);
+    const input = sampleInput(id, chipFiles);
+    const needles = ['Nguyễn Thị Nhung', 'Nguyễn Thị Nhung'.normalize('NFD'), 'NHUNG', '001190012345', '0912345678', 'Hàng Bạc'].map((t) => Buffer.from(t));
+    needles.push(Buffer.from(input.livePortrait.subarray(1000, 1032)), Buffer.from(chipFiles.dg13!.subarray(10, 40)));
+    for (const file of readdirSync(env.dataDir, { recursive: true, encoding: 'utf8' })) {
+      const path = join(env.dataDir, file);
+      if (!statSync(path).isFile()) continue;
+      const bytes = readFileSync(path);
+      for (const n of needles) expect(bytes.includes(n), `${file}`).toBe(false);
+    }
   });
 
   it('the status feed: received, then the decision with its reason, after a cursor, only to the kiosk it concerns', async () => {

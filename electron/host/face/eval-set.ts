@@ -2,8 +2,9 @@
  * Pairs for the face comparison's evaluation and tests, made from the shared faces folder
  * (../shared/faces: four talking-head videos and three photos of named people). Chip-like
  * portraits are an ID-style 3:4 crop, downscaled and recompressed as a card holds them (JPEG at
- * 300×400 q50 and 180×240 q35; JPEG 2000 at 300×400 ~1.3 bit/pixel, turned into the PNG the store
- * keeps); live-like portraits are other frames letterboxed to 640×480 and saved as JPEG, as the
+ * 300×400 q50 and 180×240 q35; JPEG 2000 at 300×400 turned into the PNG the store keeps — about
+ * 3.8 bit/pixel: this OpenJPEG build's rate settings have no effect, so that variant tests the
+ * J2K → PNG path, not heavy J2K compression); live-like portraits are other frames letterboxed to 640×480 and saved as JPEG, as the
  * portrait step does. Frames are extracted with ffmpeg.
  */
 import { execFileSync } from 'node:child_process';
@@ -68,7 +69,7 @@ function encodeJpeg(img: RgbImage, quality: number): Uint8Array {
   return new Uint8Array(jpeg.encode({ width: img.width, height: img.height, data: rgba }, quality).data);
 }
 
-/** Lossy JPEG 2000 (about 1.3 bits per pixel, ~20 KB at 300×400), then the PNG the store keeps for it. */
+/** JPEG 2000 (about 3.8 bits per pixel: the encoder's rate settings do not take), then the PNG the store keeps for it. */
 async function j2kAsStored(img: RgbImage): Promise<Uint8Array> {
   const oj = await openJpeg();
   const enc = new oj.J2KEncoder();

@@ -72,6 +72,9 @@ export async function checkCertificateMatchesKey(certPem: string, tlsKeyPem: str
   if (!certSpki.equals(keySpki as Buffer)) throw new Error('the client certificate is not for this kiosk\'s key');
 }
 
+/** Final refusals that name the kiosk's identity rather than the dossier: a new enrolment retries them. */
+const IDENTITY_REFUSALS = ['device.unknown', 'device.revoked', 'packet.decrypt_failed', 'packet.signature_invalid', 'packet.wrong_device', 'not_enrolled'];
+
 export function saveIdentity(db: Db, id: DeviceIdentity): void {
   db.transaction(() => {
     const had = db.prepare('SELECT device_id AS deviceId FROM sync_identity WHERE id = 1').get() as { deviceId: string } | undefined;
@@ -82,7 +85,13 @@ export function saveIdentity(db: Db, id: DeviceIdentity): void {
          client_cert_pem = excluded.client_cert_pem, signing_jwk = excluded.signing_jwk, upstream_ca_pem = excluded.upstream_ca_pem,
          upstream_enc_jwk = excluded.upstream_enc_jwk, enrolled_at = excluded.enrolled_at, enrolled_by = excluded.enrolled_by`,
     ).run(id.deviceId, id.upstreamUrl, id.tlsKeyPem, id.clientCertPem, JSON.stringify(id.signingJwk), id.upstreamCaPem, JSON.stringify(id.upstreamEncJwk), id.enrolledAt, id.enrolledBy);
-    appendAudit(db, { actor: id.enrolledBy, action: 'sync.enrolled', at: id.enrolledAt, detail: { deviceId: id.deviceId, replaced: had?.deviceId ?? null } });
+    // Packets kept for undelivered dossiers are signed and encrypted under the old enrolment: rebuilt
+    // under the new one. Refusals that were about the old identity are tried again.
+    const dropped = db.prepare('DELETE FROM outbox_packets').run().changes;
+    const requeued = db
+      .prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = NULL WHERE state = 'failed' AND last_error IN (${IDENTITY_REFUSALS.map(() => '?').join(', ')})`)
+      .run(id.enrolledAt, ...IDENTITY_REFUSALS).changes;
+    appendAudit(db, { actor: id.enrolledBy, action: 'sync.enrolled', at: id.enrolledAt, detail: { deviceId: id.deviceId, replaced: had?.deviceId ?? null, packetsDropped: dropped, requeued } });
   }).immediate();
 }
 

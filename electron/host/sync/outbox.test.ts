@@ -4,6 +4,8 @@ import { verifyAudit } from '../store/audit';
 import type { OpenStore } from '../store/store';
 import { claimNext, keepPacket, nextDue, recordOutcome, renewLease, retryAllNow, storedPacket } from './outbox';
 import { approvedDossiers, dossierState, outboxRow, syncStore } from './test-fixture';
+import { applyStatusPage } from './status-pull';
+import { receiptChecked } from './worker';
 
 let s: OpenStore;
 beforeEach(async () => {
@@ -65,5 +67,22 @@ describe('outbox', () => {
     const c = claimNext(s.db, 'w', Date.now(), 60_000)!;
     recordOutcome(s.db, c, 'w', { kind: 'stored', status: 201, receipt: receipt(id!) }, Date.now(), Date.now());
     expect(storedPacket(s.db, id!)).toBeNull();
+  });
+});
+
+describe('what the kiosk takes from the upstream', () => {
+  it('a status change for a dossier never uploaded from here changes nothing', () => {
+    const [id] = approvedDossiers(s.db, 1);
+    const r = applyStatusPage(s.db, { changes: [{ seq: 1, dossierId: id!, status: 'accepted', at: new Date().toISOString() }], cursor: '1', more: false });
+    expect(r).toEqual({ applied: 0, deferred: 0 });
+    expect(dossierState(s.db, id!)).toBe('queued');
+    expect(outboxRow(s.db, id!).state).toBe('pending');
+  });
+
+  it('a success whose receipt names another dossier or digest is retried, not recorded as sent', () => {
+    const ok = { kind: 'stored' as const, status: 201 as const, receipt: { dossierId: 'HS-23456789AB', digest: 'aa', receivedAt: 'now' } };
+    expect(receiptChecked(ok, 'HS-23456789AB', 'aa')).toBe(ok);
+    expect(receiptChecked(ok, 'HS-23456789AC', 'aa')).toMatchObject({ kind: 'retry', code: 'bad_response' });
+    expect(receiptChecked(ok, 'HS-23456789AB', 'bb')).toMatchObject({ kind: 'retry', code: 'bad_response' });
   });
 });

@@ -125,6 +125,20 @@ describe('SyncService with the reference upstream', () => {
     expect(outboxRow(s.db, b!)).toMatchObject({ last_error: 'device.revoked', attempts: 1 });
   });
 
+  it('re-enrolment drops packets kept under the old identity and retries refusals of it', async () => {
+    const k = await enrolled();
+    const first = k.enrolled!.deviceId;
+    up.control.revoke(first);
+    const [id] = approvedDossiers(s.db, 1);
+    k.poke();
+    await until(() => outboxRow(s.db, id!).state === 'failed');
+    expect(outboxRow(s.db, id!).last_error).toBe('device.revoked');
+    await k.enrol(s.db, 'admin-1', up.control.issueToken());
+    await until(allIn([id!], 'sent'));
+    expect(up.control.packet(id!)?.signer).toBe(k.enrolled!.deviceId);
+    expect(k.enrolled!.deviceId).not.toBe(first);
+  });
+
   it('pause holds the queue until resume; both audited', async () => {
     await enrolled();
     expect(svc!.setPaused(true, 's-1')).toBe(true);

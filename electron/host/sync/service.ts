@@ -214,8 +214,9 @@ export class SyncService {
       enrolledAt: new Date().toISOString(),
       enrolledBy: actor,
     };
-    saveIdentity(db, id);
+    // No upload under way while the identity changes (an in-flight one could keep a packet built with the old keys).
     await this.detach();
+    saveIdentity(db, id);
     this.attach(db);
     this.o.onChange?.();
     return id;

@@ -27,12 +27,14 @@ export function applyStatusChange(db: Db, c: StatusChange, now = new Date()): Ap
   return db.transaction((): Applied => {
     const d = db.prepare('SELECT state FROM dossiers WHERE id = ?').get(c.dossierId) as { state: DossierState } | undefined;
     if (!d) return 'ignored';
-    const ob = db.prepare('SELECT state FROM outbox WHERE dossier_id = ?').get(c.dossierId) as { state: string } | undefined;
+    const ob = db.prepare('SELECT state, attempts FROM outbox WHERE dossier_id = ?').get(c.dossierId) as { state: string; attempts: number } | undefined;
     const at = now.toISOString();
     let state = d.state;
     if (state === 'queued' || state === 'sending') {
       // Stored upstream though our acknowledgement was lost; an upload under way records its own result first.
       if (!ob || ob.state === 'sending') return 'deferred';
+      // Never uploaded from here: the feed cannot make it delivered (a wrong id, another kiosk's).
+      if (ob.attempts === 0) return 'ignored';
       db.prepare(`UPDATE outbox SET state = 'done', done_at = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL WHERE dossier_id = ?`).run(at, c.dossierId);
       db.prepare('DELETE FROM outbox_packets WHERE dossier_id = ?').run(c.dossierId);
       if (state === 'queued') setState(db, c.dossierId, 'queued', 'sending', at);

@@ -20,6 +20,13 @@ export interface PacketSink {
   putPacket(dossierId: string, jwe: string): Promise<UploadOutcome>;
 }
 
+/** A success counts only when its receipt names this dossier and this packet's digest. */
+export function receiptChecked(o: UploadOutcome, dossierId: string, digest: string): UploadOutcome {
+  if (o.kind !== 'stored' && o.kind !== 'already_stored') return o;
+  if (o.receipt.dossierId === dossierId && o.receipt.digest === digest) return o;
+  return { kind: 'retry', status: o.status, code: 'bad_response', retryAfterMs: null };
+}
+
 export interface WorkerOptions {
   db: Db;
   source: PacketSource;
@@ -144,7 +151,7 @@ export class SyncWorker {
         this.o.log.error('sync.packet_failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null });
         outcome = { kind: 'final', status: 0, code: 'packet.build_failed' };
       }
-      if (packet) outcome = await this.o.sink.putPacket(c.dossierId, packet.jwe);
+      if (packet) outcome = receiptChecked(await this.o.sink.putPacket(c.dossierId, packet.jwe), c.dossierId, packet.digest);
     } finally {
       clearInterval(beat);
     }

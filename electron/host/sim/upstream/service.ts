@@ -74,7 +74,8 @@ export class UpstreamService {
     } catch (e) {
       throw new Problem(400, 'enrolment.csr_invalid', (e as Error).message);
     }
-    const { d: _d, ...signingKey } = req.signingKey as JWK;
+    // Only the public point is kept: a private `d`, or `alg`/`key_ops` the kiosk's library added, never reach the verifier.
+    const signingKey: JWK = { kty: 'EC', crv: 'P-256', x: req.signingKey.x, y: req.signingKey.y };
     this.db.transaction(() => {
       check(); // two kiosks racing with one token: the second finds it used
       this.db.prepare('UPDATE tokens SET used_at = ?, device_id = ? WHERE token_hash = ?').run(now.toISOString(), deviceId, hash);

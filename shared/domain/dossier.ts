@@ -97,7 +97,8 @@ export const consentSchema = z.object({
 });
 
 export const overrideSchema = z.object({
-  kind: z.enum(['chip_failed', 'liveness_exhausted', 'face_mismatch']),
+  /** liveness_retry: one more liveness attempt was granted (the portrait still had to pass); the others let a failed check through. */
+  kind: z.enum(['chip_failed', 'liveness_exhausted', 'liveness_retry', 'face_mismatch']),
   supervisorId: z.string().max(64),
   reason: text(500),
   at: isoTime,

@@ -64,6 +64,23 @@ describe('supervisor overrides are a supervisor’s', () => {
   });
 });
 
+describe('one more liveness attempt granted by a supervisor', () => {
+  it('is recorded as a liveness_retry override backed by that password check, and the portrait still has to pass', () => {
+    const body = sampleDossier({ idNumber: '001190017774' });
+    body.overrides = [{ kind: 'liveness_retry', supervisorId: supervisor.id, reason: '', at: new Date().toISOString() }];
+    const d = D.createDraft(db, officer, body, { live_portrait: jpeg });
+    expect(() => D.submit(db, officer, d.id)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    passwordChecked(supervisor.id, d.id, 'liveness_retry');
+    expect(D.submit(db, officer, d.id).state).toBe('submitted');
+    const skipped = sampleDossier({ idNumber: '001190017775' });
+    skipped.overrides = body.overrides;
+    skipped.portrait = { ...skipped.portrait!, liveness: 'overridden' };
+    const e = D.createDraft(db, officer, skipped, { live_portrait: jpeg });
+    passwordChecked(supervisor.id, e.id, 'liveness_retry');
+    expect(() => D.submit(db, officer, e.id)).toThrow(expect.objectContaining({ code: 'override_required' }));
+  });
+});
+
 describe('queue views', () => {
   it('a negative or odd limit never means "no limit"', () => {
     for (let i = 0; i < 3; i++) D.createDraft(db, officer, { schemaVersion: 1 });

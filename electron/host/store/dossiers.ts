@@ -165,6 +165,7 @@ export function submissionProblems(d: CompleteDossier, today: string): DossierEr
   if (!rule.allowed) return new DossierError('age_rule', rule.rule);
   if (rule.rule === 'minor_with_guardian' && !d.guardian) return new DossierError('guardian_required');
   if (id.verification.overall === 'failed' && !d.overrides.some((o) => o.kind === 'chip_failed')) return new DossierError('override_required', 'chip_failed');
+  if (d.portrait.liveness !== 'passed' && !d.overrides.some((o) => o.kind === 'liveness_exhausted')) return new DossierError('override_required', 'liveness_exhausted');
   if (d.portrait.faceMatch?.decision === 'no_match' && !d.portrait.faceMatch.acknowledged) return new DossierError('override_required', 'face_mismatch');
   return null;
 }
@@ -172,7 +173,9 @@ export function submissionProblems(d: CompleteDossier, today: string): DossierEr
 /** The purposes of a supervisor's password check (auth.confirmSupervisor) that stand behind each kind of override. */
 const OVERRIDE_PURPOSES: Readonly<Record<string, readonly string[]>> = {
   chip_failed: ['chip_failed'],
-  liveness_exhausted: ['liveness_exhausted', 'liveness_retry', 'end_intake'],
+  // One more attempt (liveness_retry) or ending the intake (end_intake) is not leave to skip the check.
+  liveness_exhausted: ['liveness_exhausted'],
+  liveness_retry: ['liveness_retry'],
   face_mismatch: ['face_mismatch'],
 };
 

@@ -198,7 +198,7 @@ export function IntakeFlow({ onExit, onNext, seed, station, resumeId }: { onExit
             ...(draft ? { dossierId: draft.row.id } : {}),
             onEndIntake: () => void endIntake(),
             onGranted: (c) => {
-              granted.current = [...granted.current, { kind: 'liveness_exhausted', supervisorId: c.supervisorId, reason: c.reason, at: c.at }];
+              granted.current = [...granted.current, { kind: 'liveness_retry', supervisorId: c.supervisorId, reason: c.reason, at: c.at }];
             },
           }}
           onDone={(p) =>

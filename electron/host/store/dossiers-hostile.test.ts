@@ -67,7 +67,7 @@ describe('supervisor overrides are a supervisor’s', () => {
 describe('one more liveness attempt granted by a supervisor', () => {
   it('is recorded as a liveness_retry override backed by that password check, and the portrait still has to pass', () => {
     const body = sampleDossier({ idNumber: '001190017774' });
-    body.overrides = [{ kind: 'liveness_retry', supervisorId: supervisor.id, reason: '', at: new Date().toISOString() }];
+    body.overrides = [{ kind: 'liveness_retry', supervisorId: supervisor.id, reason: 'thêm một lần', at: new Date().toISOString() }];
     const d = D.createDraft(db, officer, body, { live_portrait: jpeg });
     expect(() => D.submit(db, officer, d.id)).toThrow(expect.objectContaining({ code: 'forbidden' }));
     passwordChecked(supervisor.id, d.id, 'liveness_retry');

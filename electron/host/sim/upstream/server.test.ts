@@ -26,6 +26,11 @@ describe('reference upstream', () => {
     await enrolKiosk(env.up.enrolmentUrl, env.up.caPem, token);
     await expect(enrolKiosk(env.up.enrolmentUrl, env.up.caPem, token)).rejects.toThrow('409 enrolment.token_used');
     await expect(enrolKiosk(env.up.enrolmentUrl, env.up.caPem, 'x'.repeat(32))).rejects.toThrow('401 enrolment.token_invalid');
+    const { csrPem } = await makeCsr();
+    const offCurve = JSON.stringify({ token: env.up.control.issueToken(), csrPem, signingKey: { kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'AAAA' }, station: { name: 'x' }, appVersion: '1' });
+    expect((await call(env.up.enrolmentUrl, { ca: env.up.caPem }, 'POST', '/v1/devices/enrolment', offCurve, { 'content-type': 'application/json' })).json.code).toBe('enrolment.csr_invalid');
+    const notCsr = JSON.stringify({ token: env.up.control.issueToken(), csrPem: 'not a CSR', signingKey: env.kiosk.signing.publicJwk, station: { name: 'x' }, appVersion: '1' });
+    expect((await call(env.up.enrolmentUrl, { ca: env.up.caPem }, 'POST', '/v1/devices/enrolment', notCsr, { 'content-type': 'application/json' })).json.code).toBe('enrolment.csr_invalid');
   });
 
   it('a real packet: 201; the same dossier rebuilt (new JWE, same digest): 200; another packet under the same id: 409', async () => {

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { JWK } from 'jose';
+import { importJWK, type JWK } from 'jose';
 import { z } from 'zod';
 import type { TrustStore } from '../../card/icao/auth/trust-store';
 import { PacketError } from '../../sync/packet/errors';
@@ -76,6 +76,9 @@ export class UpstreamService {
     }
     // Only the public point is kept: a private `d`, or `alg`/`key_ops` the kiosk's library added, never reach the verifier.
     const signingKey: JWK = { kty: 'EC', crv: 'P-256', x: req.signingKey.x, y: req.signingKey.y };
+    await importJWK(signingKey, 'ES256').catch(() => {
+      throw new Problem(400, 'enrolment.csr_invalid', 'the signing key is not a P-256 point');
+    });
     this.db.transaction(() => {
       check(); // two kiosks racing with one token: the second finds it used
       this.db.prepare('UPDATE tokens SET used_at = ?, device_id = ? WHERE token_hash = ?').run(now.toISOString(), deviceId, hash);

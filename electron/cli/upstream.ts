@@ -57,6 +57,9 @@ async function main() {
     trust: await loadTrust(values.trust),
     ...(values.script ? { script: readScript(values.script) } : {}),
   });
+  const stop = () => void up.stop().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   const token = up.control.issueToken();
   const caPath = join(values.data, 'ca.pem');
   const info = { url: up.url, enrolmentUrl: up.enrolmentUrl, caPath, token };
@@ -79,9 +82,6 @@ async function main() {
       }
     });
   }
-  const stop = () => void up.stop().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 main().catch((e: Error) => {

@@ -21,6 +21,11 @@ export const scriptSchema = z.object({
     )
     .default({}),
   fail: z.object({ count: z.number().int().min(0), status: z.union([z.literal(429), z.number().int().min(500).max(599)]), retryAfter: z.number().int().min(0).max(3600).optional() }).optional(),
+  /**
+   * The population database as the demo needs it: a citizen (ID number) whose dossiers are rejected
+   * with this reason whatever their dossier id (which is random), e.g. data_mismatch.
+   */
+  citizens: z.record(z.string().regex(/^\d{12}$/), z.enum(REASON_CODES)).default({}),
   delayMs: z.number().int().min(0).max(600_000).default(0),
   dropAcks: z.number().int().min(0).default(0),
   duplicateChanges: z.boolean().default(false),
@@ -32,6 +37,7 @@ export type UpstreamScript = z.infer<typeof scriptSchema>;
 export class Behaviour {
   mode: 'accept' | 'hold' = 'accept';
   readonly decisions = new Map<string, Decision>();
+  readonly citizens = new Map<string, ReasonCode>();
   failures = { remaining: 0, status: 503, retryAfter: undefined as number | undefined };
   delayMs = 0;
   dropAcks = 0;
@@ -41,6 +47,8 @@ export class Behaviour {
   apply(script: UpstreamScript): void {
     this.mode = script.mode;
     for (const [id, d] of Object.entries(script.decisions)) this.decisions.set(id, d as Decision);
+    this.citizens.clear();
+    for (const [idNumber, code] of Object.entries(script.citizens)) this.citizens.set(idNumber, code);
     if (script.fail) this.failures = { remaining: script.fail.count, status: script.fail.status, retryAfter: script.fail.retryAfter };
     this.delayMs = script.delayMs;
     this.dropAcks = script.dropAcks;

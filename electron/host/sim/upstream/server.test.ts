@@ -139,6 +139,12 @@ describe('reference upstream', () => {
     expect((await feed(stranger)).json.changes).toEqual([]);
     expect((await call(env.up.url, stranger.tls, 'GET', `/v1/packets/${held}`)).status).toBe(404);
     expect((await call(env.up.url, env.kiosk.tls, 'GET', '/v1/status?since=abc')).json.code).toBe('request.invalid');
+    // A citizen the population database disagrees with: every dossier of theirs, whatever its id.
+    env.up.control.rejectCitizen('001190012345', 'data_mismatch');
+    const citizen = newDossierId();
+    await put(env.kiosk, citizen, (await packetFor(env.kiosk, citizen)).jwe);
+    env.up.control.rejectCitizen('001190012345', null);
+    expect((await call(env.up.url, env.kiosk.tls, 'GET', `/v1/packets/${citizen}`)).json).toMatchObject({ status: 'rejected', reason: { code: 'data_mismatch' } });
   });
 
   it('a chip whose document signer does not chain to a trusted CSCA: stored, then rejected as chip_verification', async () => {

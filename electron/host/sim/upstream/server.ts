@@ -34,6 +34,8 @@ export interface UpstreamControl {
   issueToken(): string;
   accept(dossierId: string): boolean;
   reject(dossierId: string, code: ReasonCode, message?: string): boolean;
+  /** Every packet of this citizen (ID number) from now on is rejected with `code` (null: no longer). */
+  rejectCitizen(idNumber: string, code: ReasonCode | null): void;
   /** Stored packets wait as `received` until accept/reject ('hold'), or are decided at once ('accept'). */
   mode(mode: 'accept' | 'hold'): void;
   failNext(count: number, status?: number, retryAfterSeconds?: number): void;
@@ -100,6 +102,7 @@ export async function startUpstream(o: UpstreamOptions): Promise<Upstream> {
     issueToken: () => service.issueToken(),
     accept: (id) => decide(id, { status: 'accepted' }),
     reject: (id, code, message) => decide(id, { status: 'rejected', reason: { code, ...(message ? { message } : {}) } }),
+    rejectCitizen: (idNumber, code) => void (code ? behaviour.citizens.set(idNumber, code) : behaviour.citizens.delete(idNumber)),
     mode: (m) => void (behaviour.mode = m),
     failNext: (count, status = 503, retryAfter) => void (behaviour.failures = { remaining: count, status, retryAfter }),
     slow: (ms) => void (behaviour.delayMs = ms),

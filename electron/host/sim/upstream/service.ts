@@ -139,12 +139,25 @@ export class UpstreamService {
         dossierId, opened.digest, opened.signer, uploader, JSON.stringify(opened.packet.manifest), jwe, chip, now.toISOString(),
       );
       addChange(this.db, opened.signer, dossierId, 'received', undefined, now);
-      const decision = this.behaviour.decisions.get(dossierId) ?? this.automatic(chip);
+      const decision = this.behaviour.decisions.get(dossierId) ?? this.byCitizen(opened) ?? this.automatic(chip);
       if (decision) this.record(opened.signer, dossierId, decision, now);
       return { status: 201 as const, receipt: { dossierId, digest: opened.digest, receivedAt: now.toISOString() } };
     }).immediate();
     if (result.status === 201) this.events.emit('stored', { dossierId, digest: opened.digest, signer: opened.signer, uploader });
     return result;
+  }
+
+  /** A decision scripted for the citizen (read from the packet in memory, never stored in clear). */
+  private byCitizen(opened: Opened): Decision | undefined {
+    if (this.behaviour.citizens.size === 0) return undefined;
+    let idNumber: unknown;
+    try {
+      idNumber = (JSON.parse(Buffer.from(opened.packet.parts.get('dossier.json')!).toString('utf8')) as { identity?: { identity?: { idNumber?: unknown } } }).identity?.identity?.idNumber;
+    } catch {
+      return undefined;
+    }
+    const code = typeof idNumber === 'string' ? this.behaviour.citizens.get(idNumber) : undefined;
+    return code ? { status: 'rejected', reason: { code } } : undefined;
   }
 
   private automatic(chip: ChipFinding): Decision | undefined {

@@ -22,6 +22,9 @@
  *   BuiltPacket = { jwe: string; digest: string /* sha-256 hex of the JWS *\/; size: number /* JWE bytes *\/ }
  *   generateSigningKey(): Promise<{ privateJwk, publicJwk }>   the kiosk's key pair (publicJwk → enrolment's signingKey)
  *
+ * Importing build.ts or open.ts installs Uint8Array.prototype.toBase64 / Uint8Array.fromBase64 (ES2026)
+ * where Node lacks them (base64.ts), so jose does not fall back to btoa/atob (twice as slow).
+ *
  * Upstream side:
  *   openPacket(jwe: string, { decryptionKey, deviceKey(kid) }): Promise<{ packet: { manifest, parts: Map }, digest, signer }>
  *     throws PacketError { code: 'packet.malformed' | 'packet.decrypt_failed' | 'packet.signature_invalid'

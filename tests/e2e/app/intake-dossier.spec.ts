@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { BE_AN, MINH, NHUNG } from '../../../electron/host/sim/lds-builder/sample-citizens';
 import { plaintextFound } from './at-rest';
-import { openApp, skipIntegration, startShell, storeChipDossier } from './shell';
+import { openApp, readVirtualCard, skipIntegration, startShell, storeChipDossier } from './shell';
 
 // The bridge's answers are checked field by field below; typing each channel here would add nothing.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -29,12 +29,7 @@ async function signInOverBridge(call: Call, username: string): Promise<void> {
 
 /** The virtual card with this citizen on the reader, read by ID number from a new intake. */
 async function readCitizen(page: Page, shell: RunningBrowserShell, citizen: 'nhung' | 'minh' | 'bean', idNumber: string): Promise<void> {
-  expect((await caller(shell)('demo.setCard', { present: true, variant: 'genuine', citizen })).ok).toBe(true);
-  await page.getByTestId('start-intake').click();
-  await page.getByRole('tab', { name: 'Nhập tay' }).click();
-  await page.locator('input[name=idNumber]').fill(idNumber);
-  await page.getByRole('button', { name: 'Đọc chip', exact: true }).click();
-  await expect(page.getByTestId('verification')).toHaveAttribute('data-overall', 'genuine', { timeout: 30_000 });
+  await readVirtualCard(page, shell, citizen, idNumber);
   await page.getByTestId('card-continue').click();
 }
 

@@ -16,7 +16,7 @@ import { DUC_ANH, NHUNG } from '../../../electron/host/sim/lds-builder/sample-ci
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
 import { cooperativeHoldY4m, D12_CLIP } from './cooperative-hold';
 import { expectLivenessPass, VERDICT_TIMEOUT_MS } from '../portrait/support';
-import { fillContact, giveConsentAndSubmit, openApp, signIn, startShell } from './shell';
+import { fillContact, giveConsentAndSubmit, openApp, readVirtualCard, signIn, startShell } from './shell';
 
 let shell: RunningBrowserShell;
 let browser: Browser;
@@ -36,13 +36,7 @@ test.afterAll(async () => {
 
 /** Reads the virtual card of `citizen` by its ID number and takes the intake to the summary. */
 async function enrol(page: Page, citizen: 'nhung' | 'ducanh', idNumber: string, mobile: string): Promise<string> {
-  const ctx = { shell: 'browser' as const, senderUrl: shell.server.origin };
-  expect((await shell.host.dispatch('demo.setCard', { present: true, variant: 'genuine', citizen }, ctx)).ok).toBe(true);
-  await page.getByTestId('start-intake').click();
-  await page.getByRole('tab', { name: 'Nhập tay' }).click();
-  await page.locator('input[name=idNumber]').fill(idNumber);
-  await page.getByRole('button', { name: 'Đọc chip', exact: true }).click();
-  await expect(page.getByTestId('verification')).toHaveAttribute('data-overall', 'genuine', { timeout: 30_000 });
+  await readVirtualCard(page, shell, citizen, idNumber);
   await page.getByTestId('card-continue').click();
   await fillContact(page, mobile);
   await expect(page.getByTestId('intake')).toHaveAttribute('data-step', 'portrait');

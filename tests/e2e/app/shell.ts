@@ -93,6 +93,17 @@ export async function readCardInApp(page: Page, shell: RunningBrowserShell, seed
   return { cspViolations };
 }
 
+/** From the home screen: the virtual card with this demo citizen on the reader, a new intake, the chip read by ID number (genuine). */
+export async function readVirtualCard(page: Page, shell: RunningBrowserShell, citizen: 'nhung' | 'ducanh' | 'minh' | 'bean', idNumber: string): Promise<void> {
+  const ctx = { shell: 'browser' as const, senderUrl: shell.server.origin };
+  expect((await shell.host.dispatch('demo.setCard', { present: true, variant: 'genuine', citizen }, ctx)).ok).toBe(true);
+  await page.getByTestId('start-intake').click();
+  await page.getByRole('tab', { name: 'Nhập tay' }).click();
+  await page.locator('input[name=idNumber]').fill(idNumber);
+  await page.getByRole('button', { name: 'Đọc chip', exact: true }).click();
+  await expect(page.getByTestId('verification')).toHaveAttribute('data-overall', 'genuine', { timeout: 30_000 });
+}
+
 /** The contact step: the citizen's mobile number (grouped, as officers type it); then no integration requests. */
 export async function fillContact(page: Page, mobile = '0912 345 678'): Promise<void> {
   const step = page.getByTestId('contact-step');

@@ -12,14 +12,14 @@ import { ActionBar } from '../../components/ActionBar';
 import { useInitialFocus } from '../../components/useInitialFocus';
 import { FallbackResult, type Fallback } from './FallbackResult';
 import { ReadingView } from './ReadingView';
-import { ReadResult, type ChipOverride } from './ReadResult';
+import { ReadResult } from './ReadResult';
 import { manualIdentity } from './manual-identity';
 
 export interface CardStepResult {
   identity: CitizenIdentity;
   chip: CardReadView | null;
-  /** A failed chip continued only with a supervisor's password and reason. */
-  override?: ChipOverride;
+  /** A failed chip: the intake asks a supervisor's password and reason once the draft exists. */
+  needsOverride?: boolean;
   /** Why the chip was not used (QR-only or typed data). */
   fallback?: Fallback;
 }
@@ -106,7 +106,7 @@ export function CardStep({ onDone }: { onDone(result: CardStepResult): void }) {
         <ReadResult
           view={state.view}
           onReadAgain={() => setState({ kind: 'access' })}
-          onContinue={(override) => onDone({ identity: state.view.identity, chip: state.view, ...(override ? { override } : {}) })}
+          onContinue={() => onDone({ identity: state.view.identity, chip: state.view, ...(state.view.verification.overall === 'failed' ? { needsOverride: true } : {}) })}
         />
       )}
       {state.kind === 'fallback' && (

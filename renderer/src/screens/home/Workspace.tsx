@@ -20,6 +20,8 @@ export function Workspace({ officer, seed, station }: { officer: OfficerView; se
   const client = useKiosk();
   const [screen, setScreen] = useState<'home' | 'intake' | 'trust' | 'approval' | 'queue' | 'settings' | 'reports'>('home');
   const [intakeKey, setIntakeKey] = useState(0);
+  /** Bumped on each submission: today's count beside the officer's name follows it. */
+  const [submissions, setSubmissions] = useState(0);
   /** The saved dossier the intake opens (a draft to finish, a returned one to correct), or none for a new citizen. */
   const [resumeId, setResumeId] = useState<string | undefined>(undefined);
   const openIntake = (id?: string) => {
@@ -32,7 +34,7 @@ export function Workspace({ officer, seed, station }: { officer: OfficerView; se
       <div className="officer-bar" data-testid="officer-bar">
         <span>
           <span data-testid="signed-in-as">{t('auth.signedInAs', { name: officer.displayName, role: t(`auth.role.${officer.role}`) })}</span>
-          {can(officer.role, 'queue.own') && <>{' · '}<TodayCount refresh={`${screen}-${intakeKey}`} /></>}
+          {can(officer.role, 'queue.own') && <>{' · '}<TodayCount refresh={`${screen}-${intakeKey}-${submissions}`} /></>}
         </span>
         <button type="button" className="secondary" data-testid="sign-out" onClick={() => void client.call('auth.signOut')}>
           {t('auth.signOut')}
@@ -75,7 +77,7 @@ export function Workspace({ officer, seed, station }: { officer: OfficerView; se
       ) : screen === 'trust' ? (
         <TrustScreen onBack={() => setScreen('home')} />
       ) : (
-        <IntakeFlow key={intakeKey} station={station} onExit={() => setScreen('home')} onNext={() => openIntake()} {...(resumeId ? { resumeId } : {})} {...(seed !== undefined ? { seed } : {})} />
+        <IntakeFlow key={intakeKey} station={station} onExit={() => setScreen('home')} onNext={() => openIntake()} onSubmitted={() => setSubmissions((n) => n + 1)} {...(resumeId ? { resumeId } : {})} {...(seed !== undefined ? { seed } : {})} />
       )}
     </>
   );

@@ -14,6 +14,7 @@ import { ContactStep } from './ContactStep';
 import { GuardianStep } from './GuardianStep';
 import { IntegrationStep } from './IntegrationStep';
 import { KeepPortrait } from './KeepPortrait';
+import { ChipOverride } from './ChipOverride';
 import { ageRuleOf, needsGuardian, nextStep, resumeStep, visibleSteps, type Step } from './steps';
 import { SubmitStep } from './SubmitStep';
 import { Summary } from './Summary';
@@ -24,7 +25,7 @@ import { useDraft } from './useDraft';
  * and after every step, so it survives a crash or a restart and is resumed from the home screen;
  * cancelling a draft erases it. A returned dossier opens here too, for correction.
  */
-export function IntakeFlow({ onExit, onNext, seed, station, resumeId }: { onExit(): void; onNext?: () => void; seed?: number; station?: string | null; resumeId?: string }) {
+export function IntakeFlow({ onExit, onNext, onSubmitted, seed, station, resumeId }: { onExit(): void; onNext?: () => void; onSubmitted?: () => void; seed?: number; station?: string | null; resumeId?: string }) {
   const { t } = useTranslation();
   const { t: ti } = useTranslation('intake');
   const client = useKiosk();
@@ -107,7 +108,7 @@ export function IntakeFlow({ onExit, onNext, seed, station, resumeId }: { onExit
       return setProblem(ti('draft.saveFailed', { reason: errorMessage(t, r.error) }));
     }
     setChipPortraitUrl(card.chip?.portrait ?? null);
-    setStep('contact');
+    setStep(card.needsOverride ? 'override' : 'contact');
   };
 
   /** A supervisor ended the intake after the last failed liveness attempt (their reason is audited). */
@@ -135,7 +136,7 @@ export function IntakeFlow({ onExit, onNext, seed, station, resumeId }: { onExit
 
   const body = draft?.body;
   const steps = visibleSteps(body ? needsGuardian(body) : false);
-  const shownStep = step === 'refused' || step === 'loading' ? 'card' : step;
+  const shownStep = step === 'refused' || step === 'loading' || step === 'override' ? 'card' : step;
   const rule = body ? ageRuleOf(body) : null;
 
   return (
@@ -175,6 +176,9 @@ export function IntakeFlow({ onExit, onNext, seed, station, resumeId }: { onExit
         <button type="button" className="big" onClick={onExit}>{t('flow.home')}</button>
       )}
       {step === 'card' && <CardStep onDone={(r) => void onCard(r)} />}
+      {step === 'override' && draft && (
+        <ChipOverride body={draft.body} dossierId={draft.row.id} onCancel={() => void cancel()} onConfirmed={(o) => void advance('override', { overrides: [...draft.body.overrides, o] })} />
+      )}
       {step === 'refused' && refusal && <AgeRefusal rule={refusal.rule} name={refusal.name} onDone={onExit} />}
       {step === 'contact' && body && (
         <ContactStep busy={busy} initial={body.contact ?? null} onDone={(contact) => void advance('contact', { contact })} />
@@ -222,6 +226,7 @@ export function IntakeFlow({ onExit, onNext, seed, station, resumeId }: { onExit
           onSubmitted={(row) => {
             setRow(row);
             setStep('summary');
+            onSubmitted?.();
           }}
         />
       )}

@@ -35,7 +35,7 @@ export function identityPart(card: CardStepResult): NonNullable<DraftDossier['id
 
 /** A new draft from the card step: the identity with its sources and verdict, nothing else yet. */
 export function newDraft(card: CardStepResult, station: string | null): DraftDossier {
-  return { schemaVersion: DOSSIER_SCHEMA_VERSION, identity: identityPart(card), overrides: card.override ? [card.override] : [], station, driveId: null };
+  return { schemaVersion: DOSSIER_SCHEMA_VERSION, identity: identityPart(card), overrides: [], station, driveId: null };
 }
 
 /** The portrait part: the quality checks passed and the liveness evidence (the JPEG travels apart). */

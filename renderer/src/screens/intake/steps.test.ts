@@ -43,6 +43,15 @@ describe('intake steps', () => {
     expect(resumeStep(adult, 'draft', true, NOW)).toBe('submit');
   });
 
+  it('hold a draft whose chip failed at the override until a supervisor lets it through, then go on to the contact', () => {
+    const failed: DraftDossier = { ...adult, contact: undefined, identity: { ...adult.identity!, verification: { overall: 'failed', lines: [] } } };
+    expect(resumeStep(failed, 'draft', false, NOW)).toBe('override');
+    expect(resumeStep({ ...failed, contact: adult.contact }, 'returned', true, NOW)).toBe('override');
+    const let_through = { ...failed, overrides: [{ kind: 'chip_failed' as const, supervisorId: 's', reason: 'r', at }] };
+    expect(resumeStep(let_through, 'draft', false, NOW)).toBe('contact');
+    expect(nextStep('override', failed, NOW)).toBe('contact');
+  });
+
   it('open a returned dossier at the contact step, everything filled in', () => {
     expect(resumeStep(adult, 'returned', true, NOW)).toBe('contact');
   });

@@ -26,6 +26,7 @@ const PARTS: Record<string, string[]> = {
   portrait: ['electron/cli/bench-portrait.ts'],
   store: ['electron/cli/bench-store.ts'],
   face: ['electron/cli/bench-face.ts'],
+  sync: ['electron/cli/bench-sync.ts'],
 };
 
 function main() {

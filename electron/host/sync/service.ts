@@ -100,7 +100,7 @@ export class SyncService {
       clientKeyPem: id.tlsKeyPem,
       connectTimeoutMs: t.connectTimeoutMs,
       readTimeoutMs: t.readTimeoutMs,
-      maxSockets: (t.concurrency ?? 4) + 1,
+      maxSockets: (t.concurrency ?? 8) + 1,
     });
     const keys = { deviceId: id.deviceId, signingKey: { ...id.signingJwk, kid: id.deviceId }, upstreamKey: id.upstreamEncJwk };
     const source: PacketSource = { build: (d, dossierId) => buildPacketFromStore(d, dossierId, keys) };

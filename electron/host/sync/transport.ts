@@ -32,6 +32,7 @@ const MAX_ANSWER_BYTES = 2 * 1024 * 1024;
 export class Transport {
   private readonly agent: Agent;
   private readonly base: URL;
+  private readonly connected = new WeakSet<object>();
 
   constructor(private readonly o: TransportOptions) {
     this.base = new URL(o.baseUrl);
@@ -64,9 +65,12 @@ export class Transport {
       const req = request(url, { method, agent: this.agent, headers: { ...headers, ...(body !== null ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } });
       const connectTimer = setTimeout(() => req.destroy(new TimeoutError('connect timeout')), connectMs);
       req.on('socket', (s) => {
-        // A reused keep-alive socket is already connected.
-        if (!s.connecting && !(s as { pending?: boolean }).pending) clearTimeout(connectTimer);
-        s.once('secureConnect', () => clearTimeout(connectTimer));
+        // A reused keep-alive socket is already connected; a new one is once its handshake is done.
+        if (this.connected.has(s)) return clearTimeout(connectTimer);
+        s.once('secureConnect', () => {
+          this.connected.add(s);
+          clearTimeout(connectTimer);
+        });
       });
       req.setTimeout(readMs, () => req.destroy(new TimeoutError('read timeout')));
       req.on('error', (e) => done(e));

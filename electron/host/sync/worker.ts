@@ -1,5 +1,5 @@
 /**
- * The outbox worker: claims due rows (one transaction each), builds or re-reads the packet and
+ * The outbox worker: claims due rows (one transaction each), builds the packet and
  * uploads it outside any transaction, and records the outcome (another transaction, with its
  * audit entry). Up to `concurrency` uploads at once, never two of the same dossier (the lease).
  * While an upload runs its lease is renewed; a host killed mid-upload leaves a lease that expires
@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from '../log';
 import type { Db } from '../store/database';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import { claimNext, keepPacket, nextDue, recordOutcome, renewLease, retryAllNow, storedPacket, type Claimed, type StoredPacket } from './outbox';
+import { claimNext, nextDue, recordOutcome, renewLease, retryAllNow, storedPacket, type Claimed, type StoredPacket } from './outbox';
 import type { UploadOutcome } from './outcome';
 
 export interface PacketSource {
@@ -99,7 +99,7 @@ export class SyncWorker {
 
   private pump(): void {
     if (!this.running || this.paused) return;
-    const max = this.o.concurrency ?? 4;
+    const max = this.o.concurrency ?? 8;
     while (this.inFlight.size < max) {
       let c: Claimed | null;
       try {
@@ -130,10 +130,14 @@ export class SyncWorker {
     this.timer.unref();
   }
 
+  /**
+   * The packet is built again for every attempt: its signature is deterministic (RFC 6979), so a
+   * rebuilt packet has the same digest and the upstream answers a re-send with 200, never 409; no
+   * second copy of the citizen's data is written, and a re-enrolment's new keys apply at once. A
+   * packet kept by an older version is still sent as kept.
+   */
   private async packetFor(c: Claimed): Promise<StoredPacket> {
-    const kept = storedPacket(this.o.db, c.dossierId);
-    if (kept) return kept;
-    return keepPacket(this.o.db, c.dossierId, await this.o.source.build(this.o.db, c.dossierId), this.now());
+    return storedPacket(this.o.db, c.dossierId) ?? (await this.o.source.build(this.o.db, c.dossierId));
   }
 
   private async upload(c: Claimed): Promise<void> {

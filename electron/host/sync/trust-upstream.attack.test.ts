@@ -4,8 +4,7 @@
  * dossier as delivered that it never delivered: the kept packet is the only copy of the citizen's
  * data outside the dossier, and acceptance starts the retention clock that deletes the dossier.
  *
- * Tests marked `it.fails` prove a finding that is still open; when the owner fixes it, the test
- * starts passing, vitest reports it, and the `.fails` goes.
+ * Both were findings of the review, fixed in 172614f; the tests stay as regression tests.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log';
@@ -24,11 +23,11 @@ beforeEach(async () => {
 afterEach(() => s.close());
 
 describe('the kiosk checks what the upstream claims', () => {
-  // FINDING (sync status feed): a status change for a dossier that was never uploaded (outbox row
+  // Was a finding (sync status feed): a status change for a dossier that was never uploaded (outbox row
   // 'pending', 0 attempts) is taken as "stored upstream though our acknowledgement was lost": the
   // row is marked done, the kept packet deleted and the dossier moved sent → accepted, which starts
   // retention. A feed naming another kiosk's id (or a wrong id) thus loses a dossier undelivered.
-  it.fails('a status change for a dossier never uploaded does not mark it delivered (FINDING: status feed trusted for undelivered dossiers)', () => {
+  it('a status change for a dossier never uploaded does not mark it delivered (was: status feed trusted for undelivered dossiers, fixed in 172614f)', () => {
     const [id] = approvedDossiers(s.db, 1);
     expect(outboxRow(s.db, id!)).toMatchObject({ state: 'pending', attempts: 0 });
     applyStatusPage(s.db, { changes: [{ seq: 1, dossierId: id!, status: 'accepted', at: new Date().toISOString() }], cursor: '1', more: false });
@@ -36,10 +35,10 @@ describe('the kiosk checks what the upstream claims', () => {
     expect(outboxRow(s.db, id!).state).toBe('pending');
   });
 
-  // FINDING (upload receipt): a 200/201 answer's receipt is parsed but never compared with the
+  // Was a finding (upload receipt): a 200/201 answer's receipt is parsed but never compared with the
   // upload: a receipt naming another dossier and another digest still marks this dossier sent and
   // deletes its kept packet.
-  it.fails('a 201 whose receipt names another dossier and digest is not a delivery (FINDING: upload receipt not checked)', async () => {
+  it('a 201 whose receipt names another dossier and digest is not a delivery (was: upload receipt not checked, fixed in 172614f)', async () => {
     const [id] = approvedDossiers(s.db, 1);
     const { keys } = await testKeys();
     const sink: PacketSink = {

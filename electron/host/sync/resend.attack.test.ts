@@ -1,0 +1,104 @@
+/**
+ * Security review (issue 11): packets sent again after the kiosk's state changed, against the
+ * reference upstream (real mTLS, real packets, its own SQLite).
+ *
+ * - A portrait refused upstream (portrait_quality) returns the dossier to its officer; the status
+ *   pull drops the old packet and outbox row so the re-approval queues it anew. The re-captured
+ *   dossier is a new packet (another digest) under the same dossier id, which the upstream's
+ *   "exactly once" rule answers with 409 packet.conflict: final, the re-capture never arrives.
+ * - (Fixed in 172614f, kept as a regression test.) A packet kept before a re-enrolment (built on a failed first attempt) was still signed with the
+ *   old device key and kid and encrypted to the old enrolment's key; after re-enrolment it is sent
+ *   as is. Relayed, it lands in the old device's status feed, so this kiosk never hears the decision
+ *   (the dossier stays 'sent' for ever, retention never starts); with the old device revoked it is
+ *   refused for good (device.revoked).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../log';
+import { startUpstream, type Upstream } from '../sim/upstream/server';
+import { upstreamFixture } from '../sim/upstream/test-client';
+import * as D from '../store/dossiers';
+import { officer, supervisor } from '../store/retention-fixture';
+import type { OpenStore } from '../store/store';
+import { keepPacket } from './outbox';
+import { buildPacketFromStore } from './packet/index';
+import { SyncService } from './service';
+import { approvedDossiers, dossierState, outboxRow, syncStore } from './test-fixture';
+
+let s: OpenStore;
+let up: Upstream;
+let svc: SyncService;
+let changed: Array<() => void> = [];
+
+function until(cond: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!cond()) return;
+      changed = changed.filter((f) => f !== check);
+      resolve();
+    };
+    changed.push(check);
+    check();
+  });
+}
+
+beforeEach(async () => {
+  const f = upstreamFixture('kiosk-sync-resend-');
+  [s, up] = await Promise.all([syncStore(), startUpstream({ dataDir: f.dataDir, trust: f.trust })]);
+  up.control.mode('hold');
+  changed = [];
+  svc = new SyncService({
+    config: { upstream: { url: up.enrolmentUrl, caFile: '/ca.pem' }, stationName: 'Công an phường 7' },
+    appVersion: '0.0.0-test',
+    log: silentLogger,
+    tuning: { backoff: { baseMs: 5, capMs: 40 }, leaseMs: 400, pollMs: 60_000, idleMs: 200, readTimeoutMs: 800, concurrency: 2 },
+    readCa: () => up.caPem,
+    onChange: () => changed.forEach((f) => f()),
+  });
+  svc.attach(s.db);
+  await svc.enrol(s.db, 'admin-1', up.control.issueToken());
+});
+afterEach(async () => {
+  await svc.detach();
+  await up.stop();
+  s.close();
+});
+
+const settled = (id: string) => () => ['done', 'failed'].includes(outboxRow(s.db, id)?.state ?? '');
+
+describe('packets sent again', () => {
+  // FINDING (re-capture after portrait_quality): the same dossier id with a new packet is a 409 conflict.
+  it.fails('a dossier whose portrait was refused, re-captured and approved again reaches the upstream (FINDING: re-capture answered 409)', async () => {
+    const [id] = approvedDossiers(s.db, 1);
+    svc.poke();
+    await until(() => dossierState(s.db, id!) === 'sent');
+    up.control.reject(id!, 'portrait_quality');
+    await svc.pollNow();
+    expect(dossierState(s.db, id!)).toBe('returned');
+    const live = Buffer.alloc(3_000, 9);
+    live[0] = 0xff;
+    live[1] = 0xd8;
+    D.saveDraft(s.db, officer, id!, D.get(s.db, id!).revision, D.body(s.db, id!), { live_portrait: new Uint8Array(live) });
+    D.submit(s.db, officer, id!, { allowDuplicate: true });
+    D.approve(s.db, supervisor, id!);
+    svc.poke();
+    await until(settled(id!));
+    expect(outboxRow(s.db, id!)).toMatchObject({ state: 'done', last_error: null });
+  });
+
+  // Was a finding (re-enrolment kept old packets), fixed in 172614f: a regression test now.
+  it("a packet kept before a re-enrolment is delivered under the new identity and its decision comes back (was: kept packets survive re-enrolment, fixed in 172614f)", async () => {
+    svc.setPaused(true, 's-1');
+    const [id] = approvedDossiers(s.db, 1);
+    const old = svc.enrolled!;
+    const keys = { deviceId: old.deviceId, signingKey: { ...old.signingJwk, kid: old.deviceId }, upstreamKey: old.upstreamEncJwk };
+    keepPacket(s.db, id!, await buildPacketFromStore(s.db, id!, keys), Date.now()); // as a failed first attempt leaves it
+    await svc.enrol(s.db, 'admin-1', up.control.issueToken());
+    expect(svc.enrolled!.deviceId).not.toBe(old.deviceId);
+    svc.setPaused(false, 's-1');
+    await until(settled(id!));
+    expect(up.control.packet(id!)?.signer).toBe(svc.enrolled!.deviceId);
+    up.control.accept(id!);
+    await svc.pollNow();
+    expect(dossierState(s.db, id!)).toBe('accepted');
+  });
+});

@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --only card|portrait|store|face]`: every benchmark, JSON lines on stdout. The first line
+ * `npm run bench [-- --only card|portrait|store|face|sync|reports]` (or `npm run bench -- NAME`, e.g. `-- sync`:
+ * upload rate and backlog drain; `-- reports`: Form 02 of 10,000 rows): every benchmark, JSON lines on stdout. The first line
  * states the setup (machine, Node, Chromium); each part then states its own model and inputs.
  * Parts run as child processes so one part's set-up (pcscd, Chromium) cannot skew another.
  */
@@ -26,11 +27,14 @@ const PARTS: Record<string, string[]> = {
   portrait: ['electron/cli/bench-portrait.ts'],
   store: ['electron/cli/bench-store.ts'],
   face: ['electron/cli/bench-face.ts'],
+  reports: ['electron/cli/bench-reports.ts'],
   sync: ['electron/cli/bench-sync.ts'],
 };
 
 function main() {
-  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { only: { type: 'string' } } });
+  // `npm run bench -- reports` is the same as `--only reports`.
+  const only = values.only ?? positionals[0];
   console.log(
     JSON.stringify({
       bench: 'setup',
@@ -44,7 +48,7 @@ function main() {
   );
   let failed = 0;
   for (const [name, args] of Object.entries(PARTS)) {
-    if (values.only && values.only !== name) continue;
+    if (only && only !== name) continue;
     const r = spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
     if (r.status !== 0) {
       failed++;

@@ -16,8 +16,10 @@
  * Made with ffmpeg at test time from ../shared/faces and cached in .cache/y4m (the cache key
  * includes the filter, so changing it makes a new file).
  */
+import { chromium, type Browser } from '@playwright/test';
 import { Y4M_CACHE } from '../../../electron/cli/pad-eval/page';
 import { toY4m } from '../../../electron/cli/pad-eval/y4m';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
 import { sharedPath } from '../../support/shared-dir';
 import { E2E_FPS } from '../portrait/support';
 
@@ -52,4 +54,13 @@ export function cooperativeHoldY4m(): Promise<string> {
 /** The d12 clip alone, at the e2e tests' camera frame rate. */
 export function d12Y4m(): Promise<string> {
   return toY4m(D12_CLIP, Y4M_CACHE, { fps: E2E_FPS });
+}
+
+/** A headless Chromium whose fake camera plays the clip and the hold. */
+export async function holdCameraBrowser(): Promise<Browser> {
+  const y4m = await cooperativeHoldY4m();
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`],
+  });
 }

@@ -6,13 +6,12 @@
  * officer ticks and confirms, and the supervisor sees the acknowledged mismatch.
  */
 import { existsSync } from 'node:fs';
-import { chromium, expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { decodePortrait } from '../../../electron/host/face/decode';
 import { chipPortrait, HAVE_FACES } from '../../../electron/host/face/test-faces';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
 import { expectLivenessPass, VERDICT_TIMEOUT_MS } from '../portrait/support';
-import { cooperativeHoldY4m, D12_CLIP } from './cooperative-hold';
+import { D12_CLIP, holdCameraBrowser } from './cooperative-hold';
 import { fillContact, readCardInApp, signIn, startShell } from './shell';
 
 const HAVE_MEDIA = HAVE_FACES && existsSync(D12_CLIP);
@@ -22,11 +21,7 @@ let browser: Browser;
 test.beforeAll(async () => {
   if (!HAVE_MEDIA) return;
   shell = await startShell();
-  const y4m = await cooperativeHoldY4m();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`],
-  });
+  browser = await holdCameraBrowser();
 });
 test.afterAll(async () => {
   await browser?.close();

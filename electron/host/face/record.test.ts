@@ -3,6 +3,7 @@
  * the dossier keeps, whatever body the screen sends; a mismatch blocks submission until the
  * officer acknowledges it; the supervisor sees both.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +89,20 @@ describe.skipIf(!HAVE_FACES)(`face comparison in the dossier (skipped when ${NO_
     expect(await call('face.acknowledge', { id: genuine })).toMatchObject({ ok: false, error: { code: 'dossier.incomplete' } });
     expect(await call('dossier.submit', { id: genuine })).toMatchObject({ ok: true, value: { state: 'submitted' } });
     expect((await bodyOf(genuine)).portrait.faceMatch).toMatchObject({ decision: 'match', acknowledged: false });
+  }, 180_000);
+
+  it('a live portrait saved while the submission compares does not get the dossier through uncompared: it is compared again', async () => {
+    await as('canbo');
+    const id = chipDraft(await chipPortrait('hill'), livePortrait('hill', 5), 6);
+    const other = livePortrait('aoc', 3);
+    // The submission starts comparing the genuine portrait; the screen saves another person's meanwhile.
+    const submitting = call('dossier.submit', { id });
+    const saving = call('dossier.save', { id, revision: 1, body: sampleDossier({ idNumber: '001190010006' }), livePortrait: b64(other) });
+    expect(await saving).toMatchObject({ ok: true });
+    expect(await submitting).toMatchObject({ ok: false, error: { code: 'dossier.override_required' } });
+    const fm = (await bodyOf(id)).portrait.faceMatch;
+    expect(fm).toMatchObject({ decision: 'no_match', acknowledged: false });
+    expect(fm.live).toBe(createHash('sha256').update(other).digest('hex'));
   }, 180_000);
 
   it('a new live portrait drops the old comparison; a body created with a comparison in it loses it', async () => {

@@ -8,6 +8,10 @@
  * submission then passes with no comparison at all, nothing to acknowledge, nothing for the
  * supervisor to see. The comparer here stands in for the model so the interleaving is exact (no
  * timing); the store, the save and the submission are the real ones.
+ *
+ * Fixed: the bridge's submission now calls D.submit with `requireFaceMatch`, which refuses a dossier
+ * with both portraits unless the live portrait it holds now was compared; dossier.submit then
+ * compares again (record.test.ts runs the race through the dispatcher).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,8 +38,7 @@ beforeEach(async () => {
 afterEach(() => s.close());
 
 describe('submission and the face comparison', () => {
-  // FINDING (face comparison skipped by a concurrent save): see the file's comment.
-  it.fails('a live portrait replaced while the comparison runs does not let the dossier be submitted uncompared (FINDING: submit does not require a current comparison)', async () => {
+  it('a live portrait replaced while the comparison runs does not let the dossier be submitted uncompared', async () => {
     const id = D.createDraft(s.db, officer, sampleDossier({ idNumber: '001190019999' }), { chip_portrait: jpeg(1), live_portrait: jpeg(2) }).id;
     // What dossier.submit does: compare first, ignore a DossierError, then submit.
     await ensureFaceMatch(s.db, officer, id, async () => {
@@ -45,6 +48,6 @@ describe('submission and the face comparison', () => {
     }).catch((e: unknown) => {
       if (!(e instanceof D.DossierError)) throw e;
     });
-    expect(() => D.submit(s.db, officer, id, { allowDuplicate: true })).toThrow(D.DossierError);
+    expect(() => D.submit(s.db, officer, id, { allowDuplicate: true, requireFaceMatch: true })).toThrow(expect.objectContaining({ code: 'incomplete', detail: 'face_match' }));
   });
 });

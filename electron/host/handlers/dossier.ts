@@ -98,11 +98,20 @@ export function dossierHandlers(ctx: HostContext): Pick<HandlerTable, DossierCha
         return D.saveDraft(ctx.auth.db, officer, id, revision, body, live ? { live_portrait: live } : {});
       }),
     'dossier.submit': async ({ id, allowDuplicate, revision }) => {
-      // A dossier with both portraits is never submitted uncompared, whatever the screen asked before.
-      await ensureFaceMatch(ctx.auth.db, me(), id).catch((e: unknown) => {
-        if (!(e instanceof D.DossierError)) throw e; // the submission's own checks below say what is wrong
-      });
-      return wrap(() => D.submit(ctx.auth.db, me(), id, { allowDuplicate, ...(revision !== undefined ? { revision } : {}) }));
+      // A dossier with both portraits is never submitted uncompared: the host compares first, and the
+      // store refuses unless the live portrait it holds now was compared (a new one saved meanwhile
+      // makes the comparison stale: compare again, a few times at most).
+      for (let attempt = 1; ; attempt++) {
+        await ensureFaceMatch(ctx.auth.db, me(), id).catch((e: unknown) => {
+          if (!(e instanceof D.DossierError)) throw e; // the submission's own checks below say what is wrong
+        });
+        try {
+          return D.submit(ctx.auth.db, me(), id, { allowDuplicate, requireFaceMatch: true, ...(revision !== undefined ? { revision } : {}) });
+        } catch (e) {
+          const raced = e instanceof D.DossierError && e.code === 'incomplete' && e.detail === 'face_match';
+          if (!raced || attempt >= 3) return wrap(() => { throw e; });
+        }
+      }
     },
     'dossier.cancel': ({ id }) =>
       wrap(() => {

@@ -4,7 +4,7 @@
  * is one synchronous transaction holding the state check, the change, its audit entry and, on
  * approval, the outbox row: a killed process leaves the dossier before or after, never between.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { levelTwoRule } from '../../../shared/domain/age-rules';
 import { isoDateAt } from '../../../shared/domain/dates';
 import {
@@ -208,7 +208,18 @@ function rowLimit(asked: number | undefined, fallback: number, max: number): num
   return Number.isFinite(n) ? Math.min(Math.max(n, 1), max) : fallback;
 }
 
-export function submit(db: Db, officer: Officer, id: string, opts: { allowDuplicate?: boolean; revision?: number } = {}, now = new Date()): DossierRow {
+/** A dossier holding both portraits has a comparison of the live portrait it holds now (face/record.ts writes it). */
+function faceCompared(db: Db, id: string, d: CompleteDossier): boolean {
+  const live = image(db, id, 'live_portrait');
+  if (!live || !image(db, id, 'chip_portrait')) return true;
+  return d.portrait.faceMatch?.live === createHash('sha256').update(live).digest('hex');
+}
+
+/**
+ * `requireFaceMatch` (the bridge's submission): a dossier with both portraits is refused
+ * ('incomplete', 'face_match') unless the host compared the live portrait it holds now.
+ */
+export function submit(db: Db, officer: Officer, id: string, opts: { allowDuplicate?: boolean; revision?: number; requireFaceMatch?: boolean } = {}, now = new Date()): DossierRow {
   db.transaction(() => {
     const cur = row(db, id);
     ownDraft(officer, cur);
@@ -217,6 +228,7 @@ export function submit(db: Db, officer: Officer, id: string, opts: { allowDuplic
     const parsed = completeDossierSchema.safeParse(body(db, id));
     if (!parsed.success) throw new DossierError('incomplete', parsed.error.issues[0]?.path.join('.') ?? '');
     checkOverrides(db, officer, id, parsed.data);
+    if (opts.requireFaceMatch && !faceCompared(db, id, parsed.data)) throw new DossierError('incomplete', 'face_match');
     const problem = submissionProblems(parsed.data, isoDateAt(now.getTime()));
     if (problem) throw problem;
     const dup = findDuplicate(db, parsed.data.identity.identity.idNumber, id);

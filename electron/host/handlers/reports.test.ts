@@ -68,6 +68,18 @@ describe('drive and report calls', () => {
     expect(await value('drive.current')).toEqual({ current: null });
   });
 
+  it("an officer gets no receipt of another's dossier, and the host answers as if it did not exist", async () => {
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xd9]);
+    const officers = db().prepare(`SELECT id, username, role FROM officers`).all() as Array<{ id: string; username: string; role: 'officer' | 'supervisor' | 'admin' }>;
+    const sup = officers.find((o) => o.username === 'lanhdao')!;
+    const theirs = D.createDraft(db(), { ...sup, displayName: 'x', active: true }, sampleDossier({ idNumber: '024300009999' }), { live_portrait: jpeg });
+    D.submit(db(), { ...sup, displayName: 'x', active: true }, theirs.id, { allowDuplicate: true });
+    expect(await signInAs(host, 'canbo')).toBe(true);
+    expect(await call('receipt.pdf', { id: theirs.id, size: 'a5' })).toMatchObject({ ok: false, error: { code: 'dossier.not_found' } });
+    expect(await signInAs(host, 'lanhdao')).toBe(true);
+    expect(await call('receipt.pdf', { id: theirs.id, size: 'a5' })).toMatchObject({ ok: true });
+  });
+
   it('the administrator manages drives and exports but takes no intake: no company switch', async () => {
     expect(await signInAs(host, 'quantri')).toBe(true);
     expect(await call('drive.list')).toMatchObject({ ok: true });

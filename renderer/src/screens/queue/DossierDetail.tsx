@@ -90,8 +90,9 @@ export function DossierDetail({ id, officerId, officerName, onBack, onResume }: 
             <dt>{t('detail.email')}</dt>
             <dd>{d.body.contact?.email || '—'}</dd>
             <dt>{t('detail.state')}</dt>
-            <dd data-testid="queue-detail-state">
-              {t(`states.${d.row.state}`)}
+            <dd data-testid="queue-detail-state">{t(`states.${d.row.state}`)}</dd>
+            <dt>{t('sync:dossier.title')}</dt>
+            <dd>
               <DossierSyncInfo id={id} />
             </dd>
             <dt>{t('detail.officer')}</dt>

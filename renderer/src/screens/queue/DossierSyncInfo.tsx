@@ -39,14 +39,11 @@ export function DossierSyncInfo({ id }: { id: string }) {
       off();
     };
   }, [client, id]);
-  if (!v) return null;
-  const line = dossierSyncLine(t, v, (c) => syncReason(t, c), (c) => rejectionReason(t, c));
-  if (!line) return null;
-  const problem = v.outbox?.state === 'failed' || v.upstream?.status === 'rejected';
+  const line = v ? dossierSyncLine(t, v, (c) => syncReason(t, c), (c) => rejectionReason(t, c)) : null;
+  const problem = v?.outbox?.state === 'failed' || v?.upstream?.status === 'rejected';
   return (
-    <div className={problem ? 'sync-dossier problem' : 'sync-dossier'} role={problem ? 'alert' : 'status'} data-testid="dossier-sync">
-      <strong>{t('dossier.title')}: </strong>
-      <span>{line}</span>
-    </div>
+    <span className={problem ? 'sync-dossier problem' : 'sync-dossier'} role={problem ? 'alert' : undefined} data-testid="dossier-sync">
+      {line ?? (v ? t('dossier.none') : '…')}
+    </span>
   );
 }

@@ -9,7 +9,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log';
 import type { OpenStore } from '../store/store';
-import { storedPacket } from './outbox';
 import { buildPacketFromStore } from './packet/index';
 import { testKeys } from './packet/test-packets';
 import { applyStatusPage } from './status-pull';
@@ -53,6 +52,7 @@ describe('the kiosk checks what the upstream claims', () => {
     await w.stop();
     expect(what).not.toBe('sent');
     expect(dossierState(s.db, id!)).not.toBe('sent');
-    expect(storedPacket(s.db, id!)).not.toBeNull();
+    // Packets are no longer kept (891c449: rebuilt per attempt, same digest): the row waits to be sent again.
+    expect(outboxRow(s.db, id!)).toMatchObject({ state: 'pending', last_error: 'bad_response' });
   });
 });

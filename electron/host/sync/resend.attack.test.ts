@@ -6,6 +6,9 @@
  *   pull drops the old packet and outbox row so the re-approval queues it anew. The re-captured
  *   dossier is a new packet (another digest) under the same dossier id, which the upstream's
  *   "exactly once" rule answers with 409 packet.conflict: final, the re-capture never arrives.
+ * - A dossier delivered before a re-enrolment has its decision in the old device's feed (the
+ *   reference upstream files changes under the signer; GET /v1/packets/{id} answers only the
+ *   signer too): the kiosk, now polling as the new device, never hears it; 'sent' for ever.
  * - (Fixed in 172614f, kept as a regression test.) A packet kept before a re-enrolment (built on a failed first attempt) was still signed with the
  *   old device key and kid and encrypted to the old enrolment's key; after re-enrolment it is sent
  *   as is. Relayed, it lands in the old device's status feed, so this kiosk never hears the decision
@@ -83,6 +86,18 @@ describe('packets sent again', () => {
     svc.poke();
     await until(settled(id!));
     expect(outboxRow(s.db, id!)).toMatchObject({ state: 'done', last_error: null });
+  });
+
+  // FINDING (decisions lost across re-enrolment): the feed is per device; the status cursor and the
+  // dossiers delivered under the old identity stay behind, so their decision never comes back.
+  it.fails('a dossier delivered before a re-enrolment still gets its decision afterwards (FINDING: decisions for the old identity are lost)', async () => {
+    const [id] = approvedDossiers(s.db, 1);
+    svc.poke();
+    await until(() => dossierState(s.db, id!) === 'sent');
+    await svc.enrol(s.db, 'admin-1', up.control.issueToken());
+    up.control.accept(id!);
+    await svc.pollNow();
+    expect(dossierState(s.db, id!)).toBe('accepted');
   });
 
   // Was a finding (re-enrolment kept old packets), fixed in 172614f: a regression test now.

@@ -10,11 +10,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { DUC_ANH, NHUNG } from '../../../electron/host/sim/lds-builder/sample-citizens';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
-import { cooperativeHoldY4m, D12_CLIP } from './cooperative-hold';
+import { D12_CLIP, holdCameraBrowser } from './cooperative-hold';
 import { expectLivenessPass, VERDICT_TIMEOUT_MS } from '../portrait/support';
 import { fillContact, giveConsentAndSubmit, openApp, readVirtualCard, signIn, startShell } from './shell';
 
@@ -23,11 +22,7 @@ let browser: Browser;
 test.beforeAll(async () => {
   if (!existsSync(D12_CLIP)) return;
   shell = await startShell({ stationName: 'Công an xã Tân Quang' });
-  const y4m = await cooperativeHoldY4m();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`],
-  });
+  browser = await holdCameraBrowser();
 });
 test.afterAll(async () => {
   await browser?.close();

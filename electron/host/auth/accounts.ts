@@ -92,6 +92,8 @@ export async function signIn(
   password: string,
   now: () => Date = () => new Date(),
   success: Pick<AuditInput, 'action' | 'dossierId' | 'detail'> = { action: 'auth.signed_in' },
+  /** Goes into every entry this check writes (a supervisor's check names the officer whose screen asked). */
+  context: Record<string, string> = {},
 ): Promise<SignInResult> {
   const username = usernameRaw.trim().toLowerCase();
   const row = db.prepare('SELECT * FROM officers WHERE username = ?').get(username) as Row | undefined;
@@ -102,14 +104,14 @@ export async function signIn(
   return db.transaction((): SignInResult => {
     const cur = db.prepare('SELECT failed_attempts, locked_until FROM officers WHERE id = ?').get(row.id) as Pick<Row, 'failed_attempts' | 'locked_until'>;
     if (cur.locked_until && new Date(cur.locked_until) > t) {
-      appendAudit(db, { actor: row.id, action: 'auth.refused_locked', at: t.toISOString() });
+      appendAudit(db, { actor: row.id, action: 'auth.refused_locked', at: t.toISOString(), ...(Object.keys(context).length ? { detail: context } : {}) });
       return { ok: false, reason: 'locked', until: cur.locked_until };
     }
     if (!good) {
       const failed = (cur.locked_until ? 0 : cur.failed_attempts) + 1;
       const locked = failed >= MAX_FAILED_SIGN_INS ? new Date(t.getTime() + LOCKOUT_MS).toISOString() : null;
       db.prepare('UPDATE officers SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(locked ? 0 : failed, locked, row.id);
-      appendAudit(db, { actor: row.id, action: locked ? 'auth.locked_out' : 'auth.failed', at: t.toISOString(), detail: { failed } });
+      appendAudit(db, { actor: row.id, action: locked ? 'auth.locked_out' : 'auth.failed', at: t.toISOString(), detail: { ...context, failed } });
       return locked ? { ok: false, reason: 'locked', until: locked } : { ok: false, reason: 'bad_credentials' };
     }
     db.prepare('UPDATE officers SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);

@@ -12,7 +12,7 @@ import { KeyFileError, readKeyFile, WrongPassphraseError, type KeySealer } from 
 import { createStore, DatabaseMissingError, StoreExistsError, UnlockThrottledError, unlockStore, WeakPassphraseError, type OpenStore } from '../store/store';
 import { UnlockGuard } from '../store/unlock-guard';
 import type { Db } from '../store/database';
-import { accountInputProblem, AccountError, countOfficers, createFirstAdmin, signIn, type Officer } from './accounts';
+import { accountInputProblem, AccountError, countOfficers, createFirstAdmin, LOCKOUT_MS, MAX_FAILED_SIGN_INS, signIn, type Officer } from './accounts';
 import { appendAudit } from '../store/audit';
 import { RetentionSchedule } from '../store/retention-schedule';
 import { storedSettings } from '../store/settings';
@@ -32,6 +32,8 @@ export interface AuthServiceOptions {
 
 export class AuthService {
   private store: OpenStore | null = null;
+  /** Wrong supervisor passwords typed on each officer's screen (in memory: a restart forgets them, the accounts' own counters stay). */
+  private readonly confirmFailures = new Map<string, { count: number; until: number | null }>();
   private readonly session: SessionState;
   private readonly guard: UnlockGuard;
   private readonly idleTimer: NodeJS.Timeout;
@@ -197,13 +199,23 @@ export class AuthService {
     if (!me) throw new HostError('auth.required', 'Sign in first.');
     const db = this.store.db;
     const now = this.o.now ? new Date(this.o.now()) : new Date();
+    // One officer's screen gets MAX_FAILED_SIGN_INS wrong supervisor passwords, whatever names it
+    // types, then waits like a locked account: it cannot lock every supervisor out, and a made-up
+    // name answers like a real one.
+    const held = this.confirmFailures.get(me.id);
+    if (held?.until && held.until > now.getTime()) throw new HostError('auth.locked', new Date(held.until).toISOString());
     const detail = { purpose: input.purpose, officer: me.id, ...(input.reason ? { reason: input.reason } : {}) };
+    const context = { via: 'confirm_supervisor', officer: me.id, purpose: input.purpose, ...(input.dossierId ? { dossierId: input.dossierId } : {}) };
     const success = { action: 'auth.supervisor_checked', detail, ...(input.dossierId ? { dossierId: input.dossierId } : {}) };
-    const r = await signIn(db, input.username, input.password, () => now, success);
+    const r = await signIn(db, input.username, input.password, () => now, success, context);
     if (!r.ok) {
-      if (r.reason === 'locked') throw new HostError('auth.locked', r.until);
+      const count = (held && !held.until ? held.count : 0) + 1;
+      const until = count >= MAX_FAILED_SIGN_INS ? now.getTime() + LOCKOUT_MS : null;
+      this.confirmFailures.set(me.id, { count: until ? 0 : count, until });
+      if (until) throw new HostError('auth.locked', new Date(until).toISOString());
       throw new HostError('auth.bad_credentials', 'Wrong username or password.');
     }
+    this.confirmFailures.delete(me.id);
     if (r.officer.role !== 'supervisor' || r.officer.id === me.id) {
       db.transaction(() => appendAudit(db, { actor: r.officer.id, action: 'auth.supervisor_refused', detail, ...(input.dossierId ? { dossierId: input.dossierId } : {}) }))();
       throw new HostError('auth.forbidden', 'Only another supervisor can confirm this.');

@@ -38,8 +38,7 @@ async function fiveWrong(auth: AuthService, username: string): Promise<string> {
 }
 
 describe('auth.confirmSupervisor from the officer’s screen', () => {
-  // FINDING (confirmSupervisor failures unattributed): nothing in the trail names canbo1.
-  it.fails('failed supervisor checks are on the record with the officer whose screen made them (FINDING: failures unattributed)', async () => {
+  it('failed supervisor checks are on the record with the officer whose screen made them (was: failures unattributed)', async () => {
     const { auth, canbo } = await station();
     await fiveWrong(auth, 'lanhdao1');
     const rows = auth.db.prepare(`SELECT action, detail FROM audit WHERE action IN ('auth.failed', 'auth.locked_out', 'auth.supervisor_failed')`).all() as Array<{ action: string; detail: string | null }>;
@@ -48,8 +47,7 @@ describe('auth.confirmSupervisor from the officer’s screen', () => {
     auth.close();
   });
 
-  // FINDING (username oracle): a real supervisor's name is locked after five tries, a made-up one never.
-  it.fails('five wrong passwords answer the same for a real supervisor and a made-up name (FINDING: lock-out tells real names)', async () => {
+  it('five wrong passwords answer the same for a real supervisor and a made-up name (was: lock-out tells real names)', async () => {
     const { auth } = await station();
     const real = await fiveWrong(auth, 'lanhdao1');
     const madeUp = await fiveWrong(auth, 'khong-co-ai');

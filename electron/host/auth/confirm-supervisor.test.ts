@@ -53,4 +53,18 @@ describe('AuthService.confirmSupervisor', () => {
     await expect(auth.confirmSupervisor({ username: 'lanhdao1', password: PW, purpose: 'chip_failed' })).rejects.toMatchObject({ code: 'auth.locked' });
     auth.close();
   });
+
+  it("one officer's screen gets five wrong supervisor passwords in all, whatever names it types, then waits like a locked account", async () => {
+    const { auth } = await station();
+    const names = ['lanhdao1', 'khong-co-ai', 'canbo2', 'lanhdao1'];
+    for (const username of names) {
+      await expect(auth.confirmSupervisor({ username, password: 'sai', purpose: 'chip_failed' })).rejects.toMatchObject({ code: 'auth.bad_credentials' });
+    }
+    await expect(auth.confirmSupervisor({ username: 'khac-nua', password: 'sai', purpose: 'chip_failed' })).rejects.toMatchObject({ code: 'auth.locked' });
+    // lanhdao1 had only two wrong passwords: not locked as an account, but this screen is held
+    await expect(auth.confirmSupervisor({ username: 'lanhdao1', password: PW, purpose: 'chip_failed' })).rejects.toMatchObject({ code: 'auth.locked' });
+    const failed = auth.db.prepare("SELECT count(*) AS n FROM audit WHERE action = 'auth.failed'").get() as { n: number };
+    expect(failed.n).toBe(3); // the three attempts on real accounts, each naming the officer (see the attack test)
+    auth.close();
+  });
 });

@@ -65,4 +65,18 @@ describe('drives', () => {
     expect(actions()).toContain('drive.reports_expired');
     expect(verifyAudit(db).ok).toBe(true);
   });
+
+  it('a drive nobody closed is closed by the retention run once the report period after its last day has passed, and its people go', () => {
+    const d = drive(); // ends 2026-11-30
+    const t0 = new Date('2026-11-25T03:00:00Z');
+    enrol(db, { idNumber: '079203004321', fullName: 'Phạm Văn Quên', dateOfBirth: '2001-02-03' }, t0);
+    const lastDay = new Date('2026-11-30T12:00:00Z');
+    expect(expireDriveReports(db, new Date(lastDay.getTime() + (REPORT_KEEP_DAYS - 1) * 86_400_000))).toEqual({ drives: 0, rows: 0 });
+    expect(currentDrive(db)).toMatchObject({ drive: { id: d.id } });
+    expect(expireDriveReports(db, new Date(lastDay.getTime() + (REPORT_KEEP_DAYS + 1) * 86_400_000))).toEqual({ drives: 1, rows: 1 });
+    expect(form02Count()).toBe(0);
+    expect(currentDrive(db)).toBeNull();
+    expect(actions().slice(-2)).toEqual(['drive.closed', 'drive.reports_expired']);
+    expect(verifyAudit(db).ok).toBe(true);
+  });
 });

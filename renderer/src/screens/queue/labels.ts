@@ -18,6 +18,16 @@ export const KNOWN_ACTIONS = [
   'draft.cancelled',
   'draft.expired',
   'dossier.purged',
+  // Sync upstream (electron/host/sync): each attempt, its result, the upstream's decision.
+  'sync.sending',
+  'sync.sent',
+  'sync.retry_scheduled',
+  'sync.refused',
+  'sync.accepted',
+  'sync.rejected',
+  'sync.exported',
+  'sync.imported',
+  'dossier.returned_for_recapture',
 ] as const;
 
 /** The catalogue key for an audit action, or null when it has no label of its own. */

@@ -1,6 +1,7 @@
 /** Sync calls through the real dispatcher on a demo host: who may do what, and what the screen gets. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../host';
+import { sampleDossier } from '../store/test-dossier';
 import { demoHost, signInAs, testCtx } from '../test-host';
 
 let host: Host;
@@ -38,5 +39,17 @@ describe('sync calls', () => {
   it('a dossier\'s sync of an unknown id is not_found', async () => {
     expect(await signInAs(host, 'lanhdao')).toBe(true);
     expect(await host.dispatch('sync.dossier', { id: 'HS-23456789AB' }, testCtx)).toMatchObject({ ok: false, error: { code: 'dossier.not_found' } });
+  });
+
+  it("another officer's dossier answers not_found like a missing one (was: dossier.forbidden told the id exists)", async () => {
+    expect(await signInAs(host, 'lanhdao')).toBe(true);
+    const created = (await host.dispatch('dossier.create', { body: sampleDossier({ idNumber: '079201000888', fullName: 'Lê Văn Bình', overall: 'not_read' }) }, testCtx)) as { ok: boolean; value?: { id: string } };
+    expect(created.ok).toBe(true);
+    const id = created.value!.id;
+    expect(await host.dispatch('sync.dossier', { id }, testCtx)).toMatchObject({ ok: true });
+    expect(await signInAs(host, 'canbo')).toBe(true);
+    const theirs = await host.dispatch('sync.dossier', { id }, testCtx);
+    const missing = await host.dispatch('sync.dossier', { id: 'HS-23456789AB' }, testCtx);
+    expect(theirs).toEqual(missing);
   });
 });

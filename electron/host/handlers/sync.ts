@@ -72,8 +72,8 @@ export function syncHandlers(ctx: HostContext): Pick<HandlerTable, SyncChannels>
       const me = actor();
       const db = ctx.auth.db;
       const row = db.prepare('SELECT officer_id AS officerId FROM dossiers WHERE id = ?').get(id) as { officerId: string } | undefined;
-      if (!row) throw new HostError('dossier.not_found', 'no such dossier');
-      if (!can(me.role, 'queue.all') && row.officerId !== me.id) throw new HostError('dossier.forbidden', 'officers see their own dossiers only');
+      // Missing and not-yours answer alike, so the call cannot probe which dossier ids exist.
+      if (!row || (!can(me.role, 'queue.all') && row.officerId !== me.id)) throw new HostError('dossier.not_found', 'no such dossier');
       return dossierSync(db, id);
     },
     'sync.pause': ({ paused }) => {

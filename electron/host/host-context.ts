@@ -15,6 +15,8 @@ export interface HostContext {
   readonly shell: 'electron' | 'browser';
   readonly mode: AppMode;
   readonly config: KioskConfig;
+  /** True when the configuration file names the station (the kiosk's own rename is then refused). */
+  readonly configStationName: boolean;
   readonly startedAt: string;
   readonly log: Logger;
   readonly hub: EventHub;

@@ -9,6 +9,7 @@ import { CardService } from './card/card-service';
 import { PcscReaderWatcher } from './card/transport/pcsc-transport';
 import type { ReaderWatcher } from './card/transport/transport';
 import type { KioskConfig } from './config';
+import { readStationName } from './station-name';
 import { CameraPolicy } from './devices/camera-policy';
 import { DeviceService } from './devices/device-service';
 import { watcherSource, type ReaderSource } from './devices/reader-source';
@@ -75,6 +76,9 @@ async function readers(opts: HostOptions): Promise<{ watcher: ReaderWatcher; sou
 
 export async function createHost(opts: HostOptions): Promise<Host> {
   const hub = new EventHub(opts.log);
+  // A name in the configuration file wins; otherwise the one the administrator gave on this kiosk.
+  const configStationName = opts.config.stationName !== null;
+  if (!configStationName) opts.config.stationName = readStationName(opts.config.dataDir);
   const { watcher, source, demo } = await readers(opts);
   // Demo / training mode never touches the real trust store: its synthetic CSCA lives in memory.
   const trust = await TrustService.open(demo ? null : opts.config.dataDir, opts.log);
@@ -111,6 +115,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     shell: opts.shell,
     mode: opts.mode,
     config: opts.config,
+    configStationName,
     startedAt: new Date().toISOString(),
     log: opts.log,
     hub,

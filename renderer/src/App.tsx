@@ -50,7 +50,7 @@ export function App() {
         {error && <p className="error" role="alert">{error}</p>}
         <AuthGate>
           {(officer) => (
-            <Workspace key={officer.id} officer={officer} seed={demoSeed(info)} station={info?.stationName ?? null} />
+            <Workspace key={officer.id} officer={officer} seed={demoSeed(info)} station={info?.stationName ?? null} onStationNamed={(stationName) => setInfo((i) => (i ? { ...i, stationName } : i))} />
           )}
         </AuthGate>
         {info?.mode === 'demo' && <DemoCardControl />}

@@ -10,7 +10,7 @@ import { cardRead, cardCancel, cardProgress } from './card';
 import { demoSetCard, demoCardStatus } from './demo';
 import { trustList } from './trust';
 import { authStatus, storeCreate, storeUnlock, authSignIn, authSignOut, authChanged, authConfirmSupervisor } from './auth';
-import { settingsGet, settingsSet } from './settings';
+import { settingsGet, settingsSet, stationSetName } from './settings';
 import { syncStatus, syncDossier, syncPause, syncEnrol, syncChanged } from './sync';
 import { driveList, driveOpen, driveAddCompany, driveClose, driveCurrent, driveSwitchCompany, form01Get, form01Save } from './drives';
 import { reportExport, reportStats, reportWeekly, receiptPdf } from './reports';
@@ -35,7 +35,7 @@ export * from './face';
 const callList = [systemInfo, systemPing, deviceStatus, cameraSetAllowed, cardRead, cardCancel, demoSetCard, demoCardStatus, trustList,
   authStatus, storeCreate, storeUnlock, authSignIn, authSignOut, authConfirmSupervisor,
   dossierCreate, dossierSave, dossierSubmit, dossierCancel, dossierGet, dossierList, dossierDecide, dossierHistory, dossierCounts, dossierImage,
-  settingsGet, settingsSet,
+  settingsGet, settingsSet, stationSetName,
   syncStatus, syncDossier, syncPause, syncEnrol,
   driveList, driveOpen, driveAddCompany, driveClose, driveCurrent, driveSwitchCompany, form01Get, form01Save, reportExport, reportStats, reportWeekly, receiptPdf,
   faceCompare, faceAcknowledge] as const;

@@ -39,3 +39,18 @@ export const settingsSet = defineCall('settings.set', {
   access: 'settings',
   summary: 'Changes settings (administrator); each change is audited, and applies from the next retention run or idle check',
 });
+
+/** A station's name as people read it, e.g. "Công an phường Bến Nghé" (NFC, single spaces). */
+export const stationNameSchema = z
+  .string()
+  .transform((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim())
+  .pipe(z.string().min(3).max(120).regex(/^[^<>{}\\\u0000-\u001f]+$/u));
+
+export const stationSetName = defineCall('station.setName', {
+  input: z.object({ name: z.string().max(400) }).strict(),
+  output: z.object({ stationName: z.string().max(120) }),
+  errors: ['store.locked', 'station.bad_name', 'station.fixed_by_config'] as const,
+  access: 'settings',
+  summary: 'Names the station (administrator; asked at first run): shown in the header, on receipts and reports; audited',
+});
+

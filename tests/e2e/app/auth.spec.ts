@@ -37,19 +37,30 @@ test('sign-out clears every screen of personal data; a wrong password is refused
   }
 });
 
-test('a live kiosk: first start sets it up; after a restart the store is locked until the station passphrase', async ({ page }) => {
+test('a live kiosk: first start sets it up and asks the administrator to name the station; after a restart the store is locked until the station passphrase', async ({ page }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-live-'));
-  let shell = await startShell({ demo: false, dataDir });
+  let shell = await startShell({ demo: false, dataDir, stationName: null });
   try {
     await page.goto(shell.server.launchUrl());
+    await expect(page.locator('.topbar')).toContainText('Trạm: chưa đặt tên');
     await firstRun(page);
     await expect(page.getByTestId('officer-bar')).toContainText('quản trị viên');
+    const station = page.getByTestId('station-name-form');
+    await expect(station).toContainText('Đặt tên trạm trước khi tiếp nhận hồ sơ');
+    await station.locator('input[name=stationName]').fill('ab');
+    await station.getByTestId('station-save').click();
+    await expect(station.getByTestId('station-message')).toContainText('ít nhất 3 ký tự');
+    await station.locator('input[name=stationName]').fill('Công an phường Bến Nghé');
+    await station.getByTestId('station-save').click();
+    await expect(page.locator('.topbar')).toContainText('Trạm: Công an phường Bến Nghé');
+    await expect(station).toHaveCount(0);
   } finally {
     await shell.stop();
   }
-  shell = await startShell({ demo: false, dataDir });
+  shell = await startShell({ demo: false, dataDir, stationName: null });
   try {
     await page.goto(shell.server.launchUrl());
+    await expect(page.locator('.topbar')).toContainText('Trạm: Công an phường Bến Nghé');
     const unlock = page.getByTestId('unlock');
     await expect(unlock).toBeVisible();
     await unlock.locator('input[name=passphrase]').fill('sai mật khẩu trạm 2026');

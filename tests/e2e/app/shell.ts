@@ -13,11 +13,11 @@ import { seedAssets, type SeedAssets } from '../../../electron/cli/store/seed-do
 import * as D from '../../../electron/host/store/dossiers';
 import { sampleDossier } from '../../../electron/host/store/test-dossier';
 
-export async function startShell(opts: { demo?: boolean; stationName?: string; dataDir?: string } = {}): Promise<RunningBrowserShell> {
+export async function startShell(opts: { demo?: boolean; stationName?: string | null; dataDir?: string } = {}): Promise<RunningBrowserShell> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   return runBrowserShell({
     appVersion: '0.0.0-e2e',
-    config: configSchema.parse({ dataDir, stationName: opts.stationName ?? 'Công an phường Bến Nghé' }),
+    config: configSchema.parse({ dataDir, stationName: opts.stationName === undefined ? 'Công an phường Bến Nghé' : opts.stationName }),
     demo: opts.demo ?? true,
     log: silentLogger,
     rendererDir: new URL('../../../out/renderer', import.meta.url).pathname,

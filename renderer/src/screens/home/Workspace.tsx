@@ -8,6 +8,7 @@ import { IntakeFlow } from '../intake/IntakeFlow';
 import { ResumeList } from './ResumeList';
 import { TrustScreen } from '../trust/TrustScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { StationNameForm } from '../settings/StationNameForm';
 import { ApprovalQueue } from '../approval/ApprovalQueue';
 import { QueueScreen } from '../queue/QueueScreen';
 import { can } from '../../../../shared/domain/roles';
@@ -15,7 +16,7 @@ import { CompanySwitch } from '../reports/CompanySwitch';
 import { ReportsScreen } from '../reports/ReportsScreen';
 
 /** What a signed-in officer works in. Unmounted whole on sign-out or the idle lock. */
-export function Workspace({ officer, seed, station }: { officer: OfficerView; seed: number | undefined; station: string | null }) {
+export function Workspace({ officer, seed, station, onStationNamed }: { officer: OfficerView; seed: number | undefined; station: string | null; onStationNamed(name: string): void }) {
   const { t } = useTranslation();
   const client = useKiosk();
   const [screen, setScreen] = useState<'home' | 'intake' | 'trust' | 'approval' | 'queue' | 'settings' | 'reports'>('home');
@@ -42,6 +43,7 @@ export function Workspace({ officer, seed, station }: { officer: OfficerView; se
       </div>
       {screen === 'home' ? (
         <>
+          {station === null && can(officer.role, 'settings') && <StationNameForm prompt current={null} onNamed={onStationNamed} />}
           {can(officer.role, 'intake') && <CompanySwitch />}
           <section className="panel start">
             <p className="lead">{t('app.subtitle')}</p>
@@ -73,7 +75,7 @@ export function Workspace({ officer, seed, station }: { officer: OfficerView; se
       ) : screen === 'reports' ? (
         <ReportsScreen onBack={() => setScreen('home')} />
       ) : screen === 'settings' ? (
-        <SettingsScreen onBack={() => setScreen('home')} />
+        <SettingsScreen station={station} onStationNamed={onStationNamed} onBack={() => setScreen('home')} />
       ) : screen === 'trust' ? (
         <TrustScreen onBack={() => setScreen('home')} />
       ) : (

@@ -4,6 +4,7 @@ import { SETTING_LIMITS, type Settings } from '../../../../shared/contract/index
 import { useKiosk } from '../../bridge/context';
 import { errorMessage } from '../../i18n/error-message';
 import { SyncEnrolForm } from '../queue/SyncEnrolForm';
+import { StationNameForm } from './StationNameForm';
 import '../queue/queue.css';
 
 type Draft = Record<keyof Settings, string>;
@@ -25,7 +26,7 @@ function parse(d: Draft): Settings | keyof Settings {
  * The administrator's settings: retention days and the idle lock. The host refuses anyone else
  * (the home screen shows the button only to administrators); every change is audited there.
  */
-export function SettingsScreen({ onBack }: { onBack(): void }) {
+export function SettingsScreen({ onBack, station, onStationNamed }: { onBack(): void; station: string | null; onStationNamed(name: string): void }) {
   const { t } = useTranslation('settings');
   const client = useKiosk();
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -55,6 +56,7 @@ export function SettingsScreen({ onBack }: { onBack(): void }) {
     <section className="panel settings" data-testid="settings-screen">
       <h2>{t('title')}</h2>
       <p className="muted">{t('intro')}</p>
+      <StationNameForm current={station} onNamed={onStationNamed} />
       {draft && (
         <form onSubmit={(e) => void save(e)} noValidate>
           {FIELDS.map((f) => (

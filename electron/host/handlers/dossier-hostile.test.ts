@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../host';
+import { makePortraitJpeg } from '../sim/virtual-cccd/portrait';
 import { sampleDossier } from '../store/test-dossier';
 import * as D from '../store/dossiers';
 import { purgeExpired } from '../store/retention';
@@ -19,7 +20,8 @@ afterAll(() => host.close());
 type Loose = any;
 const call = (ch: string, payload?: unknown) => host.dispatch(ch, payload, testCtx) as Promise<{ ok: boolean; value?: Loose; error?: { code: string } }>;
 const NHUNG = '001190012345';
-const jpeg = (marker: number) => Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, marker, 0xff, 0xd9]).toString('base64');
+/** A small real JPEG, different for each seed. */
+const jpeg = (seed: number) => Buffer.from(makePortraitJpeg(48, 64, seed).bytes).toString('base64');
 
 /** A new draft of canbo's (signed in as canbo), taken from the card's QR code (no read needed). */
 async function canboDraft(idNumber: string) {
@@ -89,6 +91,22 @@ describe('the chip portrait', () => {
     const bare = await call('dossier.create', { body: sampleDossier({ idNumber: '079201000554', overall: 'not_read' }) });
     expect(D.image(host.context.auth.db, bare.value.id, 'chip_portrait')).toBeNull();
   }, 60_000);
+});
+
+describe('the live portrait', () => {
+  it('is refused before any decoding when it declares more than 1280 px a side (a decompression bomb), or has no frame header', { timeout: 60_000 }, async () => {
+    const { id, body } = await canboDraft('079201000566');
+    const real = Buffer.from(makePortraitJpeg(48, 64, 5).bytes);
+    const sof = real.indexOf(Buffer.from([0xff, 0xc0]));
+    const bomb = Buffer.from(real);
+    bomb.writeUInt16BE(4000, sof + 5);
+    bomb.writeUInt16BE(4000, sof + 7);
+    for (const bad of [bomb, Buffer.from([0xff, 0xd8, 0xff, 0xd9])]) {
+      expect(await call('dossier.save', { id, revision: 1, body, livePortrait: bad.toString('base64') })).toMatchObject({ ok: false, error: { code: 'dossier.incomplete' } });
+    }
+    expect(D.image(host.context.auth.db, id, 'live_portrait')).toBeNull();
+    expect(await call('dossier.save', { id, revision: 1, body, livePortrait: Buffer.from(makePortraitJpeg(480, 640, 5).bytes).toString('base64') })).toMatchObject({ ok: true });
+  });
 });
 
 describe('a chip verdict without the host’s own read', () => {
@@ -183,7 +201,7 @@ describe('an oversized body', () => {
 describe('two screens on one dossier', () => {
   it('a submission names the revision it reviewed: a newer save from another screen makes it stale', { timeout: 60_000 }, async () => {
     const { id, body } = await canboDraft('079201000560');
-    const live = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 0xff, 0xd9]).toString('base64');
+    const live = jpeg(0);
     expect(await call('dossier.save', { id, revision: 1, body, livePortrait: live })).toMatchObject({ ok: true, value: { revision: 2 } });
     // screen A reviewed revision 2; screen B saves a changed body
     const changed = { ...body, contact: { mobile: '0987654321' } };

@@ -7,11 +7,12 @@ import { TRAINING_PASSWORD } from '../auth/training';
 import { configSchema } from '../config';
 import { createHost, type Host } from '../host';
 import { silentLogger } from '../log';
+import { makePortraitJpeg } from '../sim/virtual-cccd/portrait';
 import { sampleDossier } from '../store/test-dossier';
 
 let host: Host;
 const ctx = { shell: 'test' as const, senderUrl: 'test' };
-const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 0xff, 0xd9]).toString('base64');
+const jpeg = Buffer.from(makePortraitJpeg(48, 64, 1).bytes).toString('base64');
 
 beforeAll(async () => {
   host = await createHost({

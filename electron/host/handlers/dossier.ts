@@ -9,6 +9,7 @@ import type { HostContext } from '../host-context';
 import type { Officer } from '../auth/accounts';
 import { officerNames } from '../auth/officer-names';
 import { auditFor } from '../store/audit';
+import { jpegSize } from '../images/jpeg-size';
 import * as D from '../store/dossiers';
 import { ensureFaceMatch } from '../face/record';
 import { DOSSIER_SCHEMA_VERSION, draftDossierSchema, type DraftDossier, type ImageKind } from '../../../shared/domain/dossier';
@@ -26,6 +27,13 @@ type DossierChannels =
   | 'dossier.image';
 
 const isJpeg = (b: Buffer) => b[0] === 0xff && b[1] === 0xd8;
+
+/** The screen's portrait is 480x640; a larger one (a decompression bomb) never reaches a decoder. */
+const LIVE_MAX_SIDE = 1280;
+function livePortraitFits(b: Buffer): boolean {
+  const size = b.length <= 1_500_000 && isJpeg(b) ? jpegSize(b) : null;
+  return size !== null && size.width <= LIVE_MAX_SIDE && size.height <= LIVE_MAX_SIDE;
+}
 const isPng = (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 
 /** The chip's files as the read kept them (EF.COM 0x1e, EF.SOD 0x1d, DGs by number), under the store's names. */
@@ -91,7 +99,7 @@ export function dossierHandlers(ctx: HostContext): Pick<HandlerTable, DossierCha
     'dossier.save': ({ id, revision, body, livePortrait }) =>
       wrap(() => {
         const live = livePortrait ? Buffer.from(livePortrait, 'base64') : undefined;
-        if (live && (live.length > 1_500_000 || !isJpeg(live))) throw new HostError('dossier.incomplete', 'live portrait is not a JPEG under 1.5 MB');
+        if (live && !livePortraitFits(live)) throw new HostError('dossier.incomplete', 'live portrait is not a JPEG under 1.5 MB of at most 1280 px a side');
         const officer = me();
         // A dossier holds a chip's SOD only when the host's read started it; without one, no chip claims.
         if (D.get(ctx.auth.db, id).officerId === officer.id && !D.image(ctx.auth.db, id, 'ef_sod')) claimsOnlyScreenData(body.identity, false);

@@ -26,6 +26,7 @@ export const UPSTREAM_PROBLEM_CODES = [
   'packet.chip_unverified',
   'packet.too_large',
   'packet.conflict',
+  'packet.superseded',
   'packet.wrong_device',
   'packet.unknown',
   'request.invalid',

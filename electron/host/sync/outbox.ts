@@ -80,8 +80,11 @@ export function keepPacket(db: Db, dossierId: string, p: StoredPacket, now: numb
 
 export type Recorded = 'sent' | 'refused' | 'retry' | 'lease_lost';
 
-/** The upload's result, in one transaction with its audit entry; nothing when the lease was lost. */
-export function recordOutcome(db: Db, c: Claimed, owner: string, o: UploadOutcome, now: number, nextAttemptAt: number): Recorded {
+/**
+ * The upload's result, in one transaction with its audit entry; nothing when the lease was lost.
+ * The entry keeps the digest of the packet put on the wire: the status feed's evidence of delivery.
+ */
+export function recordOutcome(db: Db, c: Claimed, owner: string, o: UploadOutcome, now: number, nextAttemptAt: number, digest: string | null = null): Recorded {
   return db.transaction((): Recorded => {
     const at = iso(now);
     const held = db.prepare(`SELECT 1 FROM outbox WHERE id = ? AND state = 'sending' AND lease_owner = ?`).get(c.id, owner);
@@ -91,18 +94,18 @@ export function recordOutcome(db: Db, c: Claimed, owner: string, o: UploadOutcom
       moveDossier(db, c.dossierId, 'sent', at, { outcome: JSON.stringify({ status: 'received', receivedAt: o.receipt.receivedAt }) });
       // Delivered: the kept packet (the dossier's personal data, sealed) is not kept past its use.
       db.prepare('DELETE FROM outbox_packets WHERE dossier_id = ?').run(c.dossierId);
-      appendAudit(db, { actor: 'system', action: 'sync.sent', dossierId: c.dossierId, at, detail: { status: o.status, attempt: c.attempt } });
+      appendAudit(db, { actor: 'system', action: 'sync.sent', dossierId: c.dossierId, at, detail: { status: o.status, attempt: c.attempt, digest } });
       return 'sent';
     }
     if (o.kind === 'conflict' || o.kind === 'final') {
       db.prepare(`UPDATE outbox SET state = 'failed', http_status = ?, last_error = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?`).run(o.status, o.code, c.id);
       moveDossier(db, c.dossierId, 'queued', at);
-      appendAudit(db, { actor: 'system', action: 'sync.refused', dossierId: c.dossierId, at, detail: { status: o.status, code: o.code, attempt: c.attempt } });
+      appendAudit(db, { actor: 'system', action: 'sync.refused', dossierId: c.dossierId, at, detail: { status: o.status, code: o.code, attempt: c.attempt, digest } });
       return 'refused';
     }
     db.prepare(`UPDATE outbox SET state = 'pending', http_status = ?, last_error = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?`).run(o.status, o.code, iso(nextAttemptAt), c.id);
     moveDossier(db, c.dossierId, 'queued', at);
-    appendAudit(db, { actor: 'system', action: 'sync.retry_scheduled', dossierId: c.dossierId, at, detail: { status: o.status, code: o.code, attempt: c.attempt, delayMs: Math.max(0, nextAttemptAt - now) } });
+    appendAudit(db, { actor: 'system', action: 'sync.retry_scheduled', dossierId: c.dossierId, at, detail: { status: o.status, code: o.code, attempt: c.attempt, delayMs: Math.max(0, nextAttemptAt - now), digest } });
     return 'retry';
   }).immediate();
 }

@@ -69,8 +69,9 @@ afterEach(async () => {
 const settled = (id: string) => () => ['done', 'failed'].includes(outboxRow(s.db, id)?.state ?? '');
 
 describe('packets sent again', () => {
-  // FINDING (re-capture after portrait_quality): the same dossier id with a new packet is a 409 conflict.
-  it.fails('a dossier whose portrait was refused, re-captured and approved again reaches the upstream (FINDING: re-capture answered 409)', async () => {
+  // Was a finding (re-capture after portrait_quality answered 409 packet.conflict): the re-approved
+  // packet is submission 2, which the upstream takes because its last decision asked for a re-capture.
+  it('a dossier whose portrait was refused, re-captured and approved again reaches the upstream (was: re-capture answered 409)', async () => {
     const [id] = approvedDossiers(s.db, 1);
     svc.poke();
     await until(() => dossierState(s.db, id!) === 'sent');
@@ -86,6 +87,13 @@ describe('packets sent again', () => {
     svc.poke();
     await until(settled(id!));
     expect(outboxRow(s.db, id!)).toMatchObject({ state: 'done', last_error: null });
+    const stored = up.control.packet(id!)!;
+    expect(stored.submission).toBe(2);
+    expect(dossierState(s.db, id!)).toBe('sent');
+    // Its decision comes back to the kiosk like a first submission's.
+    up.control.accept(id!);
+    await svc.pollNow();
+    expect(dossierState(s.db, id!)).toBe('accepted');
   });
 
   // FINDING (decisions lost across re-enrolment): the feed is per device; the status cursor and the

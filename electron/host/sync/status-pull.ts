@@ -5,10 +5,16 @@
  * intake's own path for returned dossiers), its old outbox row and packet dropped so the
  * re-approval queues it again. Each change is one transaction with its audit entry, and applying
  * one twice changes nothing, so the cursor is saved after a whole page.
+ *
+ * A feed entry is evidence only with the digest of a packet this kiosk built for that dossier (the
+ * digest is of the signed JWS, which only this kiosk can make and only the upstream can read out of
+ * the JWE): a dossier still queued is marked delivered only by such an entry, and a decision moves
+ * a sent dossier only when it is about the packet last delivered (not an older submission's).
  */
 import { appendAudit } from '../store/audit';
 import type { Db } from '../store/database';
 import { canMove, type DossierState } from '../../../shared/domain/dossier-state';
+import { RETURNED_FOR_RECAPTURE } from './packet/from-store';
 import { statusCursor, writeState } from './sync-state';
 import type { StatusChange, StatusPage } from './upstream-client';
 
@@ -22,6 +28,18 @@ function setState(db: Db, id: string, from: DossierState, to: DossierState, at: 
   db.prepare(`UPDATE dossiers SET state = ?, updated_at = ?${sets} WHERE id = ?`).run(to, at, ...args, id);
 }
 
+/** Digests this kiosk recorded for the dossier's packets (attempts, deliveries, exports), oldest first. */
+function ownDigests(db: Db, id: string): string[] {
+  const rows = db.prepare(`SELECT json_extract(detail, '$.digest') AS digest FROM audit WHERE dossier_id = ? ORDER BY seq`).all(id) as Array<{ digest: unknown }>;
+  return rows.flatMap((r) => (typeof r.digest === 'string' ? [r.digest] : []));
+}
+
+/** The digest of the packet last delivered (the latest sync.sent's); null when sent before digests were kept. */
+function deliveredDigest(db: Db, id: string): string | null {
+  const r = db.prepare(`SELECT json_extract(detail, '$.digest') AS digest FROM audit WHERE dossier_id = ? AND action = 'sync.sent' ORDER BY seq DESC LIMIT 1`).get(id) as { digest: unknown } | undefined;
+  return typeof r?.digest === 'string' ? r.digest : null;
+}
+
 export function applyStatusChange(db: Db, c: StatusChange, now = new Date()): Applied {
   if (c.status === 'received') return 'ignored';
   return db.transaction((): Applied => {
@@ -33,16 +51,20 @@ export function applyStatusChange(db: Db, c: StatusChange, now = new Date()): Ap
     if (state === 'queued' || state === 'sending') {
       // Stored upstream though our acknowledgement was lost; an upload under way records its own result first.
       if (!ob || ob.state === 'sending') return 'deferred';
-      // Never uploaded from here: the feed cannot make it delivered (a wrong id, another kiosk's).
-      if (ob.attempts === 0) return 'ignored';
+      // Only a packet this kiosk made is evidence of delivery; a row that tried without recording
+      // a digest (its host killed mid-upload) waits for its next attempt to settle it.
+      const own = ownDigests(db, c.dossierId);
+      if (!c.digest || !own.includes(c.digest)) return own.length === 0 && ob.attempts > 0 && ob.state === 'pending' ? 'deferred' : 'ignored';
       db.prepare(`UPDATE outbox SET state = 'done', done_at = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL WHERE dossier_id = ?`).run(at, c.dossierId);
       db.prepare('DELETE FROM outbox_packets WHERE dossier_id = ?').run(c.dossierId);
       if (state === 'queued') setState(db, c.dossierId, 'queued', 'sending', at);
       setState(db, c.dossierId, 'sending', 'sent', at);
-      appendAudit(db, { actor: 'system', action: 'sync.sent', dossierId: c.dossierId, at, detail: { via: 'status' } });
+      appendAudit(db, { actor: 'system', action: 'sync.sent', dossierId: c.dossierId, at, detail: { via: 'status', digest: c.digest } });
       state = 'sent';
     }
     if (state !== 'sent') return 'ignored';
+    const delivered = deliveredDigest(db, c.dossierId);
+    if (delivered !== null && c.digest !== delivered) return 'ignored';
     const outcome = JSON.stringify({ status: c.status, code: c.reason?.code ?? null, message: c.reason?.message ?? null, at: c.at });
     if (c.status === 'accepted') {
       setState(db, c.dossierId, 'sent', 'accepted', at, ', upstream_outcome = ?', [outcome]);
@@ -56,7 +78,7 @@ export function applyStatusChange(db: Db, c: StatusChange, now = new Date()): Ap
       db.prepare('DELETE FROM outbox_packets WHERE dossier_id = ?').run(c.dossierId);
       db.prepare('DELETE FROM outbox WHERE dossier_id = ?').run(c.dossierId);
       setState(db, c.dossierId, 'rejected_upstream', 'returned', at, ', return_reason = ?, revision = revision + 1', [PORTRAIT_RETURN_REASON]);
-      appendAudit(db, { actor: 'system', action: 'dossier.returned_for_recapture', dossierId: c.dossierId, at, detail: { code } });
+      appendAudit(db, { actor: 'system', action: RETURNED_FOR_RECAPTURE, dossierId: c.dossierId, at, detail: { code } });
     }
     return 'applied';
   }).immediate();

@@ -20,6 +20,8 @@ export const statusChangeSchema = z.object({
     })
     .optional(),
   at: z.string(),
+  /** The digest of the packet the change is about (status-pull.ts applies only the kiosk's own). */
+  digest: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type StatusChange = z.infer<typeof statusChangeSchema>;
 

@@ -147,6 +147,7 @@ export class SyncWorker {
     }, Math.max(50, Math.floor(leaseMs / 3)));
     beat.unref();
     let outcome: UploadOutcome;
+    let digest: string | null = null;
     try {
       let packet: StoredPacket | null = null;
       try {
@@ -155,6 +156,7 @@ export class SyncWorker {
         this.o.log.error('sync.packet_failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null });
         outcome = { kind: 'final', status: 0, code: 'packet.build_failed' };
       }
+      digest = packet?.digest ?? null;
       if (packet) outcome = receiptChecked(await this.o.sink.putPacket(c.dossierId, packet.jwe), c.dossierId, packet.digest);
     } finally {
       clearInterval(beat);
@@ -164,7 +166,7 @@ export class SyncWorker {
     const delay = backoffDelay(c.attempt, this.o.backoff ?? DEFAULT_BACKOFF, this.o.random, retryAfter);
     let recorded;
     try {
-      recorded = recordOutcome(this.o.db, c, this.owner, o, this.now(), this.now() + delay);
+      recorded = recordOutcome(this.o.db, c, this.owner, o, this.now(), this.now() + delay, digest);
     } catch (e) {
       this.o.log.error('sync.record_failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null });
       return;

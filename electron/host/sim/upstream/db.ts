@@ -19,11 +19,13 @@ const SCHEMA = `
   ) STRICT;
   CREATE TABLE IF NOT EXISTS packets (
     dossier_id TEXT PRIMARY KEY, digest TEXT NOT NULL, signer TEXT NOT NULL, uploader TEXT NOT NULL,
-    manifest TEXT NOT NULL, jwe TEXT NOT NULL, chip_chain TEXT NOT NULL, received_at TEXT NOT NULL
+    manifest TEXT NOT NULL, jwe TEXT NOT NULL, chip_chain TEXT NOT NULL, received_at TEXT NOT NULL,
+    submission INTEGER NOT NULL DEFAULT 1
   ) STRICT;
   CREATE TABLE IF NOT EXISTS changes (
     seq INTEGER PRIMARY KEY, device_id TEXT NOT NULL, dossier_id TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('received', 'accepted', 'rejected')), reason_code TEXT, message TEXT, at TEXT NOT NULL
+    status TEXT NOT NULL CHECK (status IN ('received', 'accepted', 'rejected')), reason_code TEXT, message TEXT, at TEXT NOT NULL,
+    digest TEXT
   ) STRICT;
   CREATE INDEX IF NOT EXISTS changes_by_device ON changes(device_id, seq);
   CREATE INDEX IF NOT EXISTS changes_by_dossier ON changes(dossier_id, seq);
@@ -35,6 +37,10 @@ export function openUpstreamDb(dir: string): UpstreamDb {
   // A 201 is an acknowledgement: the packet must survive a power cut once it is given.
   db.pragma('synchronous = FULL');
   db.exec(SCHEMA);
+  // A data directory from before re-submissions and digests in the feed gets the columns added.
+  const has = (table: string, column: string) => (db.pragma(`table_info(${table})`) as Array<{ name: string }>).some((c) => c.name === column);
+  if (!has('packets', 'submission')) db.exec('ALTER TABLE packets ADD COLUMN submission INTEGER NOT NULL DEFAULT 1');
+  if (!has('changes', 'digest')) db.exec('ALTER TABLE changes ADD COLUMN digest TEXT');
   return db;
 }
 
@@ -61,11 +67,13 @@ export interface PacketRow {
   jwe: string;
   chipChain: string;
   receivedAt: string;
+  /** 1 for a first packet; higher for a re-submission after a rejection that asked for one. */
+  submission: number;
 }
 
 export function packetRow(db: UpstreamDb, dossierId: string): PacketRow | undefined {
   return db
-    .prepare('SELECT dossier_id AS dossierId, digest, signer, uploader, manifest, jwe, chip_chain AS chipChain, received_at AS receivedAt FROM packets WHERE dossier_id = ?')
+    .prepare('SELECT dossier_id AS dossierId, digest, signer, uploader, manifest, jwe, chip_chain AS chipChain, received_at AS receivedAt, submission FROM packets WHERE dossier_id = ?')
     .get(dossierId) as PacketRow | undefined;
 }
 
@@ -77,6 +85,8 @@ export interface StatusChange {
   status: 'received' | 'accepted' | 'rejected';
   reason?: { code: ReasonCode; message?: string };
   at: string;
+  /** The SHA-256 of the packet (its JWS) the change is about: the kiosk's evidence it is its own delivery. */
+  digest?: string;
 }
 
 interface ChangeRow {
@@ -86,9 +96,10 @@ interface ChangeRow {
   reasonCode: ReasonCode | null;
   message: string | null;
   at: string;
+  digest: string | null;
 }
 
-const CHANGE_COLUMNS = 'seq, dossier_id AS dossierId, status, reason_code AS reasonCode, message, at';
+const CHANGE_COLUMNS = 'seq, dossier_id AS dossierId, status, reason_code AS reasonCode, message, at, digest';
 
 function asChange(r: ChangeRow): StatusChange {
   return {
@@ -97,12 +108,13 @@ function asChange(r: ChangeRow): StatusChange {
     status: r.status,
     ...(r.reasonCode ? { reason: { code: r.reasonCode, ...(r.message ? { message: r.message } : {}) } } : {}),
     at: r.at,
+    ...(r.digest ? { digest: r.digest } : {}),
   };
 }
 
-export function addChange(db: UpstreamDb, deviceId: string, dossierId: string, status: StatusChange['status'], reason?: StatusChange['reason'], at = new Date()): void {
-  db.prepare('INSERT INTO changes (device_id, dossier_id, status, reason_code, message, at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    deviceId, dossierId, status, reason?.code ?? null, reason?.message ?? null, at.toISOString(),
+export function addChange(db: UpstreamDb, deviceId: string, dossierId: string, digest: string, status: StatusChange['status'], reason?: StatusChange['reason'], at = new Date()): void {
+  db.prepare('INSERT INTO changes (device_id, dossier_id, status, reason_code, message, at, digest) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    deviceId, dossierId, status, reason?.code ?? null, reason?.message ?? null, at.toISOString(), digest,
   );
 }
 

@@ -1,6 +1,7 @@
 /**
  * What the reference upstream does, apart from HTTP: enrolment with a one-time token, the
- * idempotent packet store (same id and digest: 200; other digest: 409), decisions and the status
+ * idempotent packet store (same id, submission and digest: 200; other digest: 409; a re-submission
+ * after a rejection that asked for one replaces the packet), decisions and the status
  * feed. Every change is one synchronous SQLite transaction; the async work (certificate issuance,
  * decryption, verification) happens before it.
  */
@@ -14,7 +15,7 @@ import { DOSSIER_ID_RE } from '../../sync/packet/manifest';
 import { openPacket, type Opened } from '../../sync/packet/open';
 import { checkChip, type ChipFinding } from './chip-check';
 import type { Behaviour, Decision } from './control';
-import { addChange, deviceRow, packetRow, tokenHash, type DeviceRow, type PacketRow, type UpstreamDb } from './db';
+import { addChange, deviceRow, latestChange, packetRow, tokenHash, type DeviceRow, type PacketRow, type ReasonCode, type UpstreamDb } from './db';
 import { issueClientCertificate, type UpstreamPki } from './pki';
 import { Problem } from './problem';
 
@@ -25,6 +26,9 @@ const enrolmentRequest = z.object({
   station: z.object({ name: z.string().min(1).max(120), code: z.string().max(40).optional() }),
   appVersion: z.string().max(40),
 });
+
+/** Rejections that ask the kiosk to correct the dossier and submit it again under the same id. */
+export const RESUBMIT_REASONS: readonly ReasonCode[] = ['portrait_quality'];
 
 export interface Receipt {
   dossierId: string;
@@ -123,27 +127,47 @@ export class UpstreamService {
     });
   }
 
+  /**
+   * Exactly once per submission: the same submission and digest is a repeat (200), another digest
+   * a conflict (409). A higher submission replaces the stored packet only when the latest decision
+   * on the stored one asked for a correction (RESUBMIT_REASONS); an older submission is never
+   * stored (409 packet.superseded), so it can neither be kept twice nor override the newer one.
+   */
   private store(opened: Opened, uploader: string, jwe: string, now: Date): Stored {
     const { dossierId } = opened.packet.manifest;
-    const repeat = (row: PacketRow) => {
-      if (row.digest !== opened.digest) throw new Problem(409, 'packet.conflict', 'another packet is stored under this dossier id');
-      return { status: 200 as const, receipt: { dossierId, digest: row.digest, receivedAt: row.receivedAt } };
+    const submission = opened.packet.manifest.submission ?? 1;
+    const verdict = (row: PacketRow): Stored | 'resubmission' => {
+      if (submission < row.submission) throw new Problem(409, 'packet.superseded', 'a later submission of this dossier is stored');
+      if (submission === row.submission) {
+        if (row.digest !== opened.digest) throw new Problem(409, 'packet.conflict', 'another packet is stored under this dossier id');
+        return { status: 200 as const, receipt: { dossierId, digest: row.digest, receivedAt: row.receivedAt } };
+      }
+      const last = latestChange(this.db, dossierId);
+      const returned = last?.status === 'rejected' && last.digest === row.digest && RESUBMIT_REASONS.includes(last.reason?.code ?? 'other');
+      if (!returned) throw new Problem(409, 'packet.conflict', 'the stored packet was not returned for correction');
+      return 'resubmission';
     };
     const known = packetRow(this.db, dossierId);
-    if (known) return repeat(known);
+    if (known) {
+      const v = verdict(known);
+      if (v !== 'resubmission') return v;
+    }
     const chip = checkChip(opened.packet, this.trust, now);
     const result = this.db.transaction(() => {
       const raced = packetRow(this.db, dossierId);
-      if (raced) return repeat(raced);
-      this.db.prepare('INSERT INTO packets (dossier_id, digest, signer, uploader, manifest, jwe, chip_chain, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-        dossierId, opened.digest, opened.signer, uploader, JSON.stringify(opened.packet.manifest), jwe, chip, now.toISOString(),
-      );
-      addChange(this.db, opened.signer, dossierId, 'received', undefined, now);
-      const decision = this.behaviour.decisions.get(dossierId) ?? this.byCitizen(opened) ?? this.automatic(chip);
-      if (decision) this.record(opened.signer, dossierId, decision, now);
+      const v = raced ? verdict(raced) : undefined;
+      if (v && v !== 'resubmission') return v;
+      const values = [opened.digest, opened.signer, uploader, JSON.stringify(opened.packet.manifest), jwe, chip, now.toISOString(), submission, dossierId];
+      if (v === 'resubmission') this.db.prepare('UPDATE packets SET digest = ?, signer = ?, uploader = ?, manifest = ?, jwe = ?, chip_chain = ?, received_at = ?, submission = ? WHERE dossier_id = ?').run(...values);
+      else this.db.prepare('INSERT INTO packets (digest, signer, uploader, manifest, jwe, chip_chain, received_at, submission, dossier_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(...values);
+      addChange(this.db, opened.signer, dossierId, opened.digest, 'received', undefined, now);
+      // A decision scripted before the first submission was for that one, not for the re-submission.
+      const scripted = v === 'resubmission' ? undefined : this.behaviour.decisions.get(dossierId);
+      const decision = scripted ?? this.byCitizen(opened) ?? this.automatic(chip);
+      if (decision) this.record(opened.signer, dossierId, opened.digest, decision, now);
       return { status: 201 as const, receipt: { dossierId, digest: opened.digest, receivedAt: now.toISOString() } };
     }).immediate();
-    if (result.status === 201) this.events.emit('stored', { dossierId, digest: opened.digest, signer: opened.signer, uploader });
+    if (result.status === 201) this.events.emit('stored', { dossierId, digest: opened.digest, signer: opened.signer, uploader, submission });
     return result;
   }
 
@@ -166,9 +190,9 @@ export class UpstreamService {
     return { status: 'rejected', reason: { code: 'chip_verification', message: `document signer chain: ${chip}` } };
   }
 
-  private record(deviceId: string, dossierId: string, d: Decision, now: Date): void {
+  private record(deviceId: string, dossierId: string, digest: string, d: Decision, now: Date): void {
     const times = this.behaviour.duplicateChanges ? 2 : 1;
-    for (let i = 0; i < times; i++) addChange(this.db, deviceId, dossierId, d.status, d.status === 'rejected' ? d.reason : undefined, now);
+    for (let i = 0; i < times; i++) addChange(this.db, deviceId, dossierId, digest, d.status, d.status === 'rejected' ? d.reason : undefined, now);
     this.events.emit('decided', { dossierId, ...d });
   }
 
@@ -177,7 +201,7 @@ export class UpstreamService {
     this.behaviour.decisions.set(dossierId, d);
     return this.db.transaction(() => {
       const row = packetRow(this.db, dossierId);
-      if (row) this.record(row.signer, dossierId, d, now);
+      if (row) this.record(row.signer, dossierId, row.digest, d, now);
       return Boolean(row);
     }).immediate();
   }

@@ -21,6 +21,8 @@ export interface PacketInput {
   createdAt: string;
   submittedAt?: string;
   approvedAt: string;
+  /** 1 (or absent) for the first submission; see manifest.ts. */
+  submission?: number;
   officerId: string;
   supervisorId: string;
   /** The dossier body (JSON-able); the portrait's evidence travels in `liveness` instead. */
@@ -78,6 +80,8 @@ export function packetJson(input: PacketInput, deviceId: string): string {
     officerId: input.officerId,
     supervisorId: input.supervisorId,
     approvedAt: input.approvedAt,
+    // Written only from the second submission on, so a first packet's digest is what it always was.
+    ...(input.submission && input.submission > 1 ? { submission: input.submission } : {}),
     parts: [...parts].map(([name, bytes]) => ({ name, mediaType: mediaTypeOf(name, bytes), size: bytes.length, sha256: sha256(bytes) })),
   };
   const encoded: Record<string, string> = {};

@@ -21,6 +21,18 @@ function evidenceOf(raw: string): unknown {
   }
 }
 
+/** The audit action that returns a dossier for re-capture (status-pull.ts). */
+export const RETURNED_FOR_RECAPTURE = 'dossier.returned_for_recapture';
+
+/**
+ * Which submission the dossier's packet is: 1, plus one for every time the upstream returned it
+ * for a correction. Counted from the append-only audit chain, so it only ever grows.
+ */
+export function submissionOf(db: Db, dossierId: string): number {
+  const r = db.prepare('SELECT count(*) AS n FROM audit WHERE dossier_id = ? AND action = ?').get(dossierId, RETURNED_FOR_RECAPTURE) as { n: number };
+  return 1 + r.n;
+}
+
 export function packetInputFromStore(db: Db, dossierId: string): PacketInput {
   const row = get(db, dossierId);
   if (!PACKABLE_STATES.includes(row.state)) throw new DossierError('wrong_state', `${row.state} is not approved`);
@@ -41,6 +53,7 @@ export function packetInputFromStore(db: Db, dossierId: string): PacketInput {
     createdAt: row.createdAt,
     ...(row.submittedAt ? { submittedAt: row.submittedAt } : {}),
     approvedAt: row.decidedAt,
+    submission: submissionOf(db, dossierId),
     officerId: row.officerId,
     supervisorId: row.supervisorId,
     dossier: { ...d, portrait },

@@ -41,6 +41,11 @@ export const manifestSchema = z.object({
   officerId: z.string().min(1).max(64),
   supervisorId: z.string().min(1).max(64),
   approvedAt: isoTime,
+  /**
+   * Which submission of the dossier this is: absent (= 1) for the first; 2, 3, … each time it is
+   * approved again after the upstream rejected it asking for a correction (docs/upstream-api.yaml).
+   */
+  submission: z.number().int().min(2).max(99).optional(),
   parts: z.array(manifestPartSchema).min(1).max(PART_NAMES.length),
 });
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -18,6 +18,8 @@ export const configSchema = z.object({
     .object({
       url: z.string().url().refine((u) => u.startsWith('https://'), 'upstream must use https'),
       caFile: z.string().optional(),
+      /** Longest any one upstream request may take, connect to last byte (default 120 s). */
+      deadlineSeconds: z.number().int().min(5).max(3600).optional(),
     })
     .nullable()
     .default(null),

@@ -25,6 +25,8 @@ export interface SyncTuning {
   backoff?: BackoffPolicy;
   connectTimeoutMs?: number;
   readTimeoutMs?: number;
+  /** Overall deadline per request; else the configuration's `upstream.deadlineSeconds`, else the transport's default. */
+  deadlineMs?: number;
 }
 
 export interface SyncServiceOptions {
@@ -91,6 +93,11 @@ export class SyncService {
     return { running: this.worker !== null, paused: this.db ? isPaused(this.db) : false, busy: this.worker?.busy ?? 0 };
   }
 
+  private deadlineMs(): number | undefined {
+    const s = this.o.config.upstream?.deadlineSeconds;
+    return this.o.tuning?.deadlineMs ?? (s ? s * 1000 : undefined);
+  }
+
   private run(db: Db, id: DeviceIdentity): void {
     const t = this.o.tuning ?? {};
     this.client = new UpstreamClient({
@@ -100,6 +107,7 @@ export class SyncService {
       clientKeyPem: id.tlsKeyPem,
       connectTimeoutMs: t.connectTimeoutMs,
       readTimeoutMs: t.readTimeoutMs,
+      deadlineMs: this.deadlineMs(),
       maxSockets: (t.concurrency ?? 8) + 1,
     });
     const keys = { deviceId: id.deviceId, signingKey: { ...id.signingJwk, kid: id.deviceId }, upstreamKey: id.upstreamEncJwk };
@@ -195,7 +203,7 @@ export class SyncService {
     let answer;
     try {
       answer = await requestEnrolment(
-        { baseUrl: up.url, caPem, connectTimeoutMs: this.o.tuning?.connectTimeoutMs, readTimeoutMs: this.o.tuning?.readTimeoutMs },
+        { baseUrl: up.url, caPem, connectTimeoutMs: this.o.tuning?.connectTimeoutMs, readTimeoutMs: this.o.tuning?.readTimeoutMs, deadlineMs: this.deadlineMs() },
         { token, csrPem: keys.csrPem, signingKey: keys.signingPublicJwk, station: { name: station }, appVersion: this.o.appVersion },
       );
     } catch (e) {

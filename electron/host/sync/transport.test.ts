@@ -76,6 +76,18 @@ describe('UpstreamClient over real TLS', () => {
     d.close();
   });
 
+  it('an upstream trickling a byte within every read timeout is cut at the overall deadline, for uploads and the status feed (was: read timeout only)', async () => {
+    const url = await serve(tls, (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100000' });
+      const drip = setInterval(() => res.write(' '), 50);
+      res.on('close', () => clearInterval(drip));
+    });
+    const c = new UpstreamClient({ baseUrl: url, caPem: tls.caPem, clientCertPem: client.cert, clientKeyPem: client.key, readTimeoutMs: 400, deadlineMs: 600 });
+    expect(await c.putPacket('HS-23456789AB', 'x')).toMatchObject({ kind: 'retry', code: 'net.timeout' });
+    await expect(c.statusSince('0')).rejects.toMatchObject({ code: 'net.timeout' });
+    c.close();
+  });
+
   it('reads the status feed and refuses a malformed page', async () => {
     let page: unknown = { changes: [{ seq: 1, dossierId: 'HS-23456789AB', status: 'accepted', at: '2026-11-30T00:00:00Z' }], cursor: '1', more: false };
     const url = await serve(tls, (req, res) => {

@@ -1,7 +1,9 @@
 /**
  * HTTPS to the upstream with Node's own `https`: the kiosk's client certificate (mutual TLS), the
- * upstream CA pinned as the only trust anchor (no system CAs), TLS 1.3, a connect timeout and a
- * read timeout (no byte for that long fails the request), keep-alive between calls.
+ * upstream CA pinned as the only trust anchor (no system CAs), TLS 1.3, a connect timeout, a
+ * read timeout (no byte for that long fails the request) and an overall deadline (an upstream
+ * trickling a byte now and then cannot hold an upload slot or the status poll for ever),
+ * keep-alive between calls.
  */
 import { Agent, request } from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -14,6 +16,8 @@ export interface TransportOptions {
   clientKeyPem?: string;
   connectTimeoutMs?: number;
   readTimeoutMs?: number;
+  /** The whole request, connect to last byte (DEFAULT_DEADLINE_MS). */
+  deadlineMs?: number;
   maxSockets?: number;
 }
 
@@ -28,6 +32,8 @@ export class TimeoutError extends Error {
 }
 
 const MAX_ANSWER_BYTES = 2 * 1024 * 1024;
+/** Two minutes: an 8 MiB packet needs about 70 kB/s to go within it. */
+export const DEFAULT_DEADLINE_MS = 120_000;
 
 export class Transport {
   private readonly agent: Agent;
@@ -55,15 +61,23 @@ export class Transport {
     const readMs = this.o.readTimeoutMs ?? 30_000;
     return new Promise<HttpAnswer>((resolve, reject) => {
       let settled = false;
+      let overdue: TimeoutError | null = null;
       const done = (e: Error | null, a?: HttpAnswer) => {
         if (settled) return;
         settled = true;
         clearTimeout(connectTimer);
-        if (e) reject(e);
+        clearTimeout(deadline);
+        // Past the deadline the answer is cut short whichever way the socket reports it.
+        if (overdue) reject(overdue);
+        else if (e) reject(e);
         else resolve(a!);
       };
       const req = request(url, { method, agent: this.agent, headers: { ...headers, ...(body !== null ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } });
       const connectTimer = setTimeout(() => req.destroy(new TimeoutError('connect timeout')), connectMs);
+      const deadline = setTimeout(() => {
+        overdue = new TimeoutError('deadline');
+        req.destroy(overdue);
+      }, this.o.deadlineMs ?? DEFAULT_DEADLINE_MS);
       req.on('socket', (s) => {
         // A reused keep-alive socket is already connected; a new one is once its handshake is done.
         if (this.connected.has(s)) return clearTimeout(connectTimer);

@@ -126,12 +126,13 @@ test('the detail shows both portraits, the data and the history: who submitted, 
   await expect(detail.getByTestId('queue-resume')).toHaveCount(0);
 
   const history = detail.getByTestId('history').locator('li');
-  await expect(history).toHaveCount(3);
-  expect(await history.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-action')))).toEqual(['draft.created', 'dossier.submitted', 'dossier.approved']);
-  await expect(history.locator('.what')).toHaveText(['Tạo hồ sơ', 'Gửi duyệt', 'Duyệt']);
-  await expect(history.nth(1)).toContainText('Cán bộ tiếp nhận (đào tạo)');
-  await expect(history.nth(2)).toContainText('Lãnh đạo duyệt hồ sơ (đào tạo)');
-  await expect(history.nth(2).locator('time')).toHaveText(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+  // The submission compares the live face with the chip photo first (electron/host/face).
+  await expect(history).toHaveCount(4);
+  expect(await history.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-action')))).toEqual(['draft.created', 'face.compared', 'dossier.submitted', 'dossier.approved']);
+  await expect(history.locator('.what')).toHaveText(['Tạo hồ sơ', 'So khuôn mặt với ảnh trong chip', 'Gửi duyệt', 'Duyệt']);
+  await expect(history.nth(2)).toContainText('Cán bộ tiếp nhận (đào tạo)');
+  await expect(history.nth(3)).toContainText('Lãnh đạo duyệt hồ sơ (đào tạo)');
+  await expect(history.nth(3).locator('time')).toHaveText(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
 
   // Escape goes back to the list, whose heading takes the focus.
   await page.keyboard.press('Escape');

@@ -28,6 +28,12 @@ export const KNOWN_ACTIONS = [
   'sync.exported',
   'sync.imported',
   'dossier.returned_for_recapture',
+  // The face comparison (electron/host/face), a supervisor's password on the officer's screen, the receipt.
+  'face.compared',
+  'face.mismatch_acknowledged',
+  'auth.supervisor_checked',
+  'auth.supervisor_refused',
+  'receipt.printed',
 ] as const;
 
 /** The catalogue key for an audit action, or null when it has no label of its own. */

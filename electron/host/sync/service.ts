@@ -9,6 +9,7 @@ import type { KioskConfig } from '../config';
 import type { Logger } from '../log';
 import type { Db } from '../store/database';
 import type { BackoffPolicy } from './backoff';
+import { checkEnrolmentAnswer, EnrolmentAnswerError } from './enrolment-answer';
 import { checkCertificateMatchesKey, loadIdentity, makeDeviceKeys, saveIdentity, type DeviceIdentity } from './identity';
 import { buildPacketFromStore } from './packet/index';
 import { applyStatusPage, statusCursor } from './status-pull';
@@ -211,14 +212,21 @@ export class SyncService {
       throw e;
     }
     await checkCertificateMatchesKey(answer.clientCertificatePem, keys.tlsKeyPem);
+    let checked;
+    try {
+      checked = await checkEnrolmentAnswer(answer, { url: up.url, caPem });
+    } catch (e) {
+      if (e instanceof EnrolmentAnswerError) throw new SyncError('sync.enrolment_refused', `${e.code}: ${e.message}`);
+      throw e;
+    }
     const id: DeviceIdentity = {
       deviceId: answer.deviceId,
-      upstreamUrl: answer.apiUrl ?? up.url,
+      upstreamUrl: checked.apiUrl,
       tlsKeyPem: keys.tlsKeyPem,
       clientCertPem: answer.clientCertificatePem,
       signingJwk: keys.signingJwk,
-      upstreamCaPem: answer.caChainPem,
-      upstreamEncJwk: answer.encryptionKey,
+      upstreamCaPem: checked.caPem,
+      upstreamEncJwk: checked.encryptionKey,
       enrolledAt: new Date().toISOString(),
       enrolledBy: actor,
     };

@@ -9,9 +9,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../log';
 import type { Db } from '../store/database';
+import { DossierError } from '../store/dossiers';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { claimNext, nextDue, recordOutcome, renewLease, retryAllNow, storedPacket, type Claimed, type StoredPacket } from './outbox';
 import type { UploadOutcome } from './outcome';
+import { PacketError } from './packet/errors';
 
 export interface PacketSource {
   build(db: Db, dossierId: string): Promise<StoredPacket>;
@@ -25,6 +27,17 @@ export function receiptChecked(o: UploadOutcome, dossierId: string, digest: stri
   if (o.kind !== 'stored' && o.kind !== 'already_stored') return o;
   if (o.receipt.dossierId === dossierId && o.receipt.digest === digest) return o;
   return { kind: 'retry', status: o.status, code: 'bad_response', retryAfterMs: null };
+}
+
+/**
+ * A packet that cannot be built: final only when the dossier itself is the cause (too large, or
+ * incomplete / no longer approved); anything else (a key, the store, the machine) is retried with
+ * backoff, so one bad moment does not fail every dossier for good.
+ */
+export function buildFailure(e: unknown): UploadOutcome {
+  if (e instanceof PacketError && e.code === 'packet.too_large') return { kind: 'final', status: 0, code: 'packet.too_large' };
+  if (e instanceof DossierError && (e.code === 'incomplete' || e.code === 'wrong_state')) return { kind: 'final', status: 0, code: 'packet.build_failed' };
+  return { kind: 'retry', status: null, code: 'packet.build_failed', retryAfterMs: null };
 }
 
 export interface WorkerOptions {
@@ -154,7 +167,7 @@ export class SyncWorker {
         packet = await this.packetFor(c);
       } catch (e) {
         this.o.log.error('sync.packet_failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null });
-        outcome = { kind: 'final', status: 0, code: 'packet.build_failed' };
+        outcome = buildFailure(e);
       }
       digest = packet?.digest ?? null;
       if (packet) outcome = receiptChecked(await this.o.sink.putPacket(c.dossierId, packet.jwe), c.dossierId, packet.digest);

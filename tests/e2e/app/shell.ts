@@ -12,12 +12,18 @@ import { silentLogger } from '../../../electron/host/log';
 import { seedAssets, type SeedAssets } from '../../../electron/cli/store/seed-dossiers';
 import * as D from '../../../electron/host/store/dossiers';
 import { sampleDossier } from '../../../electron/host/store/test-dossier';
+import { buildCardFiles, FILE_IDS } from '../../../electron/host/sim/lds-builder/card-files';
+import { NHUNG } from '../../../electron/host/sim/lds-builder/sample-citizens';
+import { cardIssuer } from '../../../electron/host/sim/virtual-cccd/card-issuer';
 
-export async function startShell(opts: { demo?: boolean; stationName?: string | null; dataDir?: string } = {}): Promise<RunningBrowserShell> {
+export async function startShell(
+  opts: { demo?: boolean; stationName?: string | null; dataDir?: string; upstream?: { url: string; caFile: string } } = {},
+): Promise<RunningBrowserShell> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  const stationName = opts.stationName === undefined ? 'Công an phường Bến Nghé' : opts.stationName;
   return runBrowserShell({
     appVersion: '0.0.0-e2e',
-    config: configSchema.parse({ dataDir, stationName: opts.stationName === undefined ? 'Công an phường Bến Nghé' : opts.stationName }),
+    config: configSchema.parse({ dataDir, stationName, ...(opts.upstream ? { upstream: opts.upstream } : {}) }),
     demo: opts.demo ?? true,
     log: silentLogger,
     rendererDir: new URL('../../../out/renderer', import.meta.url).pathname,
@@ -31,11 +37,25 @@ export async function startShell(opts: { demo?: boolean; stationName?: string | 
  * chip verdict needs the host's own card read, which these specs do not walk through (the intake specs do).
  */
 let assets: SeedAssets | undefined;
-export function storeChipDossier(shell: RunningBrowserShell, citizen: { idNumber: string; fullName: string }): string {
+export function storeChipDossier(shell: RunningBrowserShell, citizen: { idNumber: string; fullName: string }, images?: SeedAssets['images']): string {
   const officer = shell.host.context.auth.officer();
   if (!officer) throw new Error('sign an officer in first');
   assets ??= seedAssets();
-  return D.createDraft(shell.host.context.auth.db, officer, sampleDossier(citizen), assets.images).id;
+  return D.createDraft(shell.host.context.auth.db, officer, sampleDossier(citizen), images ?? assets.images).id;
+}
+
+/**
+ * The seed's images with chip files signed by the demo cards' issuer (DemoCards.cscaDer(), the
+ * CSCA demo mode trusts), so an upstream trusting that CSCA finds the chain trusted.
+ */
+export function demoSignedImages(): SeedAssets['images'] {
+  assets ??= seedAssets();
+  const { csca, ds } = cardIssuer();
+  const chip = assets.images.chip_portrait!;
+  const card = buildCardFiles(NHUNG, { pki: { csca, ds }, portrait: { bytes: chip, kind: 'jpeg', width: 240, height: 320 } });
+  const f = (id: number) => card.files.get(id)!;
+  const ids = { ef_com: FILE_IDS.COM, ef_sod: FILE_IDS.SOD, dg1: FILE_IDS.DG1, dg2: FILE_IDS.DG2, dg13: FILE_IDS.DG13, dg14: FILE_IDS.DG14, dg15: FILE_IDS.DG15 };
+  return { ...assets.images, ...Object.fromEntries(Object.entries(ids).map(([k, id]) => [k, f(id)])) };
 }
 
 const TRAINING_USER = { officer: 'canbo', supervisor: 'lanhdao', admin: 'quantri' } as const;

@@ -6,9 +6,11 @@
  *   pull drops the old packet and outbox row so the re-approval queues it anew. The re-captured
  *   dossier is a new packet (another digest) under the same dossier id, which the upstream's
  *   "exactly once" rule answers with 409 packet.conflict: final, the re-capture never arrives.
+ *   Fixed: the re-approved packet is submission 2 (docs/upstream-api.yaml, Re-submission).
  * - A dossier delivered before a re-enrolment has its decision in the old device's feed (the
  *   reference upstream files changes under the signer; GET /v1/packets/{id} answers only the
  *   signer too): the kiosk, now polling as the new device, never hears it; 'sent' for ever.
+ *   Fixed: the re-enrolment is signed with the old key and the upstream links the two devices.
  * - (Fixed in 172614f, kept as a regression test.) A packet kept before a re-enrolment (built on a failed first attempt) was still signed with the
  *   old device key and kid and encrypted to the old enrolment's key; after re-enrolment it is sent
  *   as is. Relayed, it lands in the old device's status feed, so this kiosk never hears the decision
@@ -96,9 +98,9 @@ describe('packets sent again', () => {
     expect(dossierState(s.db, id!)).toBe('accepted');
   });
 
-  // FINDING (decisions lost across re-enrolment): the feed is per device; the status cursor and the
-  // dossiers delivered under the old identity stay behind, so their decision never comes back.
-  it.fails('a dossier delivered before a re-enrolment still gets its decision afterwards (FINDING: decisions for the old identity are lost)', async () => {
+  // Was a finding (decisions lost across re-enrolment): the feed was per device. The re-enrolment is
+  // now signed with the old key and the upstream serves the new device the old one's changes too.
+  it('a dossier delivered before a re-enrolment still gets its decision afterwards (was: decisions for the old identity were lost)', async () => {
     const [id] = approvedDossiers(s.db, 1);
     svc.poke();
     await until(() => dossierState(s.db, id!) === 'sent');

@@ -12,6 +12,7 @@ import type { BackoffPolicy } from './backoff';
 import { checkEnrolmentAnswer, EnrolmentAnswerError } from './enrolment-answer';
 import { checkCertificateMatchesKey, loadIdentity, makeDeviceKeys, saveIdentity, type DeviceIdentity } from './identity';
 import { buildPacketFromStore } from './packet/index';
+import { reEnrolmentClaim, signReEnrolment } from './re-enrolment';
 import { applyStatusPage, statusCursor } from './status-pull';
 import { isPaused, setPaused } from './sync-state';
 import { requestEnrolment, UpstreamClient, UpstreamError } from './upstream-client';
@@ -201,11 +202,15 @@ export class SyncService {
     }
     const station = this.o.config.stationName ?? 'kiosk';
     const keys = await makeDeviceKeys(station);
+    // A re-enrolment proves itself with the old signing key, so the upstream serves this kiosk the
+    // old device's status changes too (decisions on dossiers delivered before it).
+    const old = loadIdentity(db);
+    const previous = old ? signReEnrolment({ deviceId: old.deviceId, signingJwk: { ...old.signingJwk, kid: old.deviceId } }, reEnrolmentClaim(token, keys.csrPem, keys.signingPublicJwk)) : null;
     let answer;
     try {
       answer = await requestEnrolment(
         { baseUrl: up.url, caPem, connectTimeoutMs: this.o.tuning?.connectTimeoutMs, readTimeoutMs: this.o.tuning?.readTimeoutMs, deadlineMs: this.deadlineMs() },
-        { token, csrPem: keys.csrPem, signingKey: keys.signingPublicJwk, station: { name: station }, appVersion: this.o.appVersion },
+        { token, csrPem: keys.csrPem, signingKey: keys.signingPublicJwk, station: { name: station }, appVersion: this.o.appVersion, ...(previous ? { previous } : {}) },
       );
     } catch (e) {
       if (e instanceof UpstreamError) throw new SyncError(e.status === null ? 'sync.unreachable' : 'sync.enrolment_refused', e.code);

@@ -15,7 +15,8 @@ const SCHEMA = `
   ) STRICT;
   CREATE TABLE IF NOT EXISTS devices (
     id TEXT PRIMARY KEY, station TEXT NOT NULL, station_code TEXT, app_version TEXT NOT NULL,
-    signing_jwk TEXT NOT NULL, cert_sha256 TEXT NOT NULL, enrolled_at TEXT NOT NULL, revoked_at TEXT
+    signing_jwk TEXT NOT NULL, cert_sha256 TEXT NOT NULL, enrolled_at TEXT NOT NULL, revoked_at TEXT,
+    predecessor TEXT
   ) STRICT;
   CREATE TABLE IF NOT EXISTS packets (
     dossier_id TEXT PRIMARY KEY, digest TEXT NOT NULL, signer TEXT NOT NULL, uploader TEXT NOT NULL,
@@ -41,6 +42,7 @@ export function openUpstreamDb(dir: string): UpstreamDb {
   const has = (table: string, column: string) => (db.pragma(`table_info(${table})`) as Array<{ name: string }>).some((c) => c.name === column);
   if (!has('packets', 'submission')) db.exec('ALTER TABLE packets ADD COLUMN submission INTEGER NOT NULL DEFAULT 1');
   if (!has('changes', 'digest')) db.exec('ALTER TABLE changes ADD COLUMN digest TEXT');
+  if (!has('devices', 'predecessor')) db.exec('ALTER TABLE devices ADD COLUMN predecessor TEXT');
   return db;
 }
 
@@ -118,8 +120,23 @@ export function addChange(db: UpstreamDb, deviceId: string, dossierId: string, d
   );
 }
 
+/**
+ * A device and the devices it re-enrolled from (a re-enrolment proven with the old signing key
+ * links them, service.ts): its feed and packet look-ups cover them all, so decisions on dossiers
+ * delivered before a re-enrolment still reach the kiosk.
+ */
+export function lineage(db: UpstreamDb, deviceId: string): string[] {
+  const rows = db
+    .prepare('WITH RECURSIVE l(id, n) AS (SELECT ?, 0 UNION SELECT d.predecessor, l.n + 1 FROM devices d JOIN l ON d.id = l.id WHERE d.predecessor IS NOT NULL AND l.n < 50) SELECT id FROM l')
+    .all(deviceId) as Array<{ id: string }>;
+  return rows.map((r) => r.id);
+}
+
 export function changesSince(db: UpstreamDb, deviceId: string, since: number, limit: number): { changes: StatusChange[]; cursor: string; more: boolean } {
-  const rows = db.prepare(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE device_id = ? AND seq > ? ORDER BY seq LIMIT ?`).all(deviceId, since, limit + 1) as ChangeRow[];
+  const ids = lineage(db, deviceId);
+  const rows = db
+    .prepare(`SELECT ${CHANGE_COLUMNS} FROM changes WHERE device_id IN (${ids.map(() => '?').join(', ')}) AND seq > ? ORDER BY seq LIMIT ?`)
+    .all(...ids, since, limit + 1) as ChangeRow[];
   const page = rows.slice(0, limit);
   return { changes: page.map(asChange), cursor: String(page.at(-1)?.seq ?? since), more: rows.length > limit };
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { MAX_JWE_CHARS } from '../../sync/packet/manifest';
-import { changesSince, latestChange } from './db';
+import { changesSince, latestChange, lineage } from './db';
 import type { UpstreamDb } from './db';
 import { asProblem, Problem, readBody, sendJson, sendProblem } from './problem';
 import type { UpstreamService } from './service';
@@ -61,7 +61,7 @@ export async function answerStored(ctx: RouteContext, req: IncomingMessage, res:
 function getPacket(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, dossierId: string): void {
   const device = clientDevice(ctx, req);
   const c = latestChange(ctx.db, dossierId);
-  if (!c || c.deviceId !== device.id) throw new Problem(404, 'packet.unknown');
+  if (!c || !lineage(ctx.db, device.id).includes(c.deviceId)) throw new Problem(404, 'packet.unknown');
   const { deviceId: _d, ...change } = c;
   sendJson(res, 200, change);
 }

@@ -11,7 +11,8 @@ import { importJWK, type JWK } from 'jose';
 import { z } from 'zod';
 import type { TrustStore } from '../../card/icao/auth/trust-store';
 import { PacketError } from '../../sync/packet/errors';
-import { DOSSIER_ID_RE } from '../../sync/packet/manifest';
+import { DEVICE_ID_RE, DOSSIER_ID_RE } from '../../sync/packet/manifest';
+import { reEnrolmentClaim, verifyReEnrolment } from '../../sync/re-enrolment';
 import { openPacket, type Opened } from '../../sync/packet/open';
 import { checkChip, type ChipFinding } from './chip-check';
 import type { Behaviour, Decision } from './control';
@@ -25,6 +26,8 @@ const enrolmentRequest = z.object({
   signingKey: z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string().max(64), y: z.string().max(64) }).passthrough(),
   station: z.object({ name: z.string().min(1).max(120), code: z.string().max(40).optional() }),
   appVersion: z.string().max(40),
+  /** A re-enrolment: the old device id and its signature over this request (sync/re-enrolment.ts). */
+  previous: z.object({ deviceId: z.string().regex(DEVICE_ID_RE), proof: z.string().max(4000) }).optional(),
 });
 
 /** Rejections that ask the kiosk to correct the dossier and submit it again under the same id. */
@@ -83,15 +86,32 @@ export class UpstreamService {
     await importJWK(signingKey, 'ES256').catch(() => {
       throw new Problem(400, 'enrolment.csr_invalid', 'the signing key is not a P-256 point');
     });
+    const predecessor = await this.predecessor(req);
     this.db.transaction(() => {
       check(); // two kiosks racing with one token: the second finds it used
       this.db.prepare('UPDATE tokens SET used_at = ?, device_id = ? WHERE token_hash = ?').run(now.toISOString(), deviceId, hash);
-      this.db.prepare('INSERT INTO devices (id, station, station_code, app_version, signing_jwk, cert_sha256, enrolled_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-        deviceId, req.station.name, req.station.code ?? null, req.appVersion, JSON.stringify({ ...signingKey, kid: deviceId }), cert.sha256, now.toISOString(),
+      this.db.prepare('INSERT INTO devices (id, station, station_code, app_version, signing_jwk, cert_sha256, enrolled_at, predecessor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        deviceId, req.station.name, req.station.code ?? null, req.appVersion, JSON.stringify({ ...signingKey, kid: deviceId }), cert.sha256, now.toISOString(), predecessor,
       );
     }).immediate();
-    this.events.emit('enrolled', { deviceId });
+    this.events.emit('enrolled', { deviceId, predecessor });
     return { deviceId, clientCertificatePem: cert.pem, caChainPem: this.pki.caPem, encryptionKey: this.encryption.publicJwk, apiUrl };
+  }
+
+  /**
+   * The device a re-enrolment continues: linked only with a valid signature of that device's key
+   * over this request (a bad one refuses the enrolment). An unknown device (another upstream's)
+   * or a revoked one (its key may be in other hands) is not linked; the enrolment goes on.
+   */
+  private async predecessor(req: z.infer<typeof enrolmentRequest>): Promise<string | null> {
+    if (!req.previous) return null;
+    const d = deviceRow(this.db, req.previous.deviceId);
+    if (!d || d.revokedAt) return null;
+    const claim = reEnrolmentClaim(req.token, req.csrPem, req.signingKey);
+    if (!(await verifyReEnrolment(req.previous.proof, { id: d.id, signingJwk: JSON.parse(d.signingJwk) as JWK }, claim))) {
+      throw new Problem(400, 'enrolment.csr_invalid', 'the re-enrolment proof does not verify');
+    }
+    return d.id;
   }
 
   /** The device a client certificate belongs to: enrolled with this very certificate and not revoked. */

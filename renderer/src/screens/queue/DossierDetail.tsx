@@ -35,13 +35,19 @@ export function DossierDetail({ id, officerId, officerName, onBack, onResume }: 
   useEffect(() => heading.current?.focus(), []);
   useEffect(() => {
     let current = true;
-    void client.call('dossier.get', { id }).then((r) => {
-      if (!current) return;
-      if (r.ok) setD(r.value);
-      else setError(errorMessage(t, r.error));
-    });
+    const load = () =>
+      void client.call('dossier.get', { id }).then((r) => {
+        if (!current) return;
+        if (r.ok) setD(r.value);
+        else setError(errorMessage(t, r.error));
+      });
+    load();
+    // Sending and the upstream's decision move the dossier on while the officer looks at it:
+    // its state, history and the way back into the intake follow without reopening.
+    const off = client.on('sync.changed', load);
     return () => {
       current = false;
+      off();
     };
   }, [client, id, t]);
 
@@ -106,7 +112,7 @@ export function DossierDetail({ id, officerId, officerName, onBack, onResume }: 
           </dl>
         </>
       )}
-      <HistoryTimeline id={id} />
+      <HistoryTimeline id={id} {...(row ? { version: `${row.state}-${row.revision}-${row.updatedAt}` } : {})} />
       <div className="actions">
         <button type="button" className="secondary" data-testid="queue-detail-back" onClick={onBack}>{t('detail.back')}</button>
       </div>

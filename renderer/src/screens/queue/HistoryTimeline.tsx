@@ -7,8 +7,8 @@ import { actionKey, stamp } from './labels';
 
 type Entry = CallOutput<'dossier.history'>['entries'][number];
 
-/** What happened to the dossier, oldest first, from the audit trail: when, what and who. */
-export function HistoryTimeline({ id }: { id: string }) {
+/** What happened to the dossier, oldest first, from the audit trail: when, what and who. Read again when `version` changes. */
+export function HistoryTimeline({ id, version }: { id: string; version?: string }) {
   const { t } = useTranslation('queue');
   const client = useKiosk();
   const [entries, setEntries] = useState<Entry[] | null>(null);
@@ -23,7 +23,7 @@ export function HistoryTimeline({ id }: { id: string }) {
     return () => {
       current = false;
     };
-  }, [client, id, t]);
+  }, [client, id, t, version]);
 
   const who = (e: Entry) => e.actorName ?? (e.actor === 'system' ? t('history.system') : t('history.unknownActor'));
   const what = (action: string) => {

@@ -31,7 +31,8 @@ export interface UpstreamOptions {
 
 /** What tests and the CLI steer the upstream with. */
 export interface UpstreamControl {
-  issueToken(): string;
+  /** A one-time enrolment token (issued at `at`, now by default; it expires after TOKEN_TTL_MS). */
+  issueToken(at?: Date): string;
   accept(dossierId: string): boolean;
   reject(dossierId: string, code: ReasonCode, message?: string): boolean;
   /** Every packet of this citizen (ID number) from now on is rejected with `code` (null: no longer). */
@@ -99,7 +100,7 @@ export async function startUpstream(o: UpstreamOptions): Promise<Upstream> {
 
   const decide = (id: string, d: Decision) => service.decide(id, d);
   const control: UpstreamControl = {
-    issueToken: () => service.issueToken(),
+    issueToken: (at) => service.issueToken(at),
     accept: (id) => decide(id, { status: 'accepted' }),
     reject: (id, code, message) => decide(id, { status: 'rejected', reason: { code, ...(message ? { message } : {}) } }),
     rejectCitizen: (idNumber, code) => void (code ? behaviour.citizens.set(idNumber, code) : behaviour.citizens.delete(idNumber)),

@@ -33,6 +33,9 @@ const enrolmentRequest = z.object({
 /** Rejections that ask the kiosk to correct the dossier and submit it again under the same id. */
 export const RESUBMIT_REASONS: readonly ReasonCode[] = ['portrait_quality'];
 
+/** An enrolment token unused this long is no longer accepted. */
+export const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
+
 export interface Receipt {
   dossierId: string;
   digest: string;
@@ -67,11 +70,12 @@ export class UpstreamService {
     if (!parsed.success) throw new Problem(400, 'enrolment.csr_invalid', `request ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
     const req = parsed.data;
     const hash = tokenHash(req.token);
-    const tokenState = () => this.db.prepare('SELECT used_at AS usedAt FROM tokens WHERE token_hash = ?').get(hash) as { usedAt: string | null } | undefined;
+    const tokenState = () => this.db.prepare('SELECT used_at AS usedAt, created_at AS createdAt FROM tokens WHERE token_hash = ?').get(hash) as { usedAt: string | null; createdAt: string } | undefined;
     const check = () => {
       const t = tokenState();
       if (!t) throw new Problem(401, 'enrolment.token_invalid');
       if (t.usedAt) throw new Problem(409, 'enrolment.token_used');
+      if (Date.parse(t.createdAt) + TOKEN_TTL_MS < now.getTime()) throw new Problem(401, 'enrolment.token_invalid', 'expired');
     };
     check();
     const deviceId = `KIOSK-${[...randomBytes(12)].map((b) => '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ'[b % 34]).join('')}`;

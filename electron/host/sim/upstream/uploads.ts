@@ -3,6 +3,8 @@
  * connection or a restarted kiosk. The same device, dossier id and digest always name the same
  * upload; bytes are appended to a file in the data folder and fsynced before the offset in SQLite
  * moves, so the recorded offset never claims bytes that are not on disk (any excess is cut off).
+ * An upload not completed within UPLOAD_TTL_MS is gone (row and file), and a device holds at most
+ * MAX_OPEN_UPLOADS open at once, so no kiosk can fill the upstream's disk with pieces.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
@@ -19,6 +21,11 @@ export const UPLOAD_SCHEMA = `
   ) STRICT;
 `;
 
+/** How long an upload may stay incomplete. */
+export const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
+/** Open (incomplete, unexpired) uploads per device. */
+export const MAX_OPEN_UPLOADS = 8;
+
 const startSchema = z.object({
   dossierId: z.string().regex(/^HS-[2-9A-HJ-NP-Z]{10}$/),
   size: z.number().int().min(1).max(MAX_JWE_CHARS),
@@ -32,9 +39,10 @@ interface UploadRow {
   size: number;
   digest: string;
   offset: number;
+  createdAt: string;
 }
 
-const COLUMNS = 'id, device_id AS deviceId, dossier_id AS dossierId, size, digest, offset';
+const COLUMNS = 'id, device_id AS deviceId, dossier_id AS dossierId, size, digest, offset, created_at AS createdAt';
 const sha = (b: Uint8Array | string) => `sha-256=:${createHash('sha256').update(b).digest('base64')}:`;
 
 export class Uploads {
@@ -50,10 +58,22 @@ export class Uploads {
     return join(this.dir, `${id}.part`);
   }
 
-  /** The upload, only for the device that started it. */
-  get(device: DeviceRow, id: string): UploadRow {
+  /** Uploads past their time: rows and files removed. */
+  expire(now = new Date()): number {
+    const cutoff = new Date(now.getTime() - UPLOAD_TTL_MS).toISOString();
+    const old = this.db.prepare('SELECT id FROM uploads WHERE created_at < ?').all(cutoff) as Array<{ id: string }>;
+    for (const { id } of old) this.forget(id);
+    return old.length;
+  }
+
+  /** The upload, only for the device that started it and only while it has not expired. */
+  get(device: DeviceRow, id: string, now = new Date()): UploadRow {
     const row = /^[A-Za-z0-9_-]{22,64}$/.test(id) ? (this.db.prepare(`SELECT ${COLUMNS} FROM uploads WHERE id = ?`).get(id) as UploadRow | undefined) : undefined;
     if (!row || row.deviceId !== device.id) throw new Problem(404, 'upload.unknown');
+    if (Date.parse(row.createdAt) + UPLOAD_TTL_MS < now.getTime()) {
+      this.forget(id);
+      throw new Problem(404, 'upload.unknown', 'expired');
+    }
     return row;
   }
 
@@ -64,6 +84,10 @@ export class Uploads {
     const { dossierId, size, digest } = parsed.data;
     const stored = packetRow(this.db, dossierId);
     if (stored && sha(stored.jwe) === digest) return { stored: { dossierId, digest: stored.digest, receivedAt: stored.receivedAt } };
+    this.expire(now);
+    const same = this.db.prepare('SELECT 1 FROM uploads WHERE device_id = ? AND dossier_id = ? AND digest = ?').get(device.id, dossierId, digest);
+    const open = (this.db.prepare('SELECT count(*) AS n FROM uploads WHERE device_id = ?').get(device.id) as { n: number }).n;
+    if (!same && open >= MAX_OPEN_UPLOADS) throw new Problem(429, 'rate_limited', `at most ${MAX_OPEN_UPLOADS} uploads open at once`, 60);
     const id = randomBytes(18).toString('base64url');
     this.db.prepare('INSERT INTO uploads (id, device_id, dossier_id, size, digest, offset, created_at) VALUES (?, ?, ?, ?, ?, 0, ?) ON CONFLICT DO NOTHING').run(id, device.id, dossierId, size, digest, now.toISOString());
     const row = this.db.prepare(`SELECT ${COLUMNS} FROM uploads WHERE device_id = ? AND dossier_id = ? AND digest = ?`).get(device.id, dossierId, digest) as UploadRow;

@@ -28,9 +28,15 @@ function setState(db: Db, id: string, from: DossierState, to: DossierState, at: 
   db.prepare(`UPDATE dossiers SET state = ?, updated_at = ?${sets} WHERE id = ?`).run(to, at, ...args, id);
 }
 
-/** Digests this kiosk recorded for the dossier's packets (attempts, deliveries, exports), oldest first. */
+/**
+ * Digests this kiosk recorded for the dossier's current submission (attempts, deliveries, exports
+ * since it was last returned for re-capture): a late change about an older submission is no
+ * evidence that the new one arrived.
+ */
 function ownDigests(db: Db, id: string): string[] {
-  const rows = db.prepare(`SELECT json_extract(detail, '$.digest') AS digest FROM audit WHERE dossier_id = ? ORDER BY seq`).all(id) as Array<{ digest: unknown }>;
+  const rows = db
+    .prepare(`SELECT json_extract(detail, '$.digest') AS digest FROM audit WHERE dossier_id = ? AND seq > coalesce((SELECT max(seq) FROM audit WHERE dossier_id = ? AND action = ?), 0) ORDER BY seq`)
+    .all(id, id, RETURNED_FOR_RECAPTURE) as Array<{ digest: unknown }>;
   return rows.flatMap((r) => (typeof r.digest === 'string' ? [r.digest] : []));
 }
 

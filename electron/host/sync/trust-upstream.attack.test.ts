@@ -10,6 +10,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log';
+import * as D from '../store/dossiers';
+import { officer, supervisor } from '../store/retention-fixture';
 import type { OpenStore } from '../store/store';
 import { buildPacketFromStore } from './packet/index';
 import { testKeys } from './packet/test-packets';
@@ -83,8 +85,8 @@ describe('the kiosk checks what the upstream claims', () => {
     await w.stop();
     return digest;
   }
-  const change = (id: string, status: 'accepted' | 'rejected', digest?: string, seq = 1) =>
-    ({ changes: [{ seq, dossierId: id, status, at: new Date().toISOString(), ...(status === 'rejected' ? { reason: { code: 'other' as const } } : {}), ...(digest ? { digest } : {}) }], cursor: String(seq), more: false });
+  const change = (id: string, status: 'accepted' | 'rejected', digest?: string, seq = 1, code: 'other' | 'portrait_quality' = 'other') =>
+    ({ changes: [{ seq, dossierId: id, status, at: new Date().toISOString(), ...(status === 'rejected' ? { reason: { code } } : {}), ...(digest ? { digest } : {}) }], cursor: String(seq), more: false });
 
   // Was a finding (status-pull only ignored rows with 0 attempts): a row that failed at the network,
   // or was refused for good, was marked delivered by any feed entry naming its dossier id.
@@ -106,6 +108,25 @@ describe('the kiosk checks what the upstream claims', () => {
     expect(outboxRow(s.db, id!)).toMatchObject({ state: 'failed' });
     applyStatusPage(s.db, change(id!, 'accepted', 'cd'.repeat(32)));
     expect([dossierState(s.db, id!), outboxRow(s.db, id!).state]).toEqual(['queued', 'failed']);
+  });
+
+  it('after a re-capture, a late change about the first submission is no evidence the second arrived', async () => {
+    const [id] = approvedDossiers(s.db, 1);
+    const first = await attemptOnce((d) => ({ kind: 'stored', status: 201, receipt: { dossierId: id!, digest: d, receivedAt: new Date().toISOString() } }));
+    applyStatusPage(s.db, change(id!, 'rejected', first, 1, 'portrait_quality'));
+    expect(dossierState(s.db, id!)).toBe('returned');
+    const live = Buffer.alloc(3_000, 9);
+    live[0] = 0xff;
+    live[1] = 0xd8;
+    D.saveDraft(s.db, officer, id!, D.get(s.db, id!).revision, D.body(s.db, id!), { live_portrait: new Uint8Array(live) });
+    D.submit(s.db, officer, id!, { allowDuplicate: true });
+    D.approve(s.db, supervisor, id!);
+    const second = await attemptOnce(() => ({ kind: 'retry', status: null, code: 'net.refused', retryAfterMs: null }));
+    expect(second).not.toBe(first);
+    expect(applyStatusPage(s.db, change(id!, 'accepted', first, 2))).toEqual({ applied: 0, deferred: 0 });
+    expect([dossierState(s.db, id!), outboxRow(s.db, id!).state]).toEqual(['queued', 'pending']);
+    expect(applyStatusPage(s.db, change(id!, 'accepted', second, 3))).toEqual({ applied: 1, deferred: 0 });
+    expect(dossierState(s.db, id!)).toBe('accepted');
   });
 
   it('a decision about another packet than the one delivered (an older submission) does not move a sent dossier', async () => {

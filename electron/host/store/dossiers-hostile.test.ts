@@ -81,6 +81,15 @@ describe('one more liveness attempt granted by a supervisor', () => {
   });
 });
 
+describe('a supervisor’s return reason', () => {
+  it('cannot take the shape of the host’s own upstream code (the screens would word it as the upstream’s)', () => {
+    const d = D.createDraft(db, officer, sampleDossier({ idNumber: '001190017776' }), { live_portrait: jpeg });
+    D.submit(db, officer, d.id);
+    for (const r of ['upstream:portrait_quality', '  UPSTREAM:anything']) expect(() => D.returnToOfficer(db, supervisor, d.id, r)).toThrow(expect.objectContaining({ code: 'incomplete' }));
+    expect(D.returnToOfficer(db, supervisor, d.id, 'Ảnh mờ, chụp lại').state).toBe('returned');
+  });
+});
+
 describe('queue views', () => {
   it('a negative or odd limit never means "no limit"', () => {
     for (let i = 0; i < 3; i++) D.createDraft(db, officer, { schemaVersion: 1 });

@@ -4,6 +4,7 @@
  * is one synchronous transaction holding the state check, the change, its audit entry and, on
  * approval, the outbox row: a killed process leaves the dossier before or after, never between.
  */
+import { looksLikeReturnCode } from '../../../shared/domain/return-reason';
 import { createHash, randomBytes } from 'node:crypto';
 import { levelTwoRule } from '../../../shared/domain/age-rules';
 import { isoDateAt } from '../../../shared/domain/dates';
@@ -267,7 +268,7 @@ export function approve(db: Db, supervisor: Officer, id: string, now = new Date(
 
 export function returnToOfficer(db: Db, supervisor: Officer, id: string, reason: string, now = new Date()): DossierRow {
   const r = reason.trim();
-  if (!r || r.length > 500) throw new DossierError('incomplete', 'reason');
+  if (!r || r.length > 500 || looksLikeReturnCode(r)) throw new DossierError('incomplete', 'reason');
   return decide(db, supervisor, id, now, 'returned', r);
 }
 

@@ -11,6 +11,7 @@
  * the JWE): a dossier still queued is marked delivered only by such an entry, and a decision moves
  * a sent dossier only when it is about the packet last delivered (not an older submission's).
  */
+import { UPSTREAM_PORTRAIT_RETURN } from '../../../shared/domain/return-reason';
 import { appendAudit } from '../store/audit';
 import type { Db } from '../store/database';
 import { canMove, type DossierState } from '../../../shared/domain/dossier-state';
@@ -21,7 +22,8 @@ import type { StatusChange, StatusPage } from './upstream-client';
 export type Applied = 'applied' | 'ignored' | 'deferred';
 
 /** The reason a returned dossier shows its officer (the queue shows a returned dossier's reason first). */
-export const PORTRAIT_RETURN_REASON = 'Cấp trên từ chối ảnh chân dung (chưa đạt chuẩn): chụp lại ảnh rồi gửi lại. / Upstream refused the portrait: re-capture it and submit again.';
+/** The return reason a portrait rejection leaves: a code each screen words in its language. */
+export const PORTRAIT_RETURN_REASON = UPSTREAM_PORTRAIT_RETURN;
 
 function setState(db: Db, id: string, from: DossierState, to: DossierState, at: string, sets = '', args: unknown[] = []): void {
   if (!canMove(from, to)) throw new Error(`dossier cannot move ${from} → ${to}`);

@@ -186,13 +186,16 @@ test('approved offline, sent when the upstream comes up, rejected for its portra
   expect(actions.slice(-3)).toEqual(['sync.sent', 'sync.rejected', 'dossier.returned_for_recapture']);
   await expect(detail.getByTestId('history').locator('li').last()).toContainText('Trả lại để chụp lại ảnh');
   const notice = detail.getByTestId('return-reason');
+  await expect(notice).toContainText('Cấp trên trả lại hồ sơ này');
   await expect(notice).toContainText('Cấp trên từ chối ảnh chân dung (chưa đạt chuẩn): chụp lại ảnh rồi gửi lại.');
+  await expect(notice).not.toContainText('Lãnh đạo');
+  await expect(notice).not.toContainText('Upstream');
   const resume = notice.getByTestId('queue-resume');
   await expect(resume).toHaveText('Sửa và gửi lại');
   await resume.click();
   // The intake opens on that dossier with the reason (the re-capture itself is intake-dossier.spec.ts's subject).
   await expect(page.getByTestId('dossier-id')).toContainText(id, { timeout: 30_000 });
-  await expect(page.getByTestId('returned-banner')).toContainText('Cấp trên từ chối ảnh chân dung');
+  await expect(page.getByTestId('returned-banner')).toContainText('Hồ sơ bị cấp trên trả lại: ảnh chân dung chưa đạt chuẩn');
 });
 
 test('chip files altered after the read are refused by the upstream, and the officer reads why in the dossier’s upload line', async ({ page }) => {

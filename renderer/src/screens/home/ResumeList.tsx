@@ -4,6 +4,7 @@ import type { DossierRowView, OfficerView } from '../../../../shared/contract/in
 import { formatDateTimeVn } from '../../../../shared/domain/format';
 import { useKiosk } from '../../bridge/context';
 import { errorMessage } from '../../i18n/error-message';
+import { returnReasonText } from '../../components/return-reason';
 
 /** The officer's own unfinished drafts and returned dossiers, newest first, each one click from where it stopped. */
 export function ResumeList({ officer, onResume }: { officer: OfficerView; onResume(id: string): void }) {
@@ -38,7 +39,7 @@ export function ResumeList({ officer, onResume }: { officer: OfficerView; onResu
               <strong>{r.fullName ?? t('resume.noName')}</strong> — {r.id}
               <br />
               <span className={r.state === 'returned' ? 'warn' : 'muted'}>
-                {r.state === 'returned' ? t('resume.returned', { reason: r.returnReason ?? '' }) : t('resume.draft', { at: formatDateTimeVn(r.updatedAt) })}
+                {r.state === 'returned' ? t('resume.returned', { reason: returnReasonText(t, r.returnReason) }) : t('resume.draft', { at: formatDateTimeVn(r.updatedAt) })}
               </span>
             </span>
             <button type="button" className={r.state === 'returned' ? 'big' : 'secondary'} data-testid="resume" onClick={() => onResume(r.id)}>

@@ -19,6 +19,7 @@ import { ageRuleOf, needsGuardian, nextStep, resumeStep, visibleSteps, type Step
 import { SubmitStep } from './SubmitStep';
 import { Summary } from './Summary';
 import { useDraft } from './useDraft';
+import { isUpstreamReturn } from '../../../../shared/domain/return-reason';
 
 /**
  * One citizen's intake, step by step. The dossier is saved as a draft as soon as the card is read
@@ -158,7 +159,7 @@ export function IntakeFlow({ onExit, onNext, onSubmitted, seed, station, resumeI
       )}
       {draft?.row.state === 'returned' && step !== 'summary' && (
         <div className="notice warn" role="status" data-testid="returned-banner">
-          <p className="lead">{ti('draft.returned', { reason: draft.row.returnReason ?? '' })}</p>
+          <p className="lead">{isUpstreamReturn(draft.row.returnReason) ? ti('draft.returnedUpstream') : ti('draft.returned', { reason: draft.row.returnReason ?? '' })}</p>
           <p className="muted">{ti('draft.returnedHelp')}</p>
         </div>
       )}

@@ -10,6 +10,8 @@ import { DossierSyncInfo } from './DossierSyncInfo';
 import { HistoryTimeline } from './HistoryTimeline';
 import { resumeKind, stamp } from './labels';
 import { ResumeButton } from './ResumeButton';
+import { returnReasonText } from '../../components/return-reason';
+import { isUpstreamReturn } from '../../../../shared/domain/return-reason';
 
 type Loaded = CallOutput<'dossier.get'>;
 
@@ -67,9 +69,9 @@ export function DossierDetail({ id, officerId, officerName, onBack, onResume }: 
       {!d && !error && <p className="muted" role="status">{t('loading')}</p>}
       {row && kind === 'returned' && (
         <div className="return-notice" role="note" data-testid="return-reason">
-          <strong>{t('detail.returnedTitle')}</strong>
+          <strong>{t(isUpstreamReturn(row.returnReason) ? 'detail.returnedByUpstreamTitle' : 'detail.returnedTitle')}</strong>
           <p>
-            {t('detail.returnReason')} <span className="reason">{row.returnReason}</span>
+            {t('detail.returnReason')} <span className="reason">{returnReasonText(t, row.returnReason)}</span>
           </p>
           <p className="muted">{t('detail.returnedHelp')}</p>
           <ResumeButton row={row} officerId={officerId} onResume={onResume} big />

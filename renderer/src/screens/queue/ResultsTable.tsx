@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DossierRowView } from '../../../../shared/contract/index';
 import { resumeKind, stamp } from './labels';
 import { ResumeButton } from './ResumeButton';
+import { returnReasonText } from '../../components/return-reason';
 
 interface Props {
   rows: DossierRowView[];
@@ -33,7 +34,7 @@ export function ResultsTable({ rows, officers, officerId, onOpen, onResume }: Pr
             <td className="mono">{r.id}</td>
             <td>
               <strong>{r.fullName ?? '—'}</strong>
-              {resumeKind(r, officerId) === 'returned' && r.returnReason && <div className="list-reason">{t('listReason', { reason: r.returnReason })}</div>}
+              {resumeKind(r, officerId) === 'returned' && r.returnReason && <div className="list-reason">{t('listReason', { reason: returnReasonText(t, r.returnReason) })}</div>}
             </td>
             <td className="mono">{r.idNumber ?? '—'}</td>
             <td><span className={`state-tag state-${r.state}`}>{t(`states.${r.state}`)}</span></td>

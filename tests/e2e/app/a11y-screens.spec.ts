@@ -10,7 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { bridge, consentSubmitSummary, contactAndIntegration, portraitThenResume, readCard, type StepHook } from './intake-walk';
-import { openApp, signIn, startShell } from './shell';
+import { firstRun, openApp, signIn, startShell } from './shell';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -30,12 +30,15 @@ test.afterEach(() => {
   expect(found, 'serious or critical accessibility violations').toEqual([]);
 });
 
-test('first start of a live kiosk', async ({ page }) => {
-  const shell = await startShell({ demo: false });
+test('first start of a live kiosk, and the administrator naming the station', async ({ page }) => {
+  const shell = await startShell({ demo: false, stationName: null });
   try {
     await page.goto(shell.server.launchUrl());
     await expect(page.getByTestId('first-run')).toBeVisible({ timeout: 30_000 });
     await scan(page, 'first-run');
+    await firstRun(page);
+    await expect(page.getByTestId('station-name-form')).toBeVisible();
+    await scan(page, 'home-station-name');
   } finally {
     await shell.stop();
   }

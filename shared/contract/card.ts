@@ -4,10 +4,9 @@
  * returns the identity, the portrait and a verification report with each check kept apart.
  */
 import { z } from 'zod';
+import { hexSchema, isoDateSchema as isoDate } from '../domain/shapes';
 import { citizenIdentitySchema } from '../domain/citizen';
 import { defineCall, defineEvent, noInput } from './define';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const CARD_CALL_ERRORS = [
   'card.no_reader',
@@ -84,7 +83,7 @@ export const cardReadResultSchema = z.object({
   idWarnings: z.array(z.string()),
   stats: z.object({ apdus: z.number().int(), ms: z.number(), readerName: z.string(), chunkSize: z.number().int() }),
   /** Names this read's raw chip files (EF.SOD, DGs), held by the host for the dossier the officer starts from it. */
-  readId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+  readId: hexSchema(16).optional(),
 });
 export type CardReadView = z.infer<typeof cardReadResultSchema>;
 

@@ -1,5 +1,6 @@
 /** Demo / training mode only: put the virtual card on the simulated reader or take it off. */
 import { z } from 'zod';
+import { hexSchema } from '../domain/shapes';
 import { defineCall } from './define';
 
 export const CARD_VARIANTS = [
@@ -34,7 +35,7 @@ export const demoSetCard = defineCall('demo.setCard', {
 });
 
 /** The synthetic CSCA the virtual cards chain to: a trust anchor for testing another reader against them. */
-const demoCsca = z.object({ derBase64: z.string().max(8000), subject: z.string().max(300), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const demoCsca = z.object({ derBase64: z.string().max(8000), subject: z.string().max(300), sha256: hexSchema(32) });
 
 export const demoCardStatus = defineCall('demo.cardStatus', {
   summary: 'What the virtual card currently is, and the CSCA its SOD chains to (for download); refused outside demo mode.',

@@ -4,11 +4,11 @@
  * the dossier is their own.
  */
 import { z } from 'zod';
+import { dossierIdSchema as dossierId, dossierRefSchema, hexSchema } from '../domain/shapes';
 import { draftDossierSchema } from '../domain/dossier';
 import { DOSSIER_STATES } from '../domain/dossier-state';
 import { defineCall } from './define';
 
-const dossierId = z.string().regex(/^HS-[2-9A-HJ-NP-Z]{10}$/);
 const officerName = z.string().max(120);
 /** The live portrait JPEG, base64; ~100 KB in practice, refused above 1.5 MB. */
 const jpegBase64 = z.string().max(2_000_000).regex(/^[A-Za-z0-9+/]+={0,2}$/);
@@ -57,7 +57,7 @@ export const dossierCreate = defineCall('dossier.create', {
     .object({
       body: bodyInput,
       /** The card read this intake starts from: the host attaches that read's raw chip files (SOD, DGs). */
-      chipReadId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+      chipReadId: hexSchema(16).optional(),
     })
     .strict(),
   output: dossierRowSchema,
@@ -97,7 +97,7 @@ export const dossierSubmit = defineCall('dossier.submit', {
 });
 
 export const dossierCancel = defineCall('dossier.cancel', {
-  input: z.object({ id: dossierId }).strict(),
+  input: dossierRefSchema,
   output: z.object({ cancelled: z.literal(true) }),
   errors: DOSSIER_ERRORS,
   access: 'intake',
@@ -105,7 +105,7 @@ export const dossierCancel = defineCall('dossier.cancel', {
 });
 
 export const dossierGet = defineCall('dossier.get', {
-  input: z.object({ id: dossierId }).strict(),
+  input: dossierRefSchema,
   output: z.object({ row: dossierRowSchema, body: draftDossierSchema }),
   errors: DOSSIER_ERRORS,
   access: 'queue.own',
@@ -136,7 +136,7 @@ export const dossierDecide = defineCall('dossier.decide', {
 });
 
 export const dossierHistory = defineCall('dossier.history', {
-  input: z.object({ id: dossierId }).strict(),
+  input: dossierRefSchema,
   output: z.object({
     entries: z
       .array(

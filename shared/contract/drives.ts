@@ -4,9 +4,9 @@
  * company in one touch, and every signed-in officer sees which drive and company are current.
  */
 import { z } from 'zod';
+import { isoDateSchema as isoDate } from '../domain/shapes';
 import { defineCall, noInput } from './define';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const driveIdSchema = z.string().regex(/^DR-[0-9A-F]{12}$/);
 export const companyIdSchema = z.string().regex(/^CO-[0-9A-F]{12}$/);
 const name = z.string().trim().min(1).max(200);

@@ -4,11 +4,12 @@
  * only asks for it and, for a mismatch, gives the officer's explicit acknowledgement.
  */
 import { z } from 'zod';
+import { dossierRefSchema } from '../domain/shapes';
 import { faceMatchSchema } from '../domain/dossier';
 import { defineCall } from './define';
 import { DOSSIER_ERRORS } from './dossier';
 
-const input = z.object({ id: z.string().regex(/^HS-[2-9A-HJ-NP-Z]{10}$/) }).strict();
+const input = dossierRefSchema;
 
 export const faceCompare = defineCall('face.compare', {
   input,

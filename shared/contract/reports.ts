@@ -4,12 +4,11 @@
  * every export audited), the station's statistics, and the citizen's receipt.
  */
 import { z } from 'zod';
+import { dossierIdSchema as dossierId, isoDateSchema as isoDate } from '../domain/shapes';
 import { DOSSIER_STATES } from '../domain/dossier-state';
 import { defineCall } from './define';
 import { companyIdSchema, driveIdSchema } from './drives';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const dossierId = z.string().regex(/^HS-[2-9A-HJ-NP-Z]{10}$/);
 
 export const REPORT_ERRORS = ['drive.not_found', 'report.empty_filter', 'store.locked'] as const;
 export const EXPORT_FORMATS = ['xlsx', 'csv', 'pdf'] as const;

@@ -5,9 +5,9 @@
  * problems and the network; the screen turns them into words.
  */
 import { z } from 'zod';
+import { dossierRefSchema } from '../domain/shapes';
 import { defineCall, defineEvent, noInput } from './define';
 
-const dossierId = z.string().regex(/^HS-[2-9A-HJ-NP-Z]{10}$/);
 const code = z.string().max(80);
 const when = z.string().max(40);
 
@@ -98,7 +98,7 @@ export const syncStatus = defineCall('sync.status', {
 });
 
 export const syncDossier = defineCall('sync.dossier', {
-  input: z.object({ id: dossierId }).strict(),
+  input: dossierRefSchema,
   output: dossierSyncSchema,
   errors: SYNC_ERRORS,
   access: 'queue.own',

@@ -4,13 +4,14 @@
  * (docs/card.md); no call here can add or remove an anchor.
  */
 import { z } from 'zod';
+import { hexSchema } from '../domain/shapes';
 import { defineCall, noInput } from './define';
 
 /** Longest text of each listed field; the host shortens longer ones for display (never drops the entry). */
 export const TRUST_TEXT_MAX = { subject: 500, issuer: 500, country: 10, serial: 100, source: 300 } as const;
 
 export const trustEntrySchema = z.object({
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: hexSchema(32),
   subject: z.string().max(TRUST_TEXT_MAX.subject),
   issuer: z.string().max(TRUST_TEXT_MAX.issuer),
   country: z.string().max(TRUST_TEXT_MAX.country).optional(),

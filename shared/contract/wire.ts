@@ -3,6 +3,7 @@
  * frames (ipcRenderer.invoke carries channel + payload), but the semantics are the same.
  */
 import { z } from 'zod';
+import { hexSchema } from '../domain/shapes';
 import { bridgeErrorSchema } from './define';
 
 /** Sub-protocol names: the first announces the version, the second carries the launch secret. */
@@ -34,7 +35,7 @@ export const eventFrameSchema = z.object({
 });
 
 /** Sent once, first, on a connection opened with the launch secret: the secret for reconnects. */
-export const sessionFrameSchema = z.object({ type: z.literal('session'), secret: z.string().regex(/^[0-9a-f]{64}$/) });
+export const sessionFrameSchema = z.object({ type: z.literal('session'), secret: hexSchema(32) });
 
 export const serverFrameSchema = z.discriminatedUnion('type', [resultFrameSchema, eventFrameSchema, sessionFrameSchema]);
 export type ServerFrame = z.infer<typeof serverFrameSchema>;

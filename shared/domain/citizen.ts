@@ -3,8 +3,7 @@
  * The zod schema is the contract's copy: the bridge validates what the host sends with it.
  */
 import { z } from 'zod';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+import { isoDateSchema as isoDate } from './shapes';
 
 export const unknownFieldSchema = z.object({
   n: z.number().int(),

@@ -6,10 +6,10 @@
 import { z } from 'zod';
 import { citizenIdentitySchema } from './citizen';
 import { isPlausibleEmail, normaliseMobile } from './phone';
+import { hexSchema, isoDateSchema as isoDate } from './shapes';
 
 export const DOSSIER_SCHEMA_VERSION = 1;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const isoTime = z.string().datetime();
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -77,7 +77,7 @@ export const faceMatchSchema = z.object({
   acknowledged: z.boolean(),
   threshold: z.number().min(0).max(1).optional(),
   reason: z.enum(['no_face_chip', 'no_face_live', 'unavailable']).optional(),
-  live: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  live: hexSchema(32).optional(),
 });
 export type FaceMatch = z.infer<typeof faceMatchSchema>;
 

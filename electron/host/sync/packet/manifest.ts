@@ -4,6 +4,7 @@
  * (upstream), so both sides agree on names, media types and limits.
  */
 import { z } from 'zod';
+import { DOSSIER_ID_RE } from '../../../../shared/domain/shapes';
 
 export const PACKET_VERSION = 1;
 /** The JWE's `cty`: its plaintext is a compact JWS of a Packet. */
@@ -18,7 +19,7 @@ export type PartName = (typeof PART_NAMES)[number];
 /** A packet without these is not a dossier. */
 export const REQUIRED_PARTS: readonly PartName[] = ['dossier.json', 'live_portrait.jpg', 'liveness.json'];
 
-export const DOSSIER_ID_RE = /^HS-[2-9A-HJ-NP-Z]{10}$/;
+export { DOSSIER_ID_RE };
 export const DEVICE_ID_RE = /^KIOSK-[A-Z0-9]{8,32}$/;
 
 const isoTime = z.string().datetime();

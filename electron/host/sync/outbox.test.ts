@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../store/audit';
 import type { OpenStore } from '../store/store';
-import { claimNext, keepPacket, nextDue, recordOutcome, renewLease, retryAllNow, storedPacket } from './outbox';
+import { claimNext, keepPacket, nextDue, recordAndClaimNext, recordOutcome, renewLease, retryAllNow, storedPacket } from './outbox';
 import { approvedDossiers, dossierState, outboxRow, syncStore } from './test-fixture';
 import { applyStatusPage } from './status-pull';
 import { receiptChecked } from './worker';
@@ -67,6 +67,25 @@ describe('outbox', () => {
     const c = claimNext(s.db, 'w', Date.now(), 60_000)!;
     recordOutcome(s.db, c, 'w', { kind: 'stored', status: 201, receipt: receipt(id!) }, Date.now(), Date.now());
     expect(storedPacket(s.db, id!)).toBeNull();
+  });
+
+  it('records a result and claims the next due row in one transaction, entries in that order', () => {
+    const [a, b] = approvedDossiers(s.db, 2);
+    const now = Date.now();
+    const c = claimNext(s.db, 'w', now, 60_000)!;
+    const before = s.db.prepare('SELECT max(seq) FROM audit').pluck().get() as number;
+    const r = recordAndClaimNext(s.db, c, 'w', { kind: 'stored', status: 201, receipt: receipt(c.dossierId) }, now + 1, now + 1, 'ab'.repeat(32), { leaseMs: 60_000 });
+    expect(r.recorded).toBe('sent');
+    expect(r.next).toMatchObject({ dossierId: c.dossierId === a ? b : a, attempt: 1 });
+    expect(outboxRow(s.db, c.dossierId).state).toBe('done');
+    expect(outboxRow(s.db, r.next!.dossierId)).toMatchObject({ state: 'sending', lease_owner: 'w' });
+    const actions = s.db.prepare('SELECT action FROM audit WHERE seq > ? ORDER BY seq').pluck().all(before);
+    expect(actions).toEqual(['sync.sent', 'sync.sending']);
+    // Nothing due any more, or no claim asked for (paused, stopping): the result alone.
+    const last = recordAndClaimNext(s.db, r.next!, 'w', { kind: 'retry', status: 503, code: 'unavailable', retryAfterMs: null }, now + 2, now + 60_000, null, { leaseMs: 60_000 });
+    expect(last).toEqual({ recorded: 'retry', next: null });
+    expect(recordAndClaimNext(s.db, c, 'w', { kind: 'stored', status: 201, receipt: receipt(c.dossierId) }, now + 3, now + 3, null, null)).toEqual({ recorded: 'lease_lost', next: null });
+    expect(verifyAudit(s.db).ok).toBe(true);
   });
 });
 

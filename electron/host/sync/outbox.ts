@@ -110,6 +110,34 @@ export function recordOutcome(db: Db, c: Claimed, owner: string, o: UploadOutcom
   }).immediate();
 }
 
+/**
+ * An upload's result and the claim of the next due row, in one transaction (one commit, one
+ * fsync, instead of two): the result and its audit entry first, then the claim and its own entry,
+ * exactly as recordOutcome then claimNext would write them. The result is durable before the
+ * claimed row is uploaded, since both commit together. A claim that fails is undone alone (a
+ * savepoint): the result is still recorded, `next` is null and `claimError` says why.
+ */
+export function recordAndClaimNext(
+  db: Db,
+  c: Claimed,
+  owner: string,
+  o: UploadOutcome,
+  now: number,
+  nextAttemptAt: number,
+  digest: string | null,
+  claim: { leaseMs: number } | null,
+): { recorded: Recorded; next: Claimed | null; claimError?: unknown } {
+  return db.transaction(() => {
+    const recorded = recordOutcome(db, c, owner, o, now, nextAttemptAt, digest);
+    if (!claim) return { recorded, next: null };
+    try {
+      return { recorded, next: claimNext(db, owner, now, claim.leaseMs) };
+    } catch (claimError) {
+      return { recorded, next: null, claimError };
+    }
+  }).immediate();
+}
+
 /** The network is back: every row waiting out a backoff is due now. Returns how many. */
 export function retryAllNow(db: Db, now: number, why: string): number {
   return db.transaction((): number => {

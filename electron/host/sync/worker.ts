@@ -1,7 +1,8 @@
 /**
  * The outbox worker: claims due rows (one transaction each), builds the packet and
- * uploads it outside any transaction, and records the outcome (another transaction, with its
- * audit entry). Up to `concurrency` uploads at once, never two of the same dossier (the lease).
+ * uploads it outside any transaction, and records the outcome together with the claim of the
+ * slot's next due row (another transaction, with both audit entries: one commit per dossier,
+ * the result durable before the next upload starts). Up to `concurrency` uploads at once, never two of the same dossier (the lease).
  * While an upload runs its lease is renewed; a host killed mid-upload leaves a lease that expires
  * and the row is claimed again. Backoff with full jitter between attempts; pause and resume; a
  * success after failures (or `networkBack`) makes every waiting row due at once.
@@ -11,7 +12,7 @@ import type { Logger } from '../log';
 import type { Db } from '../store/database';
 import { DossierError } from '../store/dossiers';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import { claimNext, nextDue, recordOutcome, renewLease, retryAllNow, storedPacket, type Claimed, type StoredPacket } from './outbox';
+import { claimNext, nextDue, recordAndClaimNext, renewLease, retryAllNow, storedPacket, type Claimed, type StoredPacket } from './outbox';
 import type { UploadOutcome } from './outcome';
 import { PacketError } from './packet/errors';
 
@@ -62,6 +63,7 @@ export class SyncWorker {
   private paused = false;
   private timer: NodeJS.Timeout | null = null;
   private readonly inFlight = new Map<number, Promise<void>>();
+  private slots = 0;
   private lastFailed = false;
 
   constructor(private readonly o: WorkerOptions) {}
@@ -122,12 +124,12 @@ export class SyncWorker {
         break;
       }
       if (!c) break;
-      const claimed = c;
-      const p = this.upload(claimed).finally(() => {
-        this.inFlight.delete(claimed.id);
+      const slot = ++this.slots;
+      const p = this.slot(c).finally(() => {
+        this.inFlight.delete(slot);
         this.pump();
       });
-      this.inFlight.set(claimed.id, p);
+      this.inFlight.set(slot, p);
     }
     this.arm();
   }
@@ -153,7 +155,13 @@ export class SyncWorker {
     return storedPacket(this.o.db, c.dossierId) ?? (await this.o.source.build(this.o.db, c.dossierId));
   }
 
-  private async upload(c: Claimed): Promise<void> {
+  /** One upload slot: its row, then each row claimed together with the previous result, until none is due. */
+  private async slot(first: Claimed): Promise<void> {
+    for (let c: Claimed | null = first; c; ) c = await this.upload(c);
+  }
+
+  /** Uploads one claimed row; records the result and claims the next due row in one transaction (returned). */
+  private async upload(c: Claimed): Promise<Claimed | null> {
     const leaseMs = this.o.leaseMs ?? 60_000;
     const beat = setInterval(() => {
       if (!renewLease(this.o.db, c.id, this.owner, this.now() + leaseMs)) this.o.log.warn('sync.lease_lost', { attempt: c.attempt });
@@ -177,13 +185,15 @@ export class SyncWorker {
     const o = outcome!;
     const retryAfter = o.kind === 'retry' ? o.retryAfterMs : null;
     const delay = backoffDelay(c.attempt, this.o.backoff ?? DEFAULT_BACKOFF, this.o.random, retryAfter);
-    let recorded;
+    let r;
     try {
-      recorded = recordOutcome(this.o.db, c, this.owner, o, this.now(), this.now() + delay, digest);
+      r = recordAndClaimNext(this.o.db, c, this.owner, o, this.now(), this.now() + delay, digest, this.running && !this.paused ? { leaseMs } : null);
     } catch (e) {
       this.o.log.error('sync.record_failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null });
-      return;
+      return null;
     }
+    const { recorded, claimError } = r;
+    if (claimError) this.o.log.error('sync.claim_failed', { kind: claimError instanceof Error ? claimError.name : typeof claimError, code: (claimError as { code?: unknown }).code ?? null });
     this.o.log.info('sync.attempt', { outcome: o.kind, code: 'code' in o ? o.code : null, status: o.status, attempt: c.attempt, recorded });
     const failed = recorded === 'retry';
     if (recorded === 'sent' && this.lastFailed) {
@@ -191,5 +201,6 @@ export class SyncWorker {
       this.networkBack('upload_succeeded');
     } else if (failed) this.lastFailed = true;
     this.o.onChange?.(c.dossierId, recorded);
+    return r.next;
   }
 }

@@ -1,21 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../store/audit';
 import type { Db } from '../store/database';
 import * as D from '../store/dossiers';
 import { purgeExpired } from '../store/retention';
-import type { OpenStore } from '../store/store';
 import { sampleDossier } from '../store/test-dossier';
 import { addCompany, closeDrive, currentDrive, dossierDrive, DriveError, openDrive, REPORT_KEEP_DAYS, switchCompany } from './drives';
-import { enrol, officer, storeWithOfficers, supervisor } from './fixture';
+import { enrol, officer, storeEachTest, supervisor } from './fixture';
 import { expireDriveReports } from './keep';
 
-let s: OpenStore;
 let db: Db;
-beforeEach(async () => {
-  s = await storeWithOfficers();
-  db = s.db;
-});
-afterEach(() => s.close());
+storeEachTest((d) => (db = d));
 
 const drive = () => openDrive(db, supervisor.id, { name: 'Đợt KCN Tân Bình', place: 'KCN Tân Bình, TP.HCM', startsOn: '2026-11-23', endsOn: '2026-11-30', companies: ['Công ty May Việt Tiến', 'Công ty Điện tử Sài Gòn'] });
 const actions = () => (db.prepare('SELECT action FROM audit ORDER BY seq').all() as Array<{ action: string }>).map((r) => r.action);

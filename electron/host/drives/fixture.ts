@@ -2,6 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import type { Officer } from '../auth/accounts';
 import type { Db } from '../store/database';
 import * as D from '../store/dossiers';
@@ -19,6 +20,16 @@ export async function storeWithOfficers(dir = mkdtempSync(join(tmpdir(), 'kiosk-
   const add = s.db.prepare(`INSERT INTO officers (id, username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, 'x', 'now')`);
   for (const o of [officer, supervisor]) add.run(o.id, o.username, o.displayName, o.role);
   return s;
+}
+
+/** Opens a fresh store (as `storeWithOfficers`) before each test of the file, hands its database to `use`, closes it after. */
+export function storeEachTest(use: (db: Db) => void): void {
+  let s: OpenStore | undefined;
+  beforeEach(async () => {
+    s = await storeWithOfficers();
+    use(s.db);
+  });
+  afterEach(() => s?.close());
 }
 
 export interface Worker {

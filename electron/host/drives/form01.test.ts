@@ -1,19 +1,13 @@
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../store/database';
-import type { OpenStore } from '../store/store';
 import { exportForm } from '../reports/export';
 import { closeDrive, DriveError, openDrive } from './drives';
-import { storeWithOfficers, supervisor } from './fixture';
+import { storeEachTest, supervisor } from './fixture';
 import { listTeams, saveTeams } from './form01';
 
-let s: OpenStore;
 let db: Db;
-beforeEach(async () => {
-  s = await storeWithOfficers();
-  db = s.db;
-});
-afterEach(() => s.close());
+storeEachTest((d) => (db = d));
 
 describe('Form 01', () => {
   it('a save replaces the company’s teams (NFC), audited with counts only; exported as XLSX one row per member; frozen once the drive closes', async () => {

@@ -1,21 +1,15 @@
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../store/database';
 import * as D from '../store/dossiers';
-import type { OpenStore } from '../store/store';
 import { closeDrive, openDrive, switchCompany } from '../drives/drives';
-import { enrol, officer, storeWithOfficers, supervisor, type Worker } from '../drives/fixture';
+import { enrol, officer, storeEachTest, supervisor, type Worker } from '../drives/fixture';
 import { parseCsv } from './csv';
 import { exportForm } from './export';
 import { pageInk, pdfText } from './pdf-check';
 
-let s: OpenStore;
 let db: Db;
-beforeEach(async () => {
-  s = await storeWithOfficers();
-  db = s.db;
-});
-afterEach(() => s.close());
+storeEachTest((d) => (db = d));
 
 // Names typed in NFD on purpose: the store and every export hold them in NFC.
 const ANH: Worker = { idNumber: '001203000123', fullName: 'Trần Thị Ánh', dateOfBirth: '2003-04-05', residence: 'Thôn Đông, xã Yên Mỹ, tỉnh Hưng Yên', mobile: '0381234567' };

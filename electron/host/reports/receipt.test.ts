@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,20 +8,14 @@ import { PNG } from 'pngjs';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import type { Db } from '../store/database';
 import * as D from '../store/dossiers';
-import type { OpenStore } from '../store/store';
 import { sampleDossier } from '../store/test-dossier';
-import { enrol, officer, storeWithOfficers } from '../drives/fixture';
+import { enrol, officer, storeEachTest } from '../drives/fixture';
 import { pageInk, pdfText } from './pdf-check';
 import { receiptInfo as receipt } from './receipt-data';
 import { receiptPdf } from './receipt';
 
-let s: OpenStore;
 let db: Db;
-beforeEach(async () => {
-  s = await storeWithOfficers();
-  db = s.db;
-});
-afterEach(() => s.close());
+storeEachTest((d) => (db = d));
 
 const WORKER = { idNumber: '034205006789', fullName: 'Phạm Thị Hương', dateOfBirth: '2005-06-07', residence: 'Xóm 4, xã Quỳnh Hồng, Nghệ An', mobile: '0987654321' };
 

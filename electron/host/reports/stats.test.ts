@@ -1,23 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../store/database';
 import * as D from '../store/dossiers';
-import type { OpenStore } from '../store/store';
 import { sampleDossier } from '../store/test-dossier';
 import { openDrive, switchCompany } from '../drives/drives';
 import { saveTeams } from '../drives/form01';
-import { enrol, officer, storeWithOfficers, supervisor } from '../drives/fixture';
+import { enrol, officer, storeEachTest, supervisor } from '../drives/fixture';
 import { exportForm } from './export';
 import { pdfText } from './pdf-check';
 import { stats } from './stats';
 import { weekly } from './weekly';
 
-let s: OpenStore;
 let db: Db;
-beforeEach(async () => {
-  s = await storeWithOfficers();
-  db = s.db;
-});
-afterEach(() => s.close());
+storeEachTest((d) => (db = d));
 
 const w = (n: number) => ({ idNumber: `0012030${String(n).padStart(5, '0')}`, fullName: `Công nhân ${n}`, dateOfBirth: '2000-01-01' });
 // 23:30 UTC is 06:30 the next day in Vietnam: the day counted is Vietnam's.

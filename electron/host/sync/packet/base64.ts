@@ -17,8 +17,13 @@ const VALID: Record<Alphabet, RegExp> = { base64: /^[A-Za-z0-9+/]*={0,2}$/, base
 
 export function toBase64(bytes: Uint8Array, options?: { alphabet?: unknown; omitPadding?: boolean }): string {
   const alphabet = alphabetOf(options);
-  const s = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-  const text = alphabet === 'base64url' ? s.replace(/\+/g, '-').replace(/\//g, '_') : s;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Buffer writes base64url itself (without padding): no pass over a 300 KB string to swap characters.
+  if (alphabet === 'base64url') {
+    const text = buf.toString('base64url');
+    return options?.omitPadding ? text : text + '='.repeat((4 - (text.length % 4)) % 4);
+  }
+  const text = buf.toString('base64');
   return options?.omitPadding ? text.replace(/=+$/, '') : text;
 }
 

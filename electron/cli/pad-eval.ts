@@ -17,6 +17,10 @@ interface Row extends Outcome {
   verdict: string;
   reason: string | null;
   faceToVerdictMs: number | null;
+  /** The camera's rate when not 30, the analysed frames per second, and the longest gap between camera frames. */
+  fps?: number;
+  analysedFps: number;
+  maxGapMs: number;
 }
 
 function seedsFor(e: LabelEntry, index: number, base: number): number[] {
@@ -43,13 +47,14 @@ async function main(): Promise<void> {
   try {
     for (const [i, e] of entries.entries()) {
       const y4m = await toY4m(join(root, e.file), Y4M_CACHE, {
-        stillSeconds: e.stillSeconds, shrink: e.shrink, preFilter: e.noise ? `noise=alls=${e.noise}:allf=t` : undefined,
+        stillSeconds: e.stillSeconds, shrink: e.shrink, preFilter: e.noise ? `noise=alls=${e.noise}:allf=t` : undefined, fps: e.fps,
       });
       for (const seed of seedsFor(e, i, base)) {
         const r = await runPad(server.url, y4m, { seed, maxMs: e.maxMs ?? 12000 });
         const row: Row = {
           file: e.file, label: e.label, ...(e.type ? { type: e.type } : {}), seed,
           verdict: r.error ? 'error' : r.verdict, reason: r.error ?? r.reason, faceToVerdictMs: r.faceToVerdictMs,
+          ...(e.fps ? { fps: e.fps } : {}), analysedFps: Math.round(r.fps * 10) / 10, maxGapMs: r.loop.maxGapMs,
           accepted: r.verdict === 'pass', processed: r.error === null,
         };
         rows.push(row);

@@ -20,6 +20,8 @@ const Entry = z.object({
   /** Temporal noise strength (ffmpeg noise filter, 1-100): a still that looks like a live sensor. */
   noise: z.number().int().min(1).max(100).optional(),
   maxMs: z.number().positive().optional(),
+  /** Frame rate the fake camera delivers (the y4m's rate, default 30): 15 or 10 for a slow camera. */
+  fps: z.number().positive().max(60).optional(),
   note: z.string().optional(),
 });
 const LabelsFile = z.object({ presentations: z.array(Entry).min(1) });

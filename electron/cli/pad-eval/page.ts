@@ -25,6 +25,8 @@ export interface PadOutcome {
   hints: string[];
   failedChecks: string[];
   frames: number;
+  /** Frames the camera delivered, dropped by the queue, and the longest gap between two (renderer/src/liveness/loop.ts). */
+  loop: { source: 'track' | 'video' | null; dropped: number; received: number; maxGapMs: number };
   inferMs: number[];
   fps: number;
   evidence: unknown;

@@ -28,6 +28,8 @@ export interface PadOutcome {
   /** Frames the camera delivered, dropped by the queue, and the longest gap between two (renderer/src/liveness/loop.ts). */
   loop: { source: 'track' | 'video' | null; dropped: number; received: number; maxGapMs: number };
   inferMs: number[];
+  /** Per analysed frame with a face: [periodic, bezel, cue ms] (renderer/src/liveness/screenCues.ts). */
+  cues: number[][];
   fps: number;
   evidence: unknown;
   recorded: unknown[];

@@ -1,9 +1,10 @@
 // Runs FaceLandmarker on one frame and reduces the result to a FrameObservation.
 // Works both in a worker and on the main thread (OffscreenCanvas only, no document).
 import { FaceLandmarker, FilesetResolver, type FaceLandmarkerResult } from '@mediapipe/tasks-vision';
-import type { FaceImageStats, FaceObservation, FrameObservation, Point } from './types';
+import type { FaceImageStats, FaceObservation, FrameObservation, Point, ScreenCues } from './types';
 import { poseFromMatrix, dist } from './pose';
 import { laplacianVariance, lumaStats, meanAbsDiff, patchYCbCr, signature, toGray, type Rgba } from './imageStats';
+import { bezelScore, CUE_FRAME_H, CUE_FRAME_W, CUE_PATCH, periodicScore } from './screenCues';
 
 export const WASM_PATH = 'mediapipe/wasm';
 export const MODEL_PATH = 'models/face_landmarker.task';
@@ -35,6 +36,8 @@ const STATS_W = 128;
 export class FrameAnalyzer {
   private thumbCanvas = new OffscreenCanvas(THUMB_W, THUMB_H);
   private statsCanvas = new OffscreenCanvas(STATS_W, STATS_W);
+  private patchCanvas = new OffscreenCanvas(CUE_PATCH, CUE_PATCH);
+  private cueFrameCanvas = new OffscreenCanvas(CUE_FRAME_W, CUE_FRAME_H);
   private prevThumb: Float32Array | null = null;
   private lastTs = -1;
 
@@ -104,7 +107,27 @@ export class FrameAnalyzer {
       jawOpen: round3(blend.get('jawOpen') ?? 0),
       lipGap: round3(dist(px(13), px(14)) / ied),
       stats: this.stats(frame, [x0, y0, x1, y1], px),
+      cues: this.cues(frame, [x0, y0, x1, y1], eyeLeft, eyeRight, px(1)),
     };
+  }
+
+  /** Screen/print cues (screenCues.ts) on small grey cuts of the frame; `ms` is their cost. */
+  private cues(frame: ImageBitmap, box: number[], eyeL: Point, eyeR: Point, nose: Point): ScreenCues {
+    const t0 = performance.now();
+    const [bx0 = 0, by0 = 0, bx1 = 1, by1 = 1] = box;
+    // The patch sits between the eyes and the nose tip, at the frame's own resolution (no resampling
+    // that would blur a pixel grid away).
+    const cx = Math.round((eyeL[0] + eyeR[0] + 2 * nose[0]) / 4 - CUE_PATCH / 2);
+    const cy = Math.round((eyeL[1] + eyeR[1] + 2 * nose[1]) / 4 - CUE_PATCH / 2);
+    const pctx = must(this.patchCanvas.getContext('2d', { willReadFrequently: true }));
+    pctx.drawImage(frame, cx, cy, CUE_PATCH, CUE_PATCH, 0, 0, CUE_PATCH, CUE_PATCH);
+    const periodic = periodicScore(toGray(pctx.getImageData(0, 0, CUE_PATCH, CUE_PATCH)));
+    const fctx = must(this.cueFrameCanvas.getContext('2d', { willReadFrequently: true }));
+    fctx.drawImage(frame, 0, 0, CUE_FRAME_W, CUE_FRAME_H);
+    const kx = CUE_FRAME_W / frame.width;
+    const ky = CUE_FRAME_H / frame.height;
+    const bezel = bezelScore(toGray(fctx.getImageData(0, 0, CUE_FRAME_W, CUE_FRAME_H)), CUE_FRAME_W, CUE_FRAME_H, [bx0 * kx, by0 * ky, bx1 * kx, by1 * ky]);
+    return { periodic, bezel, ms: Math.round((performance.now() - t0) * 100) / 100 };
   }
 
   private stats(frame: ImageBitmap, box: number[], px: (i: number) => Point): FaceImageStats {

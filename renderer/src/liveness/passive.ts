@@ -4,9 +4,27 @@
 // - replay_loop: changing frames whose exact signature was already seen well before: a looped clip.
 //   A live camera never reproduces a moving frame bit-for-bit.
 // - no_micro_motion: a face with no measurable non-rigid or rigid motion for a window: a photo.
+// - screen_presentation: image evidence of a display or a paper in front of the camera (screenCues.ts),
+//   combined into one passive score over a window of face frames.
 import type { FrameObservation } from './types';
 
-export type PassiveReason = 'frozen_frame' | 'replay_loop' | 'no_micro_motion';
+export type PassiveReason = 'frozen_frame' | 'replay_loop' | 'no_micro_motion' | 'screen_presentation';
+
+/** The screen/print cues the passive score can use. */
+export type ScreenCueName = 'periodic' | 'bezel';
+
+/**
+ * Each cue's per-frame value over its threshold, the median over the last `window` face frames:
+ * the passive score is the largest of the enabled cues'; at 1 or more the session is rejected.
+ */
+export const SCREEN = {
+  window: 15,
+  periodicMin: 99,
+  bezelMin: 99,
+} as const;
+
+/** The cues that earned their place on the held-out media (docs/pad-eval.md): used by default. */
+export const KEPT_CUES: readonly ScreenCueName[] = [];
 
 export const PASSIVE = {
   /** Thumbnail mean abs difference below which two frames count as identical (a camera never repeats its noise). */
@@ -37,6 +55,14 @@ export interface PassiveState {
   motion: number;
   frozenMs: number;
   loopRun: number;
+  /** The combined screen/print score (>= 1 rejects) and the cue behind it. */
+  screen: number;
+  screenCue: ScreenCueName | null;
+}
+
+export interface PassiveOptions {
+  /** Which screen/print cues count (default KEPT_CUES; [] for none). */
+  cues?: readonly ScreenCueName[];
 }
 
 export class PassiveMonitor {
@@ -46,6 +72,13 @@ export class PassiveMonitor {
   private window: Sample[] = [];
   private reason: PassiveReason | null = null;
   private lastMotion = 1;
+  private cueWindow: Record<ScreenCueName, number>[] = [];
+  private readonly cues: readonly ScreenCueName[];
+  private screen = { score: 0, cue: null as ScreenCueName | null };
+
+  constructor(opts: PassiveOptions = {}) {
+    this.cues = opts.cues ?? KEPT_CUES;
+  }
 
   push(f: FrameObservation): PassiveState {
     if (f.frameDiff < PASSIVE.stillDiff) this.frozenSince ??= f.t;
@@ -76,11 +109,33 @@ export class PassiveMonitor {
         this.lastMotion = motionScore(this.window);
         if (this.lastMotion < 1) this.reason ??= 'no_micro_motion';
       }
+      if (c.cues) this.pushCues({ periodic: c.cues.periodic, bezel: c.cues.bezel });
     } else {
       this.window = [];
     }
-    return { reason: this.reason, motion: this.lastMotion, frozenMs, loopRun };
+    return { reason: this.reason, motion: this.lastMotion, frozenMs, loopRun, screen: this.screen.score, screenCue: this.screen.cue };
   }
+
+  private pushCues(v: Record<ScreenCueName, number>): void {
+    this.cueWindow.push(v);
+    if (this.cueWindow.length > SCREEN.window) this.cueWindow.shift();
+    if (this.cueWindow.length < SCREEN.window) return;
+    this.screen = screenScore(this.cueWindow, this.cues);
+    if (this.screen.score >= 1) this.reason ??= 'screen_presentation';
+  }
+}
+
+const CUE_MIN: Record<ScreenCueName, number> = { periodic: SCREEN.periodicMin, bezel: SCREEN.bezelMin };
+
+/** The passive screen score of a window of per-frame cue values: max over cues of median / threshold. */
+export function screenScore(w: readonly Record<ScreenCueName, number>[], cues: readonly ScreenCueName[]): { score: number; cue: ScreenCueName | null } {
+  let best = { score: 0, cue: null as ScreenCueName | null };
+  for (const cue of cues) {
+    const s = w.map((x) => x[cue]).sort((a, b) => a - b);
+    const score = (s[s.length >> 1] ?? 0) / CUE_MIN[cue];
+    if (score > best.score) best = { score: Math.round(score * 1000) / 1000, cue };
+  }
+  return best;
 }
 
 /** >= 1 when any motion channel clears its floor: the maximum of each channel over its floor. */

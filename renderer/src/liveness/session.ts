@@ -3,7 +3,7 @@
 // quality checks run on every frame and ask for an auto-capture once all have held steadily.
 import type { FrameObservation } from './types';
 import { assessQuality, primaryHint, type HintKey, type QualityCheck } from './quality';
-import { PassiveMonitor } from './passive';
+import { PassiveMonitor, type PassiveOptions } from './passive';
 import { ChallengeTracker, planChallenges, type Baseline, type ChallengeKind, type ChallengePlan, type ChallengeStep } from './challenges';
 import { seededRng } from './rng';
 import { EvidenceRecorder, type LivenessEvidence, type Verdict } from './evidence';
@@ -43,7 +43,7 @@ export interface SessionState {
 
 export class LivenessSession {
   private readonly plans: ChallengePlan[];
-  private readonly passive = new PassiveMonitor();
+  private readonly passive: PassiveMonitor;
   private readonly evidence: EvidenceRecorder;
   private phase: Phase = 'searching';
   private baseFrames: { t: number; yaw: number; blink: number }[] = [];
@@ -58,7 +58,9 @@ export class LivenessSession {
   private steadySince: number | null = null;
   private captured = false;
 
-  constructor(readonly seed: number) {
+  /** `passive`: which screen/print cues count (tests and pad:eval's cue variants; default the kept ones). */
+  constructor(readonly seed: number, passive: PassiveOptions = {}) {
+    this.passive = new PassiveMonitor(passive);
     this.plans = planChallenges(seededRng(seed));
     this.evidence = new EvidenceRecorder(seed);
   }

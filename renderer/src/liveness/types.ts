@@ -44,6 +44,17 @@ export interface FaceObservation {
   /** Inner-lip gap divided by the inter-eye distance (geometric mouth opening). */
   lipGap: number;
   stats: FaceImageStats;
+  /** Screen/print cues (screenCues.ts); absent in fixtures recorded before they existed. */
+  cues?: ScreenCues;
+}
+
+export interface ScreenCues {
+  /** log2 of the strongest isolated high-frequency spectral peak on the face centre (pixel grid, moiré). */
+  periodic: number;
+  /** 0..1: how completely a rectangle of straight edges (bezel, paper margin) closes around the face. */
+  bezel: number;
+  /** Time spent computing the cues for this frame, ms. */
+  ms: number;
 }
 
 export interface FrameObservation {

@@ -25,6 +25,8 @@ export interface PadOutcome {
   /** Where frames came from, and how many were dropped because analysis fell behind the camera. */
   loop: FrameLoopStats;
   inferMs: number[];
+  /** Per analysed frame with a face: the screen/print cues [periodic, bezel, cost ms] (screenCues.ts). */
+  cues: number[][];
   fps: number;
   evidence: LivenessEvidence | null;
   /** Every observation, compactly encoded (record=1). */
@@ -53,7 +55,7 @@ const wantPortrait = q.get('portrait') === '1';
 const keepEveryFrame = q.get('every') !== '0';
 const out: PadOutcome = {
   done: false, error: null, engine: null, verdict: 'pending', reason: null, faceToVerdictMs: null,
-  hints: [], failedChecks: [], pose: [], frames: 0, loop: { source: null, dropped: 0, received: 0, maxGapMs: 0 }, inferMs: [], fps: 0, evidence: null, recorded: [], last: null, portrait: null,
+  hints: [], failedChecks: [], pose: [], frames: 0, loop: { source: null, dropped: 0, received: 0, maxGapMs: 0 }, inferMs: [], cues: [], fps: 0, evidence: null, recorded: [], last: null, portrait: null,
 };
 window.__pad = out;
 const status = document.getElementById('status') as HTMLPreElement;
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
     if (out.done) return;
     out.frames++;
     out.inferMs.push(Math.round(obs.inferMs * 10) / 10);
+    if (obs.face?.cues) out.cues.push([obs.face.cues.periodic, obs.face.cues.bezel, obs.face.cues.ms]);
     if (record) out.recorded.push(encodeFrame(obs, start));
     if (obs.face && firstFace === null) {
       firstFace = obs.t;

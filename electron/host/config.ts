@@ -20,6 +20,8 @@ export const configSchema = z.object({
       caFile: z.string().optional(),
       /** Longest any one upstream request may take, connect to last byte (default 120 s). */
       deadlineSeconds: z.number().int().min(5).max(3600).optional(),
+      /** Packets larger than this go in pieces through resumable uploads (default 256 KiB; docs/sync.md). */
+      resumableAboveBytes: z.number().int().min(0).max(64 * 1024 * 1024).optional(),
     })
     .nullable()
     .default(null),

@@ -31,6 +31,7 @@ export const UPSTREAM_PROBLEM_CODES = [
   'packet.unknown',
   'request.invalid',
   'upload.offset_mismatch',
+  'upload.unknown',
   'rate_limited',
   'unavailable',
 ] as const;
@@ -86,6 +87,8 @@ export const dossierSyncSchema = z.object({
       at: when.nullable(),
     })
     .nullable(),
+  /** A large packet's resumable upload: bytes the upstream holds of it (also while it waits to resume). */
+  upload: z.object({ sent: z.number().int().min(0), total: z.number().int().min(1) }).nullable().optional(),
 });
 export type DossierSync = z.infer<typeof dossierSyncSchema>;
 

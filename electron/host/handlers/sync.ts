@@ -10,6 +10,7 @@ import { HostError } from '../bridge/host-error';
 import type { HostContext } from '../host-context';
 import type { Db } from '../store/database';
 import { outboxCounts } from '../sync/outbox';
+import { uploadProgress } from '../sync/outbox-upload';
 import { SyncError } from '../sync/service';
 
 type SyncChannels = 'sync.status' | 'sync.dossier' | 'sync.pause' | 'sync.enrol';
@@ -52,6 +53,8 @@ export function dossierSync(db: Db, id: string): DossierSync {
   return {
     outbox: ob ? { ...ob, nextAttemptAt: ob.state === 'pending' ? ob.nextAttemptAt : null } : null,
     upstream: outcomeOf(d?.o ?? null),
+    // A large packet's resumable upload: how much the upstream holds, while the dossier still waits for delivery.
+    upload: ob && (ob.state === 'pending' || ob.state === 'sending') ? uploadProgress(db, id) : null,
   };
 }
 

@@ -16,6 +16,7 @@ import { reEnrolmentClaim, signReEnrolment } from './re-enrolment';
 import { applyStatusPage, statusCursor } from './status-pull';
 import { isPaused, setPaused } from './sync-state';
 import { requestEnrolment, UpstreamClient, UpstreamError } from './upstream-client';
+import { DEFAULT_CHUNK_BYTES, DEFAULT_RESUMABLE_ABOVE_BYTES } from './resumable';
 import { SyncWorker, type PacketSource } from './worker';
 import type { SyncErrorCode } from './outcome';
 
@@ -29,6 +30,10 @@ export interface SyncTuning {
   readTimeoutMs?: number;
   /** Overall deadline per request; else the configuration's `upstream.deadlineSeconds`, else the transport's default. */
   deadlineMs?: number;
+  /** Packets above this go through resumable uploads; else the configuration's `upstream.resumableAboveBytes`, else 256 KiB. */
+  resumableAboveBytes?: number;
+  /** The piece of a resumable upload sent per request (64 KiB). */
+  chunkBytes?: number;
 }
 
 export interface SyncServiceOptions {
@@ -125,6 +130,11 @@ export class SyncService {
       idleMs: t.idleMs,
       backoff: t.backoff,
       onChange: () => this.o.onChange?.(),
+      resumable: {
+        sink: client.uploads(),
+        aboveBytes: t.resumableAboveBytes ?? this.o.config.upstream?.resumableAboveBytes ?? DEFAULT_RESUMABLE_ABOVE_BYTES,
+        chunkBytes: t.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+      },
     });
     this.worker.start(isPaused(db));
     this.schedulePoll(0);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { enrolmentSchema, type Enrolment } from './identity';
 import { networkCode, outcomeOf, type UploadOutcome, type SyncErrorCode, PROBLEM_CODES } from './outcome';
 import { Transport, type TransportOptions } from './transport';
+import { UploadClient } from './upload-client';
 
 export const statusChangeSchema = z.object({
   seq: z.number().int(),
@@ -67,6 +68,11 @@ export class UpstreamClient {
     } catch (e) {
       return { kind: 'retry', status: null, code: networkCode(e), retryAfterMs: null };
     }
+  }
+
+  /** The resumable upload calls (/v1/uploads) over the same connection pool. */
+  uploads(): UploadClient {
+    return new UploadClient(this.t);
   }
 
   /** GET /v1/status?since=…; throws UpstreamError. */

@@ -15,6 +15,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { claimNext, nextDue, recordAndClaimNext, renewLease, retryAllNow, storedPacket, type Claimed, type StoredPacket } from './outbox';
 import type { UploadOutcome } from './outcome';
 import { PacketError } from './packet/errors';
+import { sendResumable, type ResumableOptions, type Sent } from './resumable';
 
 export interface PacketSource {
   build(db: Db, dossierId: string): Promise<StoredPacket>;
@@ -53,8 +54,10 @@ export interface WorkerOptions {
   backoff?: BackoffPolicy;
   random?: () => number;
   now?: () => number;
-  /** Told after every recorded result (the screen refreshes). */
+  /** Told after every recorded result (the screen refreshes), and after each confirmed piece of a resumable upload ('progress'). */
   onChange?: (dossierId: string, what: string) => void;
+  /** Packets above `aboveBytes` go in pieces through the upstream's resumable uploads (resumable.ts). */
+  resumable?: ResumableOptions;
 }
 
 export class SyncWorker {
@@ -149,10 +152,17 @@ export class SyncWorker {
    * The packet is built again for every attempt: its signature is deterministic (RFC 6979), so a
    * rebuilt packet has the same digest and the upstream answers a re-send with 200, never 409; no
    * second copy of the citizen's data is written, and a re-enrolment's new keys apply at once. A
-   * packet kept by an older version is still sent as kept.
+   * packet kept for a resumable upload (resumable.ts; or by an older version) is sent as kept.
    */
   private async packetFor(c: Claimed): Promise<StoredPacket> {
     return storedPacket(this.o.db, c.dossierId) ?? (await this.o.source.build(this.o.db, c.dossierId));
+  }
+
+  /** One PUT, or for a packet above the threshold a resumable upload of its kept bytes. */
+  private async send(c: Claimed, packet: StoredPacket): Promise<Sent> {
+    const r = this.o.resumable;
+    if (r && packet.size > r.aboveBytes) return sendResumable(this.o.db, c.dossierId, packet, r, () => this.now(), () => this.o.onChange?.(c.dossierId, 'progress'));
+    return { outcome: await this.o.sink.putPacket(c.dossierId, packet.jwe), digest: packet.digest };
   }
 
   /** One upload slot: its row, then each row claimed together with the previous result, until none is due. */
@@ -178,7 +188,11 @@ export class SyncWorker {
         outcome = buildFailure(e);
       }
       digest = packet?.digest ?? null;
-      if (packet) outcome = receiptChecked(await this.o.sink.putPacket(c.dossierId, packet.jwe), c.dossierId, packet.digest);
+      if (packet) {
+        const sent = await this.send(c, packet);
+        digest = sent.digest;
+        outcome = receiptChecked(sent.outcome, c.dossierId, sent.digest);
+      }
     } finally {
       clearInterval(beat);
     }

@@ -51,6 +51,8 @@ export interface UpstreamControl {
   importPacket(jwe: string): Promise<Stored>;
   /** A whole script (the CLI's --script file): behaviour replaced, decisions that changed recorded. */
   apply(script: UpstreamScript): void;
+  /** Every open resumable upload made `ms` older (past UPLOAD_TTL_MS it is gone: 404 upload.unknown). */
+  ageUploads(ms: number): number;
 }
 
 export interface Upstream {
@@ -58,7 +60,7 @@ export interface Upstream {
   enrolmentUrl: string;
   caPem: string;
   control: UpstreamControl;
-  /** 'enrolled', 'stored', 'decided', 'refused', 'ack-dropped', 'failed'. */
+  /** 'enrolled', 'stored', 'decided', 'refused', 'ack-dropped', 'failed', 'upload-started', 'upload-appended'. */
   events: UpstreamService['events'];
   stop(): Promise<void>;
 }
@@ -80,10 +82,11 @@ export async function startUpstream(o: UpstreamOptions): Promise<Upstream> {
   const service = new UpstreamService(db, pki, encryption, o.trust ?? new TrustStore(), behaviour);
   const timers = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
   let apiUrl = '';
+  const uploads = new Uploads(db, o.dataDir);
   const ctx: RouteContext = {
     service,
     db,
-    uploads: new Uploads(db, o.dataDir),
+    uploads,
     apiUrl: () => apiUrl,
     wait: (ms) =>
       new Promise<void>((resolve) => {
@@ -114,6 +117,7 @@ export async function startUpstream(o: UpstreamOptions): Promise<Upstream> {
     packet: (id) => packetRow(db, id),
     packetCount: () => Number(db.prepare('SELECT count(*) FROM packets').pluck().get()),
     importPacket: (jwe) => service.importPacket(jwe.trim()),
+    ageUploads: (ms) => uploads.age(ms),
     apply: (script) => {
       behaviour.apply({ ...script, decisions: {} });
       for (const [id, d] of Object.entries(script.decisions) as Array<[string, Decision]>) {

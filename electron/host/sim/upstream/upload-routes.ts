@@ -20,6 +20,7 @@ export async function uploadRoute(ctx: RouteContext, req: IncomingMessage, res: 
       throw new Problem(400, 'request.invalid', 'the body is not JSON');
     }
     const r = ctx.uploads.start(device, json);
+    if ('upload' in r) ctx.service.events.emit('upload-started', { ...r.upload, dossierId: (json as { dossierId: string }).dossierId });
     return 'stored' in r ? sendJson(res, 200, r.stored) : sendJson(res, 201, r.upload);
   }
   const m = /^\/v1\/uploads\/([^/]+)$/.exec(path);
@@ -30,7 +31,11 @@ export async function uploadRoute(ctx: RouteContext, req: IncomingMessage, res: 
     const offset = String(req.headers['upload-offset'] ?? '');
     if (!/^\d{1,12}$/.test(offset)) throw new Problem(400, 'request.invalid', 'Upload-Offset');
     if (!String(req.headers['content-type'] ?? '').startsWith('application/offset+octet-stream')) throw new Problem(400, 'request.invalid', 'content type must be application/offset+octet-stream');
-    return offsetHeader(res, ctx.uploads.append(device, id, Number(offset), await readBody(req, MAX_JWE_CHARS)));
+    const bytes = await readBody(req, MAX_JWE_CHARS);
+    const to = ctx.uploads.append(device, id, Number(offset), bytes);
+    // Tests count what the upstream took in for a packet (a resumed upload wastes little).
+    ctx.service.events.emit('upload-appended', { uploadId: id, offset: Number(offset), bytes: bytes.length, to });
+    return offsetHeader(res, to);
   }
   if (req.method === 'POST') {
     const { dossierId, jwe } = ctx.uploads.complete(device, id);

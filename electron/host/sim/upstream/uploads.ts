@@ -121,6 +121,13 @@ export class Uploads {
     return { dossierId: row.dossierId, jwe: bytes.toString('latin1') };
   }
 
+  /** Open uploads made `ms` older, as if that time had passed (tests of expiry). Returns how many. */
+  age(ms: number): number {
+    const open = this.db.prepare('SELECT id, created_at AS createdAt FROM uploads').all() as Array<{ id: string; createdAt: string }>;
+    for (const u of open) this.db.prepare('UPDATE uploads SET created_at = ? WHERE id = ?').run(new Date(Date.parse(u.createdAt) - ms).toISOString(), u.id);
+    return open.length;
+  }
+
   /** After the packet is stored (or refused for good): the pieces go. */
   forget(id: string): void {
     this.db.prepare('DELETE FROM uploads WHERE id = ?').run(id);

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../../../shared/contract/index';
-import { useKiosk } from '../../bridge/context';
 import { stamp } from './labels';
 import { rejectionReason, syncReason } from './sync-text';
+import { UploadBar } from './UploadProgress';
+import { useDossierSync } from './useDossierSync';
 
 type View = CallOutput<'sync.dossier'>;
 
@@ -24,26 +24,15 @@ export function dossierSyncLine(t: (k: string, o?: Record<string, unknown>) => s
 /** One dossier's upload and the upstream's decision, refreshed on every sync.changed. */
 export function DossierSyncInfo({ id }: { id: string }) {
   const { t } = useTranslation('sync');
-  const client = useKiosk();
-  const [v, setV] = useState<View | null>(null);
-  useEffect(() => {
-    let current = true;
-    const load = () =>
-      void client.call('sync.dossier', { id }).then((r) => {
-        if (current && r.ok) setV(r.value);
-      });
-    load();
-    const off = client.on('sync.changed', load);
-    return () => {
-      current = false;
-      off();
-    };
-  }, [client, id]);
+  const v = useDossierSync(id);
   const line = v ? dossierSyncLine(t, v, (c) => syncReason(t, c), (c) => rejectionReason(t, c)) : null;
   const problem = v?.outbox?.state === 'failed' || v?.upstream?.status === 'rejected';
   return (
-    <span className={problem ? 'sync-dossier problem' : 'sync-dossier'} role={problem ? 'alert' : undefined} data-testid="dossier-sync">
-      {line ?? (v ? t('dossier.none') : '…')}
-    </span>
+    <>
+      <span className={problem ? 'sync-dossier problem' : 'sync-dossier'} role={problem ? 'alert' : undefined} data-testid="dossier-sync">
+        {line ?? (v ? t('dossier.none') : '…')}
+      </span>
+      <UploadBar upload={v?.upload} sending={v?.outbox?.state === 'sending'} />
+    </>
   );
 }

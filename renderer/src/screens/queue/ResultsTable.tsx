@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DossierRowView } from '../../../../shared/contract/index';
 import { resumeKind, stamp } from './labels';
 import { ResumeButton } from './ResumeButton';
+import { RowUploadProgress } from './UploadProgress';
 import { returnReasonText } from '../../components/return-reason';
 
 interface Props {
@@ -37,7 +38,10 @@ export function ResultsTable({ rows, officers, officerId, onOpen, onResume }: Pr
               {resumeKind(r, officerId) === 'returned' && r.returnReason && <div className="list-reason">{t('listReason', { reason: returnReasonText(t, r.returnReason) })}</div>}
             </td>
             <td className="mono">{r.idNumber ?? '—'}</td>
-            <td><span className={`state-tag state-${r.state}`}>{t(`states.${r.state}`)}</span></td>
+            <td>
+              <span className={`state-tag state-${r.state}`}>{t(`states.${r.state}`)}</span>
+              {r.state === 'sending' && <RowUploadProgress id={r.id} />}
+            </td>
             <td className="dates">
               <div>{t('dates.created', { at: stamp(r.createdAt) })}</div>
               {r.submittedAt && <div>{t('dates.submitted', { at: stamp(r.submittedAt) })}</div>}

@@ -27,6 +27,10 @@ export const KNOWN_ACTIONS = [
   'sync.rejected',
   'sync.exported',
   'sync.imported',
+  // A large packet's resumable upload (electron/host/sync/resumable.ts).
+  'sync.packet_built',
+  'sync.upload_started',
+  'sync.upload_resumed',
   'dossier.returned_for_recapture',
   // The face comparison (electron/host/face), a supervisor's password on the officer's screen, the receipt.
   'face.compared',

@@ -7,44 +7,31 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../log';
-import { startUpstream, type Upstream } from '../sim/upstream/server';
-import { upstreamFixture } from '../sim/upstream/test-client';
+import type { Upstream } from '../sim/upstream/server';
 import { verifyAudit } from '../store/audit';
 import type { OpenStore } from '../store/store';
 import { loadIdentity } from './identity';
 import { exportPackets, ImportError, importPackets } from './offline';
-import { SyncService } from './service';
+import type { SyncService } from './service';
 import { approvedDossiers, dossierState, syncStore } from './test-fixture';
+import { ChangeWaits, enrolledService, heldUpstream } from './test-service';
 import { UpstreamClient } from './upstream-client';
 
 let a: OpenStore;
 let b: OpenStore;
 let up: Upstream;
 const services: SyncService[] = [];
-let changed = () => undefined as void;
+let waits: ChangeWaits;
 
 async function enrolled(s: OpenStore, paused: boolean): Promise<SyncService> {
-  const svc = new SyncService({
-    config: { upstream: { url: up.enrolmentUrl, caFile: 'ca' }, stationName: 'Trạm' },
-    appVersion: 'test',
-    log: silentLogger,
-    tuning: { backoff: { baseMs: 5, capMs: 40 }, idleMs: 200 },
-    readCa: () => up.caPem,
-    onChange: () => changed(),
-  });
+  const svc = await enrolledService(s.db, up, { tuning: { backoff: { baseMs: 5, capMs: 40 }, idleMs: 200 }, onChange: waits.notify, paused });
   services.push(svc);
-  svc.attach(s.db);
-  svc.setPaused(paused, 'test');
-  await svc.enrol(s.db, 'admin', up.control.issueToken());
   return svc;
 }
 
 beforeEach(async () => {
-  const f = upstreamFixture('kiosk-offline-upstream-');
-  [a, b, up] = await Promise.all([syncStore('kiosk-offline-a-'), syncStore('kiosk-offline-b-'), startUpstream({ dataDir: f.dataDir, trust: f.trust })]);
-  up.control.mode('hold');
-  changed = () => undefined;
+  [a, b, up] = await Promise.all([syncStore('kiosk-offline-a-'), syncStore('kiosk-offline-b-'), heldUpstream('kiosk-offline-upstream-')]);
+  waits = new ChangeWaits();
 });
 afterEach(async () => {
   await Promise.all(services.splice(0).map((s) => s.detach()));
@@ -70,9 +57,8 @@ describe('offline export and import', () => {
     expect((await importPackets(b.db, client, dir, 'admin-b')).map((r) => r.outcome)).toEqual(['already_stored', 'already_stored', 'already_stored']);
     client.close();
     expect(up.control.packet(ids[0]!)).toMatchObject({ signer: loadIdentity(a.db)!.deviceId, uploader: idB.deviceId });
-    const done = new Promise<void>((resolve) => (changed = () => (ids.every((id) => dossierState(a.db, id) === 'sent') ? resolve() : undefined)));
     svcA.setPaused(false, 'test');
-    await done;
+    await waits.until(() => ids.every((id) => dossierState(a.db, id) === 'sent'));
     expect(up.control.packetCount()).toBe(3);
     expect(verifyAudit(a.db).ok && verifyAudit(b.db).ok).toBe(true);
   });

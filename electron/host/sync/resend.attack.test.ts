@@ -18,49 +18,24 @@
  *   refused for good (device.revoked).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../log';
-import { startUpstream, type Upstream } from '../sim/upstream/server';
-import { upstreamFixture } from '../sim/upstream/test-client';
-import * as D from '../store/dossiers';
-import { officer, supervisor } from '../store/retention-fixture';
+import type { Upstream } from '../sim/upstream/server';
 import type { OpenStore } from '../store/store';
 import { keepPacket } from './outbox';
 import { buildPacketFromStore } from './packet/index';
-import { SyncService } from './service';
-import { approvedDossiers, dossierState, outboxRow, syncStore } from './test-fixture';
+import type { SyncService } from './service';
+import { approvedDossiers, dossierState, outboxRow, recapture, syncStore } from './test-fixture';
+import { ChangeWaits, enrolledService, FAST_TUNING, heldUpstream } from './test-service';
 
 let s: OpenStore;
 let up: Upstream;
 let svc: SyncService;
-let changed: Array<() => void> = [];
-
-function until(cond: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!cond()) return;
-      changed = changed.filter((f) => f !== check);
-      resolve();
-    };
-    changed.push(check);
-    check();
-  });
-}
+let waits: ChangeWaits;
+const until = (cond: () => boolean) => waits.until(cond);
 
 beforeEach(async () => {
-  const f = upstreamFixture('kiosk-sync-resend-');
-  [s, up] = await Promise.all([syncStore(), startUpstream({ dataDir: f.dataDir, trust: f.trust })]);
-  up.control.mode('hold');
-  changed = [];
-  svc = new SyncService({
-    config: { upstream: { url: up.enrolmentUrl, caFile: '/ca.pem' }, stationName: 'Công an phường 7' },
-    appVersion: '0.0.0-test',
-    log: silentLogger,
-    tuning: { backoff: { baseMs: 5, capMs: 40 }, leaseMs: 400, pollMs: 60_000, idleMs: 200, readTimeoutMs: 800, concurrency: 2 },
-    readCa: () => up.caPem,
-    onChange: () => changed.forEach((f) => f()),
-  });
-  svc.attach(s.db);
-  await svc.enrol(s.db, 'admin-1', up.control.issueToken());
+  [s, up] = await Promise.all([syncStore(), heldUpstream('kiosk-sync-resend-')]);
+  waits = new ChangeWaits();
+  svc = await enrolledService(s.db, up, { tuning: { ...FAST_TUNING, concurrency: 2 }, onChange: waits.notify });
 });
 afterEach(async () => {
   await svc.detach();
@@ -80,12 +55,7 @@ describe('packets sent again', () => {
     up.control.reject(id!, 'portrait_quality');
     await svc.pollNow();
     expect(dossierState(s.db, id!)).toBe('returned');
-    const live = Buffer.alloc(3_000, 9);
-    live[0] = 0xff;
-    live[1] = 0xd8;
-    D.saveDraft(s.db, officer, id!, D.get(s.db, id!).revision, D.body(s.db, id!), { live_portrait: new Uint8Array(live) });
-    D.submit(s.db, officer, id!, { allowDuplicate: true });
-    D.approve(s.db, supervisor, id!);
+    recapture(s.db, id!);
     svc.poke();
     await until(settled(id!));
     expect(outboxRow(s.db, id!)).toMatchObject({ state: 'done', last_error: null });

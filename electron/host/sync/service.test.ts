@@ -4,9 +4,8 @@
  * acknowledgements, final refusals, pause, a dead host's lease, status pull-back.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../log';
-import { startUpstream, type Upstream } from '../sim/upstream/server';
-import { enrolKiosk, putPacket, upstreamFixture } from '../sim/upstream/test-client';
+import type { Upstream } from '../sim/upstream/server';
+import { enrolKiosk, putPacket } from '../sim/upstream/test-client';
 import { verifyAudit } from '../store/audit';
 import * as D from '../store/dossiers';
 import { officer, supervisor } from '../store/retention-fixture';
@@ -14,54 +13,23 @@ import type { OpenStore } from '../store/store';
 import { claimNext } from './outbox';
 import { buildPacketFromStore } from './packet/index';
 import { PORTRAIT_RETURN_REASON } from './status-pull';
-import { SyncService, type SyncTuning } from './service';
+import type { SyncService } from './service';
 import { approvedDossiers, dossierState, outboxRow, syncStore } from './test-fixture';
+import { ChangeWaits, enrolledService, heldUpstream, upstreamService } from './test-service';
 
 let s: OpenStore;
 let up: Upstream;
 let svc: SyncService | null = null;
-let changed: Array<() => void> = [];
-
-const FAST: SyncTuning = { backoff: { baseMs: 5, capMs: 40 }, leaseMs: 400, pollMs: 60_000, idleMs: 200, readTimeoutMs: 800, concurrency: 3 };
-
-function service(tuning = FAST): SyncService {
-  return new SyncService({
-    config: { upstream: { url: up.enrolmentUrl, caFile: '/ca.pem' }, stationName: 'Công an phường 7' },
-    appVersion: '0.0.0-test',
-    log: silentLogger,
-    tuning,
-    readCa: () => up.caPem,
-    onChange: () => changed.forEach((f) => f()),
-  });
-}
-
-async function enrolled(): Promise<SyncService> {
-  svc = service();
-  svc.attach(s.db);
-  await svc.enrol(s.db, 'admin-1', up.control.issueToken());
-  return svc;
-}
-
-/** Resolves when `cond` holds, checked after every change the service reports. */
-function until(cond: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!cond()) return;
-      changed = changed.filter((f) => f !== check);
-      resolve();
-    };
-    changed.push(check);
-    check();
-  });
-}
+let waits: ChangeWaits;
+const until = (cond: () => boolean) => waits.until(cond);
+const service = () => upstreamService(up, { onChange: waits.notify });
+const enrolled = async () => (svc = await enrolledService(s.db, up, { onChange: waits.notify }));
 
 const allIn = (ids: string[], state: string) => () => ids.every((id) => dossierState(s.db, id) === state);
 
 beforeEach(async () => {
-  const f = upstreamFixture('kiosk-sync-upstream-');
-  [s, up] = await Promise.all([syncStore(), startUpstream({ dataDir: f.dataDir, trust: f.trust })]);
-  up.control.mode('hold');
-  changed = [];
+  [s, up] = await Promise.all([syncStore(), heldUpstream('kiosk-sync-upstream-')]);
+  waits = new ChangeWaits();
 });
 afterEach(async () => {
   await svc?.detach();

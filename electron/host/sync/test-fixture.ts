@@ -40,6 +40,13 @@ export function approvedDossiers(db: Db, count: number, portraitBytes = 2_000): 
   return ids;
 }
 
+/** A returned dossier re-captured (a new live portrait), submitted and approved again, as its officer and supervisor would. */
+export function recapture(db: Db, id: string): void {
+  D.saveDraft(db, officer, id, D.get(db, id).revision, D.body(db, id), { live_portrait: jpeg(3_000) });
+  D.submit(db, officer, id, { allowDuplicate: true });
+  D.approve(db, supervisor, id);
+}
+
 export function outboxRow(db: Db, dossierId: string): { state: string; attempts: number; last_error: string | null; lease_owner: string | null } {
   return db.prepare('SELECT state, attempts, last_error, lease_owner FROM outbox WHERE dossier_id = ?').get(dossierId) as never;
 }

@@ -10,13 +10,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log';
-import * as D from '../store/dossiers';
-import { officer, supervisor } from '../store/retention-fixture';
 import type { OpenStore } from '../store/store';
 import { buildPacketFromStore } from './packet/index';
 import { testKeys } from './packet/test-packets';
 import { applyStatusPage } from './status-pull';
-import { approvedDossiers, dossierState, outboxRow, syncStore } from './test-fixture';
+import { approvedDossiers, dossierState, outboxRow, recapture, syncStore } from './test-fixture';
 import type { UploadOutcome } from './outcome';
 import { SyncWorker, type PacketSink } from './worker';
 
@@ -115,12 +113,7 @@ describe('the kiosk checks what the upstream claims', () => {
     const first = await attemptOnce((d) => ({ kind: 'stored', status: 201, receipt: { dossierId: id!, digest: d, receivedAt: new Date().toISOString() } }));
     applyStatusPage(s.db, change(id!, 'rejected', first, 1, 'portrait_quality'));
     expect(dossierState(s.db, id!)).toBe('returned');
-    const live = Buffer.alloc(3_000, 9);
-    live[0] = 0xff;
-    live[1] = 0xd8;
-    D.saveDraft(s.db, officer, id!, D.get(s.db, id!).revision, D.body(s.db, id!), { live_portrait: new Uint8Array(live) });
-    D.submit(s.db, officer, id!, { allowDuplicate: true });
-    D.approve(s.db, supervisor, id!);
+    recapture(s.db, id!);
     const second = await attemptOnce(() => ({ kind: 'retry', status: null, code: 'net.refused', retryAfterMs: null }));
     expect(second).not.toBe(first);
     expect(applyStatusPage(s.db, change(id!, 'accepted', first, 2))).toEqual({ applied: 0, deferred: 0 });

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 
 const PHOTO = new Set(['.jpg', '.jpeg', '.png', '.bmp', '.webp']);
 
@@ -26,7 +26,8 @@ export interface Y4mOptions {
 /** Letterboxes to 640x480 at 30 fps (or `fps`); caches by name + mtime under `cacheDir`. */
 export async function toY4m(input: string, cacheDir: string, opts: Y4mOptions = {}): Promise<string> {
   mkdirSync(cacheDir, { recursive: true });
-  const key = createHash('sha256').update(JSON.stringify({ ...opts, tag: undefined })).digest('hex').slice(0, 8);
+  // The input's path is in the key: files of one name in different folders (attack/<type>/x.mp4) are different media.
+  const key = createHash('sha256').update(JSON.stringify({ input: resolve(input), ...opts, tag: undefined })).digest('hex').slice(0, 8);
   const out = join(cacheDir, `${basename(input, extname(input))}${opts.tag ? `-${opts.tag}` : ''}-${key}.y4m`);
   if (existsSync(out) && statSync(out).mtimeMs > statSync(input).mtimeMs) return out;
   const vf = [

@@ -1,7 +1,9 @@
 // Presentation-attack evaluation: runs every labelled file through the REAL renderer liveness
 // pipeline (built PAD page, headless Chromium, fake camera fed with a y4m of the file) and reports
 // ISO/IEC 30107-3 APCER per PAI species and BPCER.
-//   npm run pad:eval -- <folder> [--labels labels.json] [--seed-base N] [--out results.json]
+//   npm run pad:eval -- <folder> [--labels labels.json] [--seed-base N] [--out results.json] [--noise N] [--variants]
+// Every presentation also runs with camera noise (sensor noise and jitter, as a camera filming a
+// screen or a print delivers it; --noise 0 turns that off): the report gives both side by side.
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,9 +11,11 @@ import { buildPadPage, runPad, Y4M_CACHE } from './pad-eval/page';
 import { serveStatic } from './pad-eval/serve';
 import { toY4m } from './pad-eval/y4m';
 import { loadLabels, type LabelEntry } from './pad-eval/labels';
-import { computeRates, type Outcome } from './pad-eval/metrics';
+import { computeRates } from './pad-eval/metrics';
+import { cameraNoise } from './pad-eval/media-recipes';
+import { formatNoiseTables, noiseTables, type VariantOutcome } from './pad-eval/noise-table';
 
-interface Row extends Outcome {
+interface Row extends VariantOutcome {
   file: string;
   seed: number;
   verdict: string;
@@ -21,6 +25,8 @@ interface Row extends Outcome {
   fps?: number;
   analysedFps: number;
   maxGapMs: number;
+  /** --variants: each screen-cue variant's verdict on the same frames. */
+  variantVerdicts?: Record<string, string>;
 }
 
 function seedsFor(e: LabelEntry, index: number, base: number): number[] {
@@ -32,7 +38,7 @@ function seedsFor(e: LabelEntry, index: number, base: number): number[] {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { labels: { type: 'string' }, 'seed-base': { type: 'string' }, out: { type: 'string' } },
+    options: { labels: { type: 'string' }, 'seed-base': { type: 'string' }, out: { type: 'string' }, noise: { type: 'string' }, variants: { type: 'boolean' } },
   });
   const folder = positionals[0];
   if (!folder) {
@@ -42,20 +48,23 @@ async function main(): Promise<void> {
   const root = resolve(folder);
   const entries = loadLabels(root, values.labels ? resolve(values.labels) : undefined);
   const base = Number(values['seed-base'] ?? 20261123);
+  const noise = Number(values.noise ?? 8);
   const server = await serveStatic(await buildPadPage());
   const rows: Row[] = [];
   try {
-    for (const [i, e] of entries.entries()) {
+    for (const [i, e] of entries.entries()) for (const noisy of noise > 0 ? [false, true] : [false]) {
+      const filters = [e.noise ? `noise=alls=${e.noise}:allf=t` : null, noisy ? cameraNoise(noise) : null].filter(Boolean).join(',');
       const y4m = await toY4m(join(root, e.file), Y4M_CACHE, {
-        stillSeconds: e.stillSeconds, shrink: e.shrink, preFilter: e.noise ? `noise=alls=${e.noise}:allf=t` : undefined, fps: e.fps,
+        stillSeconds: e.stillSeconds, shrink: e.shrink, preFilter: filters || undefined, fps: e.fps, ...(noisy ? { tag: 'noisy' } : {}),
       });
       for (const seed of seedsFor(e, i, base)) {
-        const r = await runPad(server.url, y4m, { seed, maxMs: e.maxMs ?? 12000 });
+        const r = await runPad(server.url, y4m, { seed, maxMs: e.maxMs ?? 12000, variants: values.variants === true });
+        const variants = Object.fromEntries(Object.entries(r.variants).map(([k, v]) => [k, v === 'pass']));
         const row: Row = {
-          file: e.file, label: e.label, ...(e.type ? { type: e.type } : {}), seed,
+          file: e.file, label: e.label, ...(e.type ? { type: e.type } : {}), seed, noisy,
           verdict: r.error ? 'error' : r.verdict, reason: r.error ?? r.reason, faceToVerdictMs: r.faceToVerdictMs,
           ...(e.fps ? { fps: e.fps } : {}), analysedFps: Math.round(r.fps * 10) / 10, maxGapMs: r.loop.maxGapMs,
-          accepted: r.verdict === 'pass', processed: r.error === null,
+          accepted: r.verdict === 'pass', processed: r.error === null, ...(values.variants ? { variants, variantVerdicts: r.variants } : {}),
         };
         rows.push(row);
         console.log(JSON.stringify(row));
@@ -64,9 +73,12 @@ async function main(): Promise<void> {
   } finally {
     await server.close();
   }
-  const rates = computeRates(rows);
-  const summary = { standard: 'ISO/IEC 30107-3', ...rates, presentations: rows.length };
-  console.log(JSON.stringify(summary, null, 2));
+  const rates = computeRates(rows.filter((r) => !r.noisy));
+  const noisyRates = computeRates(rows.filter((r) => r.noisy));
+  const tables = noiseTables(rows);
+  const summary = { standard: 'ISO/IEC 30107-3', ...rates, cameraNoise: noise > 0 ? { strength: noise, ...noisyRates } : null, presentations: rows.length, tables };
+  console.log(JSON.stringify({ ...summary, tables: undefined }, null, 2));
+  console.log(formatNoiseTables(tables));
   if (values.out) writeFileSync(values.out, JSON.stringify({ summary, presentations: rows }, null, 2) + '\n');
 }
 

@@ -28,6 +28,8 @@ export interface PadOutcome {
   /** Frames the camera delivered, dropped by the queue, and the longest gap between two (renderer/src/liveness/loop.ts). */
   loop: { source: 'track' | 'video' | null; dropped: number; received: number; maxGapMs: number };
   inferMs: number[];
+  /** variants=1: each screen-cue variant's verdict on the same frames ('pass', 'fail:<reason>', 'timeout'). */
+  variants: Record<string, string>;
   /** Per analysed frame with a face: [periodic, bezel, cue ms] (renderer/src/liveness/screenCues.ts). */
   cues: number[][];
   fps: number;
@@ -55,6 +57,8 @@ export interface RunOptions {
   worker?: boolean;
   /** Keep observing until maxMs even after a verdict (fixture recording). */
   full?: boolean;
+  /** Also run sessions with each screen-cue variant on the same frames (PadOutcome.variants). */
+  variants?: boolean;
   /** Render the ICAO portrait of the first face (PadOutcome.portrait). */
   portrait?: boolean;
 }
@@ -64,7 +68,7 @@ export async function runPad(baseUrl: string, y4m: string, opts: RunOptions): Pr
   try {
     const page = await browser.newPage();
     const maxMs = opts.maxMs ?? 12000;
-    const q = new URLSearchParams({ seed: String(opts.seed), maxMs: String(maxMs), record: opts.record ? '1' : '0', worker: opts.worker === false ? '0' : '1', full: opts.full ? '1' : '0', portrait: opts.portrait ? '1' : '0' });
+    const q = new URLSearchParams({ seed: String(opts.seed), maxMs: String(maxMs), record: opts.record ? '1' : '0', worker: opts.worker === false ? '0' : '1', full: opts.full ? '1' : '0', portrait: opts.portrait ? '1' : '0', variants: opts.variants ? '1' : '0' });
     await page.goto(`${baseUrl}/index.html?${q.toString()}`);
     // Functions, not strings: the page's CSP forbids string evaluation. Typed via globalThis
     // because this file is compiled for Node, without DOM types.

@@ -1,11 +1,13 @@
 // Test page for the presentation-attack harness and the e2e tests: runs the REAL liveness
 // pipeline (worker, FaceLandmarker, session) on the camera and exposes the outcome on window.__pad.
 // Query: seed (challenge order), maxMs (give up), record=1 (keep every observation), worker=0,
-// every=0 (thin the frames like a live camera instead of analysing each one).
+// every=0 (thin the frames like a live camera instead of analysing each one), variants=1 (also run
+// sessions with other screen-cue sets on the same frames: none, each cue alone, all).
 import { createFaceEngine } from '../engine';
 import { openCamera, CameraFailure } from '../camera';
 import { runFrameLoop, type FrameLoopStats } from '../loop';
 import { LivenessSession, type SessionState } from '../session';
+import type { ScreenCueName } from '../passive';
 import type { LivenessEvidence } from '../evidence';
 import type { FrameObservation } from '../types';
 import { encodeFrame, type EncodedFrame } from '../fixtureCodec';
@@ -25,6 +27,8 @@ export interface PadOutcome {
   /** Where frames came from, and how many were dropped because analysis fell behind the camera. */
   loop: FrameLoopStats;
   inferMs: number[];
+  /** variants=1: each cue variant's verdict on the same frames ('pass', 'fail:<reason>', 'timeout'). */
+  variants: Record<string, string>;
   /** Per analysed frame with a face: the screen/print cues [periodic, bezel, cost ms] (screenCues.ts). */
   cues: number[][];
   fps: number;
@@ -53,9 +57,10 @@ const full = q.get('full') === '1';
 const wantPortrait = q.get('portrait') === '1';
 /** The camera here is always a recorded file: analyse every frame (every=0: thin like a live camera). */
 const keepEveryFrame = q.get('every') !== '0';
+const VARIANTS: Record<string, readonly ScreenCueName[]> = q.get('variants') === '1' ? { none: [], periodic: ['periodic'], bezel: ['bezel'], all: ['periodic', 'bezel'] } : {};
 const out: PadOutcome = {
   done: false, error: null, engine: null, verdict: 'pending', reason: null, faceToVerdictMs: null,
-  hints: [], failedChecks: [], pose: [], frames: 0, loop: { source: null, dropped: 0, received: 0, maxGapMs: 0 }, inferMs: [], cues: [], fps: 0, evidence: null, recorded: [], last: null, portrait: null,
+  hints: [], failedChecks: [], pose: [], frames: 0, loop: { source: null, dropped: 0, received: 0, maxGapMs: 0 }, inferMs: [], cues: [], variants: {}, fps: 0, evidence: null, recorded: [], last: null, portrait: null,
 };
 window.__pad = out;
 const status = document.getElementById('status') as HTMLPreElement;
@@ -68,6 +73,8 @@ async function main(): Promise<void> {
   video.srcObject = stream;
   await video.play();
   const session = new LivenessSession(seed);
+  const variants = Object.entries(VARIANTS).map(([name, cues]) => ({ name, session: new LivenessSession(seed, { cues }) }));
+  const variantsPending = () => variants.some((v) => !(v.name in out.variants));
   let portraitPending: Promise<void> = Promise.resolve();
   const grabPortrait = async (face: NonNullable<FrameObservation['face']>, t: number) => {
     const bitmap = await engine.grab(t);
@@ -108,6 +115,11 @@ async function main(): Promise<void> {
       if (wantPortrait) portraitPending = grabPortrait(obs.face, obs.t);
     }
     const s = session.push(obs);
+    for (const v of variants) {
+      if (v.name in out.variants) continue;
+      const vs = v.session.push(obs).verdict;
+      if (vs.status !== 'pending') out.variants[v.name] = vs.status === 'fail' ? `fail:${vs.reason}` : 'pass';
+    }
     out.last = s;
     if (s.hint) hints.add(s.hint);
     if (obs.face) out.pose.push([obs.face.yaw, obs.face.pitch, obs.face.roll, s.checks.find((c) => c.id === 'pose')?.ok ? 1 : 0]);
@@ -118,7 +130,7 @@ async function main(): Promise<void> {
       out.reason = s.verdict.status === 'fail' ? s.verdict.reason : null;
       out.faceToVerdictMs = firstFace === null ? null : Math.round(obs.t - firstFace);
     }
-    if (s.verdict.status !== 'pending' && !full) {
+    if (s.verdict.status !== 'pending' && !full && !variantsPending()) {
       out.verdict = s.verdict.status;
       out.reason = s.verdict.status === 'fail' ? s.verdict.reason : null;
       out.faceToVerdictMs = firstFace === null ? null : Math.round(obs.t - firstFace);
@@ -128,6 +140,7 @@ async function main(): Promise<void> {
         out.verdict = 'timeout';
         out.reason = 'no verdict before maxMs';
       }
+      for (const v of variants) out.variants[v.name] ??= 'timeout';
       finish(stop);
     }
   }, out.loop, { keepEveryFrame });

@@ -2,15 +2,19 @@
  * CSV for other systems and spreadsheet software: UTF-8 with a byte-order mark (so spreadsheet
  * software reads Vietnamese as UTF-8), CRLF, every field quoted. Only the table: the column
  * headers and the rows (the heading of the paper form is in the XLSX and the PDF). A cell that a
- * spreadsheet would run as a formula (=, +, -, @, tab, CR at its start) gets a leading apostrophe.
+ * spreadsheet would run as a formula (=, +, -, @, tab, CR at its start) gets a leading apostrophe,
+ * except a cell that is wholly a phone number in international form (+84912345678): read as a
+ * formula it is only that number, nothing can run, and the apostrophe would spoil the number.
  */
 import type { Sheet } from './sheet';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** E.164: + and 8 to 15 digits, the first not 0; nothing else in the cell. */
+const INTERNATIONAL_PHONE = /^\+[1-9]\d{7,14}$/;
 
 function field(v: string | number): string {
   let s = typeof v === 'number' ? String(v) : v.normalize('NFC');
-  if (typeof v === 'string' && FORMULA_START.test(s)) s = `'${s}`;
+  if (typeof v === 'string' && FORMULA_START.test(s) && !INTERNATIONAL_PHONE.test(s)) s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 }
 

@@ -1,7 +1,11 @@
 // Portrait/liveness benchmark: prints JSON lines.
 //   inference: per-frame FaceLandmarker time on 640x480 (median, p90), analysed fps, worker vs main thread
+//   cues:      per-frame time of the screen/print cues (screenCues.ts) in the same worker (median, p90)
 //   verdict:   time from the first face to the liveness verdict on the bona fide clip (d12, seed 319)
+//   loaded:    the same with both cores busy (stress-ng --cpu 2) and a 15 fps and a 30 fps camera: per-frame
+//              inference, analysed frames per second, frames the camera delivered and its longest gap
 //   npx tsx electron/cli/bench-portrait.ts [faces-dir]
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { buildPadPage, runPad, Y4M_CACHE, type PadOutcome } from './pad-eval/page';
 import { serveStatic } from './pad-eval/serve';
@@ -19,9 +23,32 @@ function line(kind: string, engine: string, r: PadOutcome, extra: Record<string,
     kind, engine: r.engine ?? engine, frames: r.frames,
     inferMedianMs: Math.round(quantile(r.inferMs, 0.5) * 10) / 10,
     inferP90Ms: Math.round(quantile(r.inferMs, 0.9) * 10) / 10,
+    cueMedianMs: Math.round(quantile(r.cues.map((c) => c[2] ?? NaN), 0.5) * 100) / 100,
+    cueP90Ms: Math.round(quantile(r.cues.map((c) => c[2] ?? NaN), 0.9) * 100) / 100,
     fps: Math.round(r.fps * 10) / 10,
     verdict: r.verdict, reason: r.reason, faceToVerdictMs: r.faceToVerdictMs, ...extra,
   }));
+}
+
+/** Both cores busy with stress-ng while the worker analyses a 15 and a 30 fps camera. */
+async function underLoad(url: string, faces: string, clip30: string): Promise<void> {
+  if (spawnSync('stress-ng', ['--version']).status !== 0) {
+    console.log(JSON.stringify({ kind: 'verdict+inference (loaded)', skipped: 'stress-ng not installed (scripts/setup.sh)' }));
+    return;
+  }
+  const clip15 = await toY4m(join(faces, 'video/liveportrait_d12.mp4'), Y4M_CACHE, { fps: 15 });
+  for (const [fps, clip] of [[15, clip15], [30, clip30]] as const) {
+    const stress = spawn('stress-ng', ['--cpu', '2', '--quiet', '--timeout', '120'], { stdio: 'ignore' });
+    try {
+      const r = await runPad(url, clip, { seed: 319, maxMs: 15000 });
+      line('verdict+inference (loaded)', 'worker', r, {
+        clip: 'liveportrait_d12 (seed 319)', load: 'stress-ng --cpu 2', cameraFps: fps,
+        cameraFrames: r.loop.received, cameraMaxGapMs: r.loop.maxGapMs, queueDropped: r.loop.dropped,
+      });
+    } finally {
+      stress.kill();
+    }
+  }
 }
 
 async function main(): Promise<void> {
@@ -33,6 +60,7 @@ async function main(): Promise<void> {
       const r = await runPad(server.url, clip, { seed: 319, maxMs: 10000, worker });
       line('verdict+inference', worker ? 'worker' : 'main', r, { clip: 'liveportrait_d12 (bona fide order, seed 319)', resolution: '640x480' });
     }
+    await underLoad(server.url, faces, clip);
   } finally {
     await server.close();
   }

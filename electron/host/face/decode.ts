@@ -5,6 +5,8 @@
  */
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
+import { jpegSize } from '../images/jpeg-size';
+import { isPng, pngSize } from '../images/png-size';
 
 export interface RgbImage {
   width: number;
@@ -14,10 +16,20 @@ export interface RgbImage {
 }
 
 const isJpeg = (b: Uint8Array) => b[0] === 0xff && b[1] === 0xd8;
-const isPng = (b: Uint8Array) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
 
 /** A portrait is never bigger than this; a file claiming more is refused before decoding. */
-const MAX_PIXELS = 4096 * 4096;
+export const MAX_PIXELS = 4096 * 4096;
+
+export class PortraitTooLarge extends Error {
+  constructor(readonly width: number, readonly height: number) {
+    super(`portrait too large (${width}×${height})`);
+  }
+}
+
+/** Refuses a picture whose header declares more than MAX_PIXELS, before its pixels are decoded. */
+function checkDeclaredSize(size: { width: number; height: number }): void {
+  if (size.width * size.height > MAX_PIXELS) throw new PortraitTooLarge(size.width, size.height);
+}
 
 function fromRgba(width: number, height: number, rgba: Uint8Array): RgbImage {
   const rgb = new Uint8Array(width * height * 3);
@@ -31,12 +43,17 @@ function fromRgba(width: number, height: number, rgba: Uint8Array): RgbImage {
 
 export function decodePortrait(bytes: Uint8Array): RgbImage {
   if (isJpeg(bytes)) {
+    // A JPEG whose frame header this reader cannot find is left to the decoder, which keeps its own limit.
+    const size = jpegSize(bytes);
+    if (size) checkDeclaredSize(size);
     const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: false, maxResolutionInMP: MAX_PIXELS / 1e6, maxMemoryUsageInMB: 256 });
     return { width: img.width, height: img.height, rgb: img.data };
   }
   if (isPng(bytes)) {
+    const size = pngSize(bytes);
+    if (!size) throw new Error('portrait is a PNG without a readable header');
+    checkDeclaredSize(size);
     const png = PNG.sync.read(Buffer.from(bytes));
-    if (png.width * png.height > MAX_PIXELS) throw new Error('portrait too large');
     return fromRgba(png.width, png.height, png.data);
   }
   throw new Error('portrait is neither JPEG nor PNG');

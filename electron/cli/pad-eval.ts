@@ -13,7 +13,7 @@ import { toY4m } from './pad-eval/y4m';
 import { loadLabels, type LabelEntry } from './pad-eval/labels';
 import { computeRates } from './pad-eval/metrics';
 import { cameraNoise } from './pad-eval/media-recipes';
-import { formatNoiseTables, noiseTables, type VariantOutcome } from './pad-eval/noise-table';
+import { cueDetection, formatCueDetection, formatNoiseTables, noiseTables, type VariantOutcome } from './pad-eval/noise-table';
 
 interface Row extends VariantOutcome {
   file: string;
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
           file: e.file, label: e.label, ...(e.type ? { type: e.type } : {}), seed, noisy,
           verdict: r.error ? 'error' : r.verdict, reason: r.error ?? r.reason, faceToVerdictMs: r.faceToVerdictMs,
           ...(e.fps ? { fps: e.fps } : {}), analysedFps: Math.round(r.fps * 10) / 10, maxGapMs: r.loop.maxGapMs,
-          accepted: r.verdict === 'pass', processed: r.error === null, ...(values.variants ? { variants, variantVerdicts: r.variants } : {}),
+          accepted: r.verdict === 'pass', processed: r.error === null, ...(values.variants ? { variants, variantVerdicts: r.variants, cueFired: r.cueFired } : {}),
         };
         rows.push(row);
         console.log(JSON.stringify(row));
@@ -79,6 +79,7 @@ async function main(): Promise<void> {
   const summary = { standard: 'ISO/IEC 30107-3', ...rates, cameraNoise: noise > 0 ? { strength: noise, ...noisyRates } : null, presentations: rows.length, tables };
   console.log(JSON.stringify({ ...summary, tables: undefined }, null, 2));
   console.log(formatNoiseTables(tables));
+  if (values.variants) console.log(formatCueDetection(cueDetection(rows)));
   if (values.out) writeFileSync(values.out, JSON.stringify({ summary, presentations: rows }, null, 2) + '\n');
 }
 

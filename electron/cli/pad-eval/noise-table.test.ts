@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNoiseTables, noiseTables, type VariantOutcome } from './noise-table';
+import { cueDetection, formatCueDetection, formatNoiseTables, noiseTables, type CueRow, type VariantOutcome } from './noise-table';
 
 const run = (label: 'attack' | 'bona_fide', noisy: boolean, accepted: boolean, variants: Record<string, boolean>, type?: string): VariantOutcome =>
   ({ label, ...(type ? { type } : {}), noisy, accepted, processed: true, variants });
@@ -28,5 +28,21 @@ describe('plain and camera-noise rates side by side', () => {
     expect(md).toContain('| screen_replay | 0/1 = 0.00 | 1/2 = 0.50 |');
     expect(md).toContain('cues: periodic');
     expect(md).toContain('| **BPCER** (bona fide) | 0/1 = 0.00 | 1/1 = 1.00 |');
+  });
+});
+
+describe('each cue on its own', () => {
+  it('counts the runs in which a cue fired, per species and for bona fide, plain and noisy', () => {
+    const rows: VariantOutcome[] = [
+      { label: 'attack', type: 'screen_replay', noisy: false, accepted: false, processed: true, cueFired: { periodic: 900, bezel: null } },
+      { label: 'attack', type: 'screen_replay', noisy: true, accepted: false, processed: true, cueFired: { periodic: null, bezel: 700 } },
+      { label: 'bona_fide', noisy: true, accepted: true, processed: true, cueFired: { periodic: null, bezel: null } },
+    ];
+    const [bezel, periodic] = cueDetection(rows);
+    expect(periodic?.rows).toEqual([
+      { group: 'screen_replay', plain: [1, 1], noisy: [0, 1] },
+      { group: 'bona_fide', plain: null, noisy: [0, 1] },
+    ]);
+    expect(formatCueDetection([bezel as CueRow])).toContain('| screen_replay | 0/1 | 1/1 |');
   });
 });

@@ -7,6 +7,8 @@ export interface VariantOutcome extends Outcome {
   noisy: boolean;
   /** Accepted under each cue variant (the page's parallel sessions), e.g. { none: true, periodic: false }. */
   variants?: Record<string, boolean>;
+  /** Per screen cue, when its passive score alone first reached 1 in the run (null: never). */
+  cueFired?: Record<string, number | null>;
 }
 
 export interface SpeciesRow {
@@ -53,6 +55,41 @@ export function formatNoiseTables(tables: readonly NoiseTable[]): string {
     for (const s of t.species) out.push(`| ${s.species} | ${cell(s.plain)} | ${cell(s.noisy)} |`);
     const b = t.bpcer;
     out.push(`| **BPCER** (bona fide) | ${b.plain ? frac(b.plain.rejected, b.plain.presentations) : '–'} | ${b.noisy ? frac(b.noisy.rejected, b.noisy.presentations) : '–'} |`, '');
+  }
+  return out.join('\n');
+}
+
+export interface CueRow {
+  cue: string;
+  /** Per attack species (and 'bona_fide'): runs in which the cue fired / runs, plain and noisy. */
+  rows: { group: string; plain: [number, number] | null; noisy: [number, number] | null }[];
+}
+
+/** How often each cue fires on its own, whatever the challenges decide: attacks caught, bona fide hit. */
+export function cueDetection(rows: readonly VariantOutcome[]): CueRow[] {
+  const done = rows.filter((r) => r.processed && r.cueFired);
+  const cues = [...new Set(done.flatMap((r) => Object.keys(r.cueFired ?? {})))].sort();
+  const group = (r: VariantOutcome) => (r.label === 'bona_fide' ? 'bona_fide' : (r.type ?? 'unspecified'));
+  const groups = [...new Set(done.map(group))].sort((a, b) => (a === 'bona_fide' ? 1 : b === 'bona_fide' ? -1 : a.localeCompare(b)));
+  return cues.map((cue) => ({
+    cue,
+    rows: groups.map((g) => {
+      const count = (noisy: boolean): [number, number] | null => {
+        const rs = done.filter((r) => group(r) === g && r.noisy === noisy);
+        return rs.length ? [rs.filter((r) => r.cueFired?.[cue] != null).length, rs.length] : null;
+      };
+      return { group: g, plain: count(false), noisy: count(true) };
+    }),
+  }));
+}
+
+export function formatCueDetection(cues: readonly CueRow[]): string {
+  const c = (v: [number, number] | null) => (v ? `${v[0]}/${v[1]}` : '–');
+  const out: string[] = [];
+  for (const cue of cues) {
+    out.push(`cue ${cue.cue} fired (alone, any time in the run)`, '', '| presentations | plain | camera noise |', '|---|---|---|');
+    for (const r of cue.rows) out.push(`| ${r.group} | ${c(r.plain)} | ${c(r.noisy)} |`);
+    out.push('');
   }
   return out.join('\n');
 }

@@ -30,6 +30,8 @@ export interface PadOutcome {
   inferMs: number[];
   /** variants=1: each screen-cue variant's verdict on the same frames ('pass', 'fail:<reason>', 'timeout'). */
   variants: Record<string, string>;
+  /** variants=1: per screen cue, ms from the first face until its score alone reached 1 (null: never). */
+  cueFired: Record<string, number | null>;
   /** Per analysed frame with a face: [periodic, bezel, cue ms] (renderer/src/liveness/screenCues.ts). */
   cues: number[][];
   fps: number;

@@ -7,7 +7,7 @@ import { createFaceEngine } from '../engine';
 import { openCamera, CameraFailure } from '../camera';
 import { runFrameLoop, type FrameLoopStats } from '../loop';
 import { LivenessSession, type SessionState } from '../session';
-import type { ScreenCueName } from '../passive';
+import { PassiveMonitor, type ScreenCueName } from '../passive';
 import type { LivenessEvidence } from '../evidence';
 import type { FrameObservation } from '../types';
 import { encodeFrame, type EncodedFrame } from '../fixtureCodec';
@@ -29,6 +29,8 @@ export interface PadOutcome {
   inferMs: number[];
   /** variants=1: each cue variant's verdict on the same frames ('pass', 'fail:<reason>', 'timeout'). */
   variants: Record<string, string>;
+  /** variants=1: per screen cue, ms from the first face until its passive score alone reached 1 (null: never in this run). */
+  cueFired: Record<string, number | null>;
   /** Per analysed frame with a face: the screen/print cues [periodic, bezel, cost ms] (screenCues.ts). */
   cues: number[][];
   fps: number;
@@ -60,7 +62,7 @@ const keepEveryFrame = q.get('every') !== '0';
 const VARIANTS: Record<string, readonly ScreenCueName[]> = q.get('variants') === '1' ? { none: [], periodic: ['periodic'], bezel: ['bezel'], all: ['periodic', 'bezel'] } : {};
 const out: PadOutcome = {
   done: false, error: null, engine: null, verdict: 'pending', reason: null, faceToVerdictMs: null,
-  hints: [], failedChecks: [], pose: [], frames: 0, loop: { source: null, dropped: 0, received: 0, maxGapMs: 0 }, inferMs: [], cues: [], variants: {}, fps: 0, evidence: null, recorded: [], last: null, portrait: null,
+  hints: [], failedChecks: [], pose: [], frames: 0, loop: { source: null, dropped: 0, received: 0, maxGapMs: 0 }, inferMs: [], cues: [], variants: {}, cueFired: {}, fps: 0, evidence: null, recorded: [], last: null, portrait: null,
 };
 window.__pad = out;
 const status = document.getElementById('status') as HTMLPreElement;
@@ -74,6 +76,8 @@ async function main(): Promise<void> {
   await video.play();
   const session = new LivenessSession(seed);
   const variants = Object.entries(VARIANTS).map(([name, cues]) => ({ name, session: new LivenessSession(seed, { cues }) }));
+  const cueMonitors = (['periodic', 'bezel'] as const).filter(() => q.get('variants') === '1').map((cue) => ({ cue, monitor: new PassiveMonitor({ cues: [cue] }) }));
+  for (const c of cueMonitors) out.cueFired[c.cue] = null;
   const variantsPending = () => variants.some((v) => !(v.name in out.variants));
   let portraitPending: Promise<void> = Promise.resolve();
   const grabPortrait = async (face: NonNullable<FrameObservation['face']>, t: number) => {
@@ -115,6 +119,9 @@ async function main(): Promise<void> {
       if (wantPortrait) portraitPending = grabPortrait(obs.face, obs.t);
     }
     const s = session.push(obs);
+    for (const c of cueMonitors) {
+      if (c.monitor.push(obs).screen >= 1 && firstFace !== null) out.cueFired[c.cue] ??= Math.round(obs.t - firstFace);
+    }
     for (const v of variants) {
       if (v.name in out.variants) continue;
       const vs = v.session.push(obs).verdict;

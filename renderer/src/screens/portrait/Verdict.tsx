@@ -4,7 +4,7 @@ import type { Verdict as V } from '../../liveness/evidence';
 import { SupervisorConfirm, type SupervisorConfirmed } from '../../components/SupervisorConfirm';
 import { useInitialFocus } from '../../components/useInitialFocus';
 
-const KNOWN = ['frozen_frame', 'replay_loop', 'no_micro_motion', 'face_lost', 'multiple_faces', 'challenge_timeout', 'challenge_wrong_direction'];
+const KNOWN = ['frozen_frame', 'replay_loop', 'no_micro_motion', 'screen_presentation', 'face_lost', 'multiple_faces', 'challenge_timeout', 'challenge_wrong_direction'];
 
 export const END_INTAKE_REASONS = ['citizen_unable', 'suspected_spoof', 'citizen_left', 'other'] as const;
 

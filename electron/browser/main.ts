@@ -22,6 +22,8 @@ export interface BrowserShellOptions {
   fakeCameraFile?: string;
   /** Extra Chromium switches (tests: --headless=new). */
   chromiumExtraArgs?: string[];
+  /** Load the face model as the host starts (default true; see HostOptions). */
+  preloadFaceModel?: boolean;
 }
 
 export interface RunningBrowserShell {
@@ -40,6 +42,7 @@ export async function runBrowserShell(opts: BrowserShellOptions): Promise<Runnin
     log: opts.log,
     // The WebSocket bridge admits only our page (Origin + secret), so every caller is trusted.
     isTrustedSender: (ctx) => ctx.shell === 'browser',
+    preloadFaceModel: opts.preloadFaceModel ?? true,
   });
   let launcher: LauncherFile | null = null;
   const server = await startBrowserShellServer({

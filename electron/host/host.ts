@@ -19,6 +19,7 @@ import { ensureTrainingStore, TRAINING_ACCOUNTS, TRAINING_PASSPHRASE, TRAINING_P
 import { authHandlers } from './handlers/auth';
 import { dossierHandlers } from './handlers/dossier';
 import { faceHandlers } from './handlers/face';
+import { preloadFaceModel } from './face/model';
 import { settingsHandlers } from './handlers/settings';
 import { syncHandlers } from './handlers/sync';
 import { SyncService } from './sync/service';
@@ -47,6 +48,11 @@ export interface HostOptions {
   sealer?: KeySealer | null;
   /** Idle lock; default 5 minutes. */
   idleMs?: number;
+  /**
+   * Load the face model in its worker thread as the host starts, without waiting for it, so the
+   * first comparison does not pay the 3–7 s load (the shells set it; tests' hosts load on first use).
+   */
+  preloadFaceModel?: boolean;
 }
 
 export interface Host {
@@ -142,6 +148,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   };
   const dispatch = createDispatcher({ handlers, isTrustedSender: opts.isTrustedSender, log: opts.log, authorize: (access) => auth.authorize(access) });
   opts.log.info('host.started', { mode: opts.mode, shell: opts.shell, trustAnchors: trust.anchors.size });
+  if (opts.preloadFaceModel) preloadFaceModel(opts.log);
   return {
     dispatch,
     hub,

@@ -54,6 +54,7 @@ if (!app.requestSingleInstanceLock()) {
       log,
       isTrustedSender: (ctx) => ctx.shell === 'electron' && isAppUrl(ctx.senderUrl),
       sealer: safeStorageSealer(safeStorage),
+      preloadFaceModel: true,
     });
     lockOnSuspendAndScreenLock(powerMonitor, host);
     registerBridge(ipcMain, host, contents);

@@ -1,11 +1,12 @@
 /**
  * The face-recognition model: @vladmandic/face-api (MIT) on TensorFlow.js with its WebAssembly
- * backend, in a worker thread so a comparison (about a second, several with the first load) never
- * blocks the host's event loop. Every weight comes from the package folder on disk (model/: SSD
- * MobileNet v1 detector, 68-point landmarks, the 128-d ResNet-34 descriptor); the backend's .wasm
- * is read from its package folder by the Emscripten loader, never fetched. The portraits are
- * decoded here and handed over as pixels; the worker serves one at a time and stays loaded while
- * the process lives (unreferenced when idle, so it never keeps a process alive).
+ * backend, in a worker thread so neither a comparison (about a second) nor the load (a few
+ * seconds, warm-up included; the shells start it with the host) blocks the host's event loop.
+ * Every weight comes from the package folder on disk (model/: SSD MobileNet v1 detector, 68-point
+ * landmarks, the 128-d ResNet-34 descriptor); the backend's .wasm is read from its package folder
+ * by the Emscripten loader, never fetched. The portraits are decoded here and handed over as
+ * pixels; the worker serves one at a time and stays loaded while the process lives (unreferenced
+ * when idle, so it never keeps a process alive).
  *
  * The worker is an inline CommonJS script (eval) given resolved paths, so it runs the same from
  * source (tsx, vitest) and from the bundled Electron main process (as j2k-worker.ts does).
@@ -13,7 +14,9 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { Logger } from '../log';
 import { decodePortrait, fitWithin } from './decode';
+import { SharedLoad } from './shared-load';
 
 const require = createRequire(import.meta.url);
 
@@ -63,7 +66,20 @@ const ready = (async () => {
   await faceapi.nets.ssdMobilenetv1.loadFromDisk(workerData.modelDir);
   await faceapi.nets.faceLandmark68Net.loadFromDisk(workerData.modelDir);
   await faceapi.nets.faceRecognitionNet.loadFromDisk(workerData.modelDir);
-  return new faceapi.SsdMobilenetv1Options({ minConfidence: workerData.minConfidence });
+  const options = new faceapi.SsdMobilenetv1Options({ minConfidence: workerData.minConfidence });
+  // The first run of each network builds its kernels (about 3 s): done here on blank pictures, that
+  // cost is part of the load (a preload at host start) and not of the officer's first comparison.
+  const frame = faceapi.tf.zeros([480, 640, 3], 'int32');
+  const face = faceapi.tf.zeros([150, 150, 3], 'int32');
+  try {
+    await faceapi.detectSingleFace(frame, options);
+    await faceapi.nets.faceLandmark68Net.detectLandmarks(face);
+    await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(face);
+  } finally {
+    frame.dispose();
+    face.dispose();
+  }
+  return options;
 })();
 ready.then(() => parentPort.postMessage({ id: 0, ok: true, networkAttempts }), (e) => parentPort.postMessage({ id: 0, ok: false, reason: String(e && e.message || e) }));
 let queue = Promise.resolve();
@@ -115,7 +131,7 @@ async function load(): Promise<FaceModel> {
   worker.on('exit', () => {
     // A stopped worker is never asked again: the next comparison loads a new one.
     stopped = new Error('the face model worker stopped');
-    loading = null;
+    model.forget();
     failAll(stopped);
   });
   const ask = (id: number, message?: unknown): Promise<Reply> =>
@@ -143,13 +159,26 @@ async function load(): Promise<FaceModel> {
   };
 }
 
-let loading: Promise<FaceModel> | null = null;
+const model = new SharedLoad(load);
 
-/** The one model of this process, loaded on first use. */
+/** The one model of this process: loaded on first use, or by `preloadFaceModel`, whose load a first use then waits for. */
 export function faceModel(): Promise<FaceModel> {
-  loading ??= load().catch((e: unknown) => {
-    loading = null;
-    throw e;
+  return model.get();
+}
+
+/**
+ * Starts loading the model in its worker thread now (the host calls it at start), without waiting:
+ * the first comparison then finds it loaded, or waits for this load rather than starting another.
+ * A failure is only logged; the first comparison tries again.
+ */
+export function preloadFaceModel(log: Logger): void {
+  model.preload((r) => {
+    if (r.ok) log.info('face.model_preloaded', { loads: model.loads });
+    else log.warn('face.model_preload_failed', { error: r.error instanceof Error ? r.error : String(r.error) });
   });
-  return loading;
+}
+
+/** For tests and diagnostics: how many loads were started, and whether one is under way. */
+export function faceModelLoadState(): { loads: number; state: 'idle' | 'loading' | 'loaded' } {
+  return { loads: model.loads, state: model.state };
 }

@@ -137,10 +137,10 @@ export interface LabelOut {
 }
 
 /** labels.json entries for the made media: bona fide with the order its subject performs; attacks with fresh seeds. */
-export function labelsFor(rs: readonly MediaRecipe[], attackRepeat: number): LabelOut[] {
+export function labelsFor(rs: readonly MediaRecipe[], repeat: number): LabelOut[] {
   return rs.map((r) => r.label === 'bona_fide'
-    ? { file: r.out, label: r.label, seeds: BONA_FIDE_SEEDS, actions: [...BONA_FIDE_ACTIONS], repeat: 2, ...(r.fps !== 25 ? { fps: r.fps } : {}), note: r.note }
-    : { file: r.out, label: r.label, ...(r.type ? { type: r.type } : {}), repeat: attackRepeat, note: r.note });
+    ? { file: r.out, label: r.label, seeds: BONA_FIDE_SEEDS, actions: [...BONA_FIDE_ACTIONS], repeat, ...(r.fps !== 25 ? { fps: r.fps } : {}), note: r.note }
+    : { file: r.out, label: r.label, ...(r.type ? { type: r.type } : {}), repeat, note: r.note });
 }
 
 /**

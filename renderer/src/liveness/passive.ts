@@ -19,12 +19,12 @@ export type ScreenCueName = 'periodic' | 'bezel';
  */
 export const SCREEN = {
   window: 15,
-  periodicMin: 99,
-  bezelMin: 99,
+  periodicMin: 7,
+  bezelMin: 0.9,
 } as const;
 
 /** The cues that earned their place on the held-out media (docs/pad-eval.md): used by default. */
-export const KEPT_CUES: readonly ScreenCueName[] = [];
+export const KEPT_CUES: readonly ScreenCueName[] = ['periodic', 'bezel'];
 
 export const PASSIVE = {
   /** Thumbnail mean abs difference below which two frames count as identical (a camera never repeats its noise). */

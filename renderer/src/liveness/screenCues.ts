@@ -11,9 +11,16 @@ export const CUE_PATCH = 64;
 export const CUE_FRAME_W = 160;
 export const CUE_FRAME_H = 120;
 
+const TWIDDLES = new Map<number, { cos: Float64Array; sin: Float64Array }>();
+
 /** In-place radix-2 complex FFT of length n (power of two). */
 function fft(re: Float64Array, im: Float64Array): void {
   const n = re.length;
+  let tw = TWIDDLES.get(n);
+  if (!tw) {
+    tw = { cos: Float64Array.from({ length: n / 2 }, (_, k) => Math.cos((-2 * Math.PI * k) / n)), sin: Float64Array.from({ length: n / 2 }, (_, k) => Math.sin((-2 * Math.PI * k) / n)) };
+    TWIDDLES.set(n, tw);
+  }
   for (let i = 1, j = 0; i < n; i++) {
     let bit = n >> 1;
     for (; j & bit; bit >>= 1) j ^= bit;
@@ -24,11 +31,11 @@ function fft(re: Float64Array, im: Float64Array): void {
     }
   }
   for (let len = 2; len <= n; len <<= 1) {
-    const ang = (-2 * Math.PI) / len;
+    const step = n / len;
     for (let i = 0; i < n; i += len) {
       for (let k = 0; k < len / 2; k++) {
-        const wr = Math.cos(ang * k);
-        const wi = Math.sin(ang * k);
+        const wr = tw.cos[k * step] ?? 1;
+        const wi = tw.sin[k * step] ?? 0;
         const a = i + k;
         const b = a + len / 2;
         const xr = (re[b] ?? 0) * wr - (im[b] ?? 0) * wi;

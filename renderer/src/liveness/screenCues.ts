@@ -90,31 +90,59 @@ export function powerSpectrum(gray: Float32Array, n: number): Float64Array {
  */
 export function periodicScore(gray: Float32Array, n = CUE_PATCH): number {
   const p = powerSpectrum(gray, n);
+  const { ring, offsets } = ringIndex(n);
   const half = n / 2;
-  const rings: number[][] = Array.from({ length: half + 1 }, () => []);
-  const rOf = (u: number, v: number) => Math.round(Math.hypot(u, v));
-  const wrap = (k: number) => (k > half ? k - n : k);
-  for (let y = 0; y < n; y++) {
-    for (let x = 0; x <= half; x++) {
-      const r = rOf(x, wrap(y));
-      if (r <= half) rings[r]?.push(p[y * n + x] ?? 0);
-    }
+  // Ring medians: bins grouped by ring in one typed array, each group sorted in place.
+  const grouped = new Float64Array(offsets[half + 1] ?? 0);
+  const fill = offsets.slice();
+  for (let i = 0; i < ring.length; i++) {
+    const r = ring[i] ?? -1;
+    if (r < 0) continue;
+    const at = fill[r] ?? 0;
+    grouped[at] = p[binOf(i, n)] ?? 0;
+    fill[r] = at + 1;
   }
-  const med = rings.map((ring) => {
-    const s = [...ring].sort((a, b) => a - b);
-    return s.length ? (s[s.length >> 1] ?? 0) : 0;
-  });
+  const med = new Float64Array(half + 1);
+  for (let r = 0; r <= half; r++) {
+    const g = grouped.subarray(offsets[r], offsets[r + 1]).sort();
+    med[r] = g.length ? (g[g.length >> 1] ?? 0) : 0;
+  }
   const rMin = Math.ceil(n / 6);
   let best = 0;
-  for (let y = 0; y < n; y++) {
-    for (let x = 0; x <= half; x++) {
-      const r = rOf(x, wrap(y));
-      if (r < rMin || r > half) continue;
-      const m = Math.max(1e-6, ((med[r - 1] ?? 0) + (med[r] ?? 0) + (med[r + 1] ?? med[r] ?? 0)) / 3);
-      best = Math.max(best, (p[y * n + x] ?? 0) / m);
-    }
+  for (let i = 0; i < ring.length; i++) {
+    const r = ring[i] ?? -1;
+    if (r < rMin) continue;
+    const m = Math.max(1e-6, ((med[r - 1] ?? 0) + (med[r] ?? 0) + (r < half ? (med[r + 1] ?? 0) : (med[r] ?? 0))) / 3);
+    best = Math.max(best, (p[binOf(i, n)] ?? 0) / m);
   }
   return Math.round(Math.log2(Math.max(1, best)) * 100) / 100;
+}
+
+/** Index i over the half-plane (y in 0..n-1, x in 0..n/2) -> row-major spectrum bin. */
+const binOf = (i: number, n: number) => Math.floor(i / (n / 2 + 1)) * n + (i % (n / 2 + 1));
+
+const RINGS = new Map<number, { ring: Int16Array; offsets: Int32Array }>();
+
+/** For each half-plane bin, its frequency ring (rounded radius; -1 beyond n/2), and where each ring's bins start when grouped. */
+function ringIndex(n: number): { ring: Int16Array; offsets: Int32Array } {
+  const cached = RINGS.get(n);
+  if (cached) return cached;
+  const half = n / 2;
+  const ring = new Int16Array(n * (half + 1));
+  const counts = new Int32Array(half + 2);
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x <= half; x++) {
+      const r = Math.round(Math.hypot(x, y > half ? y - n : y));
+      const i = y * (half + 1) + x;
+      ring[i] = r <= half ? r : -1;
+      if (r <= half) counts[r + 1] = (counts[r + 1] ?? 0) + 1;
+    }
+  }
+  const offsets = new Int32Array(half + 2);
+  for (let r = 1; r <= half + 1; r++) offsets[r] = (offsets[r - 1] ?? 0) + (counts[r] ?? 0);
+  const out = { ring, offsets };
+  RINGS.set(n, out);
+  return out;
 }
 
 /** A box in the cue frame's pixels. */

@@ -12,11 +12,11 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { MAX_FRAME_BYTES, SECRET_PROTOCOL_PREFIX, TAMPERED_CLOSE_CODE, WIRE_PROTOCOL } from '../../shared/contract/index';
-import { configSchema } from '../host/config';
-import { createHost, type Host } from '../host/host';
+import type { Host } from '../host/host';
 import { createLogger } from '../host/log';
 import { startBrowserShellServer, type BrowserShellServer } from './server';
 import { sendStatic } from './static-files';
+import { demoHost } from '../host/test-host';
 
 let host: Host | undefined;
 let shell: BrowserShellServer | undefined;
@@ -28,14 +28,7 @@ async function start(): Promise<BrowserShellServer> {
   writeFileSync(join(dir, 'renderer/index.html'), '<!doctype html><title>t</title>');
   logLines = [];
   const log = createLogger((l) => logLines.push(l));
-  host = await createHost({
-    appVersion: '0.0.0-test',
-    config: configSchema.parse({ dataDir: dir }),
-    mode: 'demo',
-    shell: 'browser',
-    log,
-    isTrustedSender: (ctx) => ctx.shell === 'browser',
-  });
+  host = await demoHost('', log, { dataDir: dir, isTrustedSender: (ctx) => ctx.shell === 'browser' });
   shell = await startBrowserShellServer({ host, rendererDir: join(dir, 'renderer'), log });
   return shell;
 }

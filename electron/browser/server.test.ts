@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { SECRET_PROTOCOL_PREFIX, WIRE_PROTOCOL } from '../../shared/contract/index';
-import { configSchema } from '../host/config';
-import { createHost, type Host } from '../host/host';
+import type { Host } from '../host/host';
 import { silentLogger } from '../host/log';
 import { startBrowserShellServer, type BrowserShellServer } from './server';
+import { demoHost } from '../host/test-host';
 
 const secret = 'a'.repeat(64);
 let host: Host;
@@ -19,14 +19,7 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'renderer'));
   writeFileSync(join(dir, 'renderer/index.html'), '<!doctype html><title>t</title>');
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer folder');
-  host = await createHost({
-    appVersion: '0.0.0-test',
-    config: configSchema.parse({ dataDir: dir }),
-    mode: 'demo',
-    shell: 'browser',
-    log: silentLogger,
-    isTrustedSender: (ctx) => ctx.shell === 'browser',
-  });
+  host = await demoHost('', silentLogger, { dataDir: dir, isTrustedSender: (ctx) => ctx.shell === 'browser' });
   shell = await startBrowserShellServer({ host, rendererDir: join(dir, 'renderer'), log: silentLogger, secret });
 });
 afterAll(async () => {

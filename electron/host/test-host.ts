@@ -5,19 +5,27 @@ import { join } from 'node:path';
 import { TRAINING_PASSWORD } from './auth/training';
 import type { CallContext } from './bridge/dispatch';
 import { configSchema } from './config';
-import { createHost, type Host } from './host';
+import { createHost, type Host, type HostOptions } from './host';
 import { silentLogger, type Logger } from './log';
 
 export const testCtx: CallContext = { shell: 'test', senderUrl: 'test' };
 
-export function demoHost(prefix: string, log: Logger = silentLogger): Promise<Host> {
+export interface DemoHostOptions extends Partial<Pick<HostOptions, 'isTrustedSender' | 'preloadFaceModel'>> {
+  /** The data folder (a restart test reuses one); default a new one named after `prefix`. */
+  dataDir?: string;
+  stationName?: string | null;
+}
+
+/** Every caller trusted unless `o.isTrustedSender` says otherwise; the face model loads on first use unless `o.preloadFaceModel`. */
+export function demoHost(prefix: string, log: Logger = silentLogger, o: DemoHostOptions = {}): Promise<Host> {
   return createHost({
     appVersion: '0.0.0-test',
-    config: configSchema.parse({ dataDir: mkdtempSync(join(tmpdir(), prefix)) }),
+    config: configSchema.parse({ dataDir: o.dataDir ?? mkdtempSync(join(tmpdir(), prefix)), ...(o.stationName !== undefined ? { stationName: o.stationName } : {}) }),
     mode: 'demo',
     shell: 'browser',
     log,
-    isTrustedSender: () => true,
+    isTrustedSender: o.isTrustedSender ?? (() => true),
+    preloadFaceModel: o.preloadFaceModel,
   });
 }
 

@@ -2,29 +2,18 @@
  * Every channel of the contract, called signed out and as each role: the host refuses exactly the
  * calls the role table forbids (auth.required / auth.forbidden), before looking at the payload.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calls, channelNames } from '../../../shared/contract/index';
 import { can, type Role } from '../../../shared/domain/roles';
-import { configSchema } from '../config';
-import { createHost, type Host } from '../host';
-import { silentLogger } from '../log';
+import type { Host } from '../host';
 import { TRAINING_ACCOUNTS, TRAINING_PASSWORD } from './training';
+import { demoHost } from '../test-host';
 
 let host: Host;
 const ctx = { shell: 'test' as const, senderUrl: 'test' };
 
 beforeAll(async () => {
-  host = await createHost({
-    appVersion: '0.0.0-test',
-    config: configSchema.parse({ dataDir: mkdtempSync(join(tmpdir(), 'kiosk-access-')) }),
-    mode: 'demo',
-    shell: 'browser',
-    log: silentLogger,
-    isTrustedSender: () => true,
-  });
+  host = await demoHost('kiosk-access-');
 });
 afterAll(() => host.close());
 

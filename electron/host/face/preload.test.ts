@@ -2,18 +2,14 @@
  * The face model preloaded by a real demo host as it starts: start-up does not wait for it, and a
  * face.compare issued while it loads waits for that load (the model is loaded once) and answers once.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seedAssets } from '../../cli/store/seed-dossiers';
-import { configSchema } from '../config';
-import { createHost, type Host } from '../host';
+import type { Host } from '../host';
 import type { Logger } from '../log';
 import { makePortraitJpeg } from '../sim/virtual-cccd/portrait';
 import * as D from '../store/dossiers';
 import { sampleDossier } from '../store/test-dossier';
-import { signInAs, testCtx } from '../test-host';
+import { demoHost, signInAs, testCtx } from '../test-host';
 import { faceModelLoadState } from './model';
 
 let host: Host | undefined;
@@ -24,15 +20,7 @@ describe('face model preload', () => {
     const events: string[] = [];
     const log: Logger = { info: (e) => events.push(e), warn: (e) => events.push(e), error: (e) => events.push(e) };
     expect(faceModelLoadState()).toEqual({ loads: 0, state: 'idle' });
-    host = await createHost({
-      appVersion: '0.0.0-test',
-      config: configSchema.parse({ dataDir: mkdtempSync(join(tmpdir(), 'kiosk-face-preload-')) }),
-      mode: 'demo',
-      shell: 'browser',
-      log,
-      isTrustedSender: () => true,
-      preloadFaceModel: true,
-    });
+    host = await demoHost('kiosk-face-preload-', log, { preloadFaceModel: true });
     // The host is up and the load is under way in the model's thread, not finished.
     expect(faceModelLoadState()).toEqual({ loads: 1, state: 'loading' });
 

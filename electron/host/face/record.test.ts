@@ -4,18 +4,14 @@
  * officer acknowledges it; the supervisor sees both.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAssets } from '../../cli/store/seed-dossiers';
 import { TRAINING_PASSWORD } from '../auth/training';
-import { configSchema } from '../config';
-import { createHost, type Host } from '../host';
-import { silentLogger } from '../log';
+import type { Host } from '../host';
 import * as D from '../store/dossiers';
 import { sampleDossier } from '../store/test-dossier';
 import { chipPortrait, HAVE_FACES, livePortrait, NO_FACES_REASON } from './test-faces';
+import { demoHost } from '../test-host';
 
 let host: Host;
 const ctx = { shell: 'test' as const, senderUrl: 'test' };
@@ -38,14 +34,7 @@ function chipDraft(chip: Uint8Array, live: Uint8Array, n: number): string {
 const bodyOf = async (id: string) => (await call('dossier.get', { id })).value.body;
 
 beforeAll(async () => {
-  host = await createHost({
-    appVersion: '0.0.0-test',
-    config: configSchema.parse({ dataDir: mkdtempSync(join(tmpdir(), 'kiosk-face-')) }),
-    mode: 'demo',
-    shell: 'browser',
-    log: silentLogger,
-    isTrustedSender: () => true,
-  });
+  host = await demoHost('kiosk-face-');
 });
 afterAll(() => host.close());
 

@@ -1,28 +1,17 @@
 /** Dossier calls through a real demo host's dispatcher, signed in as each training account. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRAINING_PASSWORD } from '../auth/training';
-import { configSchema } from '../config';
-import { createHost, type Host } from '../host';
-import { silentLogger } from '../log';
+import type { Host } from '../host';
 import { makePortraitJpeg } from '../sim/virtual-cccd/portrait';
 import { sampleDossier } from '../store/test-dossier';
+import { demoHost } from '../test-host';
 
 let host: Host;
 const ctx = { shell: 'test' as const, senderUrl: 'test' };
 const jpeg = Buffer.from(makePortraitJpeg(48, 64, 1).bytes).toString('base64');
 
 beforeAll(async () => {
-  host = await createHost({
-    appVersion: '0.0.0-test',
-    config: configSchema.parse({ dataDir: mkdtempSync(join(tmpdir(), 'kiosk-dossier-calls-')) }),
-    mode: 'demo',
-    shell: 'browser',
-    log: silentLogger,
-    isTrustedSender: () => true,
-  });
+  host = await demoHost('kiosk-dossier-calls-');
 });
 afterAll(() => host.close());
 

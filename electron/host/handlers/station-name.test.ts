@@ -3,21 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configSchema } from '../config';
-import { createHost } from '../host';
 import { silentLogger } from '../log';
 import { readStationName } from '../station-name';
-import { signInAs, testCtx } from '../test-host';
+import { demoHost, signInAs, testCtx } from '../test-host';
 
 async function hostOn(dataDir: string, stationName: string | null = null) {
-  return createHost({
-    appVersion: '0.0.0-test',
-    config: configSchema.parse({ dataDir, stationName }),
-    mode: 'demo',
-    shell: 'browser',
-    log: silentLogger,
-    isTrustedSender: () => true,
-  });
+  return demoHost('', silentLogger, { dataDir, stationName });
 }
 
 describe('station.setName', () => {

@@ -1,26 +1,15 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallContext } from '../bridge/dispatch';
-import { configSchema } from '../config';
-import { createHost, type Host } from '../host';
-import { silentLogger } from '../log';
+import type { Host } from '../host';
 import { issueCertificate } from '../sim/test-pki/certificate';
 import { generateKey } from '../sim/test-pki/keys';
+import { demoHost } from '../test-host';
 
 const ctx: CallContext = { shell: 'test', senderUrl: 'test://' };
 let host: Host;
 
 beforeAll(async () => {
-  host = await createHost({
-    appVersion: '0.0.0-test',
-    config: configSchema.parse({ dataDir: mkdtempSync(join(tmpdir(), 'kiosk-trust-handlers-')) }),
-    mode: 'demo',
-    shell: 'browser',
-    log: silentLogger,
-    isTrustedSender: () => true,
-  });
+  host = await demoHost('kiosk-trust-handlers-');
 });
 afterAll(async () => {
   await host.close();

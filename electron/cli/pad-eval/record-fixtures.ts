@@ -1,19 +1,26 @@
 // Records compact landmark/observation sequences from ../shared/faces-style media through the
 // real pipeline, for the unit tests in renderer/src/liveness. Run once; the output is committed.
-//   npx tsx electron/cli/pad-eval/record-fixtures.ts <faces-dir>
+//   npx tsx electron/cli/pad-eval/record-fixtures.ts <faces-dir> [fixture name]
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPadPage, PROJECT_ROOT, runPad, Y4M_CACHE } from './page';
 import { serveStatic } from './serve';
 import { toY4m } from './y4m';
 
-const CLIPS: { file: string; name: string; ms: number; note: string; preFilter?: string }[] = [
+// `fps` and `slow`: the y4m's frame rate, played `slow` times slower (fps/slow must be a whole number: the fake camera rounds it) so that even a loaded machine
+// analyses every frame (FaceLandmarker's output does not depend on the wall clock); the recorded times
+// are divided back.
+const CLIPS: { file: string; name: string; ms: number; note: string; preFilter?: string; fps?: number; slow?: number }[] = [
   { file: 'video/liveportrait_d12.mp4', name: 'genuine-d12', ms: 11000, note: 'genuine, 7.3 s clip: turns left(+yaw) ~1.5 s, right ~3.3 s, left ~6.6 s; the clip loops at ~7.3 s' },
   { file: 'video/liveportrait_d3.mp4', name: 'genuine-d3', ms: 7000, note: 'genuine, blinks and slow turns, larger face' },
   { file: 'video/WDA_KatieHill_000.mp4', name: 'genuine-hill', ms: 6000, note: 'genuine talking head, pitch and yaw excursions' },
   { file: 'photos/biden2.jpg', name: 'still-biden', ms: 2500, note: 'a still photo presented as video' },
   { file: 'photos/liveportrait_s11_printed_photo_in_hand.jpg', name: 'still-printed', ms: 2500, note: 'printed photo in hand, still' },
   { file: 'photos/obama.jpg', name: 'still-obama-small', ms: 2000, note: 'face too small: move closer' },
+  {
+    file: 'video/liveportrait_d12.mp4', name: 'genuine-d12-15fps', ms: 7300, fps: 15, slow: 5,
+    note: 'genuine, every frame of the e2e tests\' 15 fps camera: turns left ~1.3 s, blinks ~2.0 s, right ~3.2 s, opens the mouth ~4.7 s, blinks ~5.5 s, left ~6.5 s',
+  },
   {
     file: 'video/liveportrait_d12.mp4', name: 'occluded-mask', ms: 4000, note: 'occluded lower face',
     // A light-blue box over nose-to-chin: a surgical-mask stand-in (no masked media in the shared set).
@@ -23,11 +30,16 @@ const CLIPS: { file: string; name: string; ms: number; note: string; preFilter?:
 
 async function main(): Promise<void> {
   const faces = process.argv[2] ?? `${PROJECT_ROOT}../shared/faces`;
+  const only = process.argv[3];
   const srv = await serveStatic(await buildPadPage());
   try {
     for (const c of CLIPS) {
-      const y4m = await toY4m(join(faces, c.file), Y4M_CACHE, c.preFilter ? { preFilter: c.preFilter } : {});
-      const r = await runPad(srv.url, y4m, { seed: 1, maxMs: c.ms, record: true, full: true });
+      if (only && c.name !== only) continue;
+      const slow = c.slow ?? 1;
+      const preFilter = [c.preFilter, slow > 1 ? `setpts=${slow}*PTS` : undefined].filter(Boolean).join(',');
+      const y4m = await toY4m(join(faces, c.file), Y4M_CACHE, { ...(preFilter ? { preFilter } : {}), ...(c.fps ? { fps: c.fps / slow, tag: `${c.fps}fps-slow${slow}` } : {}) });
+      const r = await runPad(srv.url, y4m, { seed: 1, maxMs: c.ms * slow, record: true, full: true });
+      if (slow > 1) for (const f of r.recorded as [number][]) f[0] = Math.round(f[0] / slow);
       const out = join(PROJECT_ROOT, 'renderer/src/liveness/fixtures', `${c.name}.json`);
       writeFileSync(out, JSON.stringify({ source: c.preFilter ? `${c.file} + ${c.preFilter}` : c.file, note: c.note, frames: r.recorded }) + '\n');
       console.log(`${c.name}: ${r.recorded.length} frames -> ${out}`);

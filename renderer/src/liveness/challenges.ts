@@ -1,108 +1,162 @@
-// Active liveness challenges: blink, turn left, turn right, in a random order with random pauses,
-// each with a timeout. Thresholds are relative to the person's own baseline (their resting yaw and
-// resting blink score), so a slightly turned resting head or naturally narrow eyes are not penalised.
+// Active liveness challenges: three actions drawn from six (blink, turn left/right, look
+// up/down, open the mouth), in a random order with random pauses. Thresholds are relative to the
+// person's own baseline (resting yaw, pitch, blink and jaw scores), so a slightly turned resting head
+// or naturally narrow eyes are not penalised.
+//
+// Reaction window: a step counts only if its movement STARTS within `reactionMs` of its prompt, and
+// a different head movement inside the step fails it. A recorded clip cannot wait for its moment:
+// it must happen to do the asked action right after a prompt whose kind and time it cannot know.
+//
 // "Left" is the CITIZEN's left: yaw grows positive when the nose moves to the image right of the
 // unmirrored frame, which is the subject's left (and the left side of the mirrored preview).
+// Pitch grows positive when the head tips down (chin to the chest); looking up is negative.
 import type { FaceObservation } from './types';
 import { shuffle, type Rng } from './rng';
+import { headOffsets, MOTION, motionOf, type Baseline, type HeadKind, type Motion } from './motions';
 
-export type ChallengeKind = 'blink' | 'turnLeft' | 'turnRight';
+export type { Baseline } from './motions';
+export type ChallengeKind = 'blink' | 'turnLeft' | 'turnRight' | 'lookUp' | 'lookDown' | 'openMouth';
+export const CHALLENGE_KINDS: readonly ChallengeKind[] = ['blink', 'turnLeft', 'turnRight', 'lookUp', 'lookDown', 'openMouth'];
 
 export interface ChallengePlan {
   kind: ChallengeKind;
   /** Pause before the prompt appears. */
   delayMs: number;
+  /** The movement must start within this long after the prompt. */
+  reactionMs: number;
+  /** ...and reach its goal within this long after the prompt. */
   timeoutMs: number;
 }
 
-export interface Baseline {
-  yaw: number;
-  blink: number;
-}
-
 export const CHALLENGE = {
-  turnDeg: 10,
-  /** A turn the wrong way by this much fails the challenge: a replayed clip cannot follow orders. */
-  wrongTurnDeg: 10,
-  blinkMin: 0.4,
-  blinkRise: 0.25,
-  blinkReopen: 0.12,
-  holdFrames: 2,
-  /** "Neutral": eyes open (blink) or within this many degrees of the baseline yaw (turns). Actions count only after
-   *  a neutral frame seen once the prompt is up, so movement already under way (a replayed clip,
-   *  or a citizen still coming back from the previous turn) neither passes nor fails a challenge. */
-  neutralDeg: 6,
-  blinkNeutralDeg: 12,
-  minDelayMs: 300,
-  maxDelayMs: 1200,
-  timeoutMs: 4000,
+  /** Steps per session (the planner draws between the two). Four steps halve a replay's chances
+   *  (simulated) but add ~1.3 s for every citizen: a cooperative median of ~6 s instead of ~4.7 s. */
+  minSteps: 3,
+  maxSteps: 3,
+  /** Pause before each prompt, counted from the frame that passed the previous step. */
+  minDelayMs: 150,
+  maxDelayMs: 650,
+  reactionMs: 1500,
+  /** A movement that starts sooner than this after the prompt is not a reaction to it (a person
+   *  needs more to see and read it): it is ignored, and the step re-arms once back at rest. */
+  minReactionMs: 250,
+  timeoutMs: 3000,
+  /** A movement has "started" once it is this far towards its goal. Before that, a step is armed
+   *  (counts) only from a frame at rest after its prompt (motions.ts: neutral): movement already under
+   *  way when the prompt appears neither passes nor fails it. */
+  onsetFraction: 0.6,
+  /** Another head movement fails a step when it reaches this multiple of its own goal: x1 in head
+   *  and blink steps, x1.5 in a mouth step (people tip the head back a little to open the mouth wide). */
+  wrongScaleHead: 1,
+  wrongScaleBlink: 1,
+  wrongScaleMouth: 1.5,
+  /** Head movements during the pause before a prompt fail the step (early_move). */
+  watchPause: true,
 } as const;
 
 export function planChallenges(rng: Rng): ChallengePlan[] {
-  return shuffle<ChallengeKind>(['blink', 'turnLeft', 'turnRight'], rng).map((kind) => ({
+  const steps = CHALLENGE.minSteps + Math.floor(rng() * (CHALLENGE.maxSteps - CHALLENGE.minSteps + 1));
+  return shuffle(CHALLENGE_KINDS, rng).slice(0, steps).map((kind) => ({
     kind,
     delayMs: Math.round(CHALLENGE.minDelayMs + rng() * (CHALLENGE.maxDelayMs - CHALLENGE.minDelayMs)),
+    reactionMs: CHALLENGE.reactionMs,
     timeoutMs: CHALLENGE.timeoutMs,
   }));
 }
 
 export type ChallengeStatus = 'waiting' | 'active' | 'passed' | 'failed';
+/** no_reaction: nothing started within the reaction window; wrong_move: another head movement;
+ *  early_move: a head movement during the pause before the prompt (other than the way back from the
+ *  previous step); timeout: started in time but never reached the goal. */
+export type ChallengeFailure = 'no_reaction' | 'wrong_move' | 'early_move' | 'timeout';
 
 export interface ChallengeStep {
   status: ChallengeStatus;
   /** 0..1 progress towards the goal, for the UI. */
   progress: number;
-  failure: 'timeout' | 'wrong_direction' | null;
+  failure: ChallengeFailure | null;
+  /** For wrong_move: the movement seen instead. */
+  seen?: HeadKind;
 }
 
 /** Tracks one challenge from its pause to a result. Call `push` with every frame. */
 export class ChallengeTracker {
   private startedAt: number | null = null;
-  private held = 0;
-  private closed = false;
+  private onsetAt: number | null = null;
   private armed = false;
+  private motion: Motion;
+  private wrongHeld = 0;
+  private wrongKind: HeadKind | null = null;
   private result: ChallengeStep = { status: 'waiting', progress: 0, failure: null };
 
-  constructor(readonly plan: ChallengePlan, private readonly base: Baseline, private readonly createdAt: number) {}
+  /** `previous`: the step passed just before, whose movement may still be on its way back during the pause. */
+  constructor(readonly plan: ChallengePlan, private readonly base: Baseline, private readonly createdAt: number, private readonly previous: ChallengeKind | null = null) {
+    this.motion = motionOf(plan.kind, base);
+  }
 
   /** When the prompt became active (null while still pausing). */
   get activeSince(): number | null {
     return this.startedAt;
   }
 
+  /** When the asked movement started (null until it has). */
+  get onset(): number | null {
+    return this.onsetAt;
+  }
+
   push(t: number, face: FaceObservation | null): ChallengeStep {
     if (this.result.status === 'passed' || this.result.status === 'failed') return this.result;
     if (this.startedAt === null) {
-      if (t - this.createdAt < this.plan.delayMs) return this.result;
+      if (t - this.createdAt < this.plan.delayMs) {
+        // During the pause a person waits at rest (or comes back from the previous movement); a
+        // recording goes on with its next movement.
+        const early = face && CHALLENGE.watchPause ? this.wrongMove(face, this.previous, 1) : null;
+        if (early) this.result = { status: 'failed', progress: 0, failure: 'early_move', seen: early };
+        return this.result;
+      }
       this.startedAt = t;
       this.result = { status: 'active', progress: 0, failure: null };
     }
-    if (t - this.startedAt > this.plan.timeoutMs) return (this.result = { status: 'failed', progress: this.result.progress, failure: 'timeout' });
+    const since = t - this.startedAt;
+    if (this.onsetAt === null && since > this.plan.reactionMs) return this.fail('no_reaction');
+    if (since > this.plan.timeoutMs) return this.fail('timeout');
     if (!face) return this.result;
     if (!this.armed) {
-      const b = (face.blinkL + face.blinkR) / 2;
-      const dy = Math.abs(face.yaw - this.base.yaw);
-      this.armed = this.plan.kind === 'blink'
-        ? dy <= CHALLENGE.blinkNeutralDeg && b < Math.max(CHALLENGE.blinkMin, this.base.blink + CHALLENGE.blinkRise) * 0.6
-        : dy <= CHALLENGE.neutralDeg;
+      this.armed = this.motion.neutral(face);
       if (!this.armed) return this.result;
     }
-    return (this.result = this.plan.kind === 'blink' ? this.blink(face) : this.turn(face, this.plan.kind === 'turnLeft' ? 1 : -1));
+    const scale = this.motion.head ? CHALLENGE.wrongScaleHead : this.plan.kind === 'blink' ? CHALLENGE.wrongScaleBlink : CHALLENGE.wrongScaleMouth;
+    const wrong = this.wrongMove(face, this.plan.kind, scale);
+    if (wrong) return (this.result = { status: 'failed', progress: this.result.progress, failure: 'wrong_move', seen: wrong });
+    const m = this.motion.push(face);
+    if (this.onsetAt === null && m.progress >= CHALLENGE.onsetFraction) {
+      if (since < CHALLENGE.minReactionMs) {
+        this.armed = false;
+        this.motion = motionOf(this.plan.kind, this.base);
+        return this.result;
+      }
+      this.onsetAt = t;
+    }
+    if (m.done && this.onsetAt !== null) return (this.result = { status: 'passed', progress: 1, failure: null });
+    return (this.result = { status: 'active', progress: Math.min(0.95, m.progress), failure: null });
   }
 
-  private blink(face: FaceObservation): ChallengeStep {
-    const b = (face.blinkL + face.blinkR) / 2;
-    const closeAt = Math.max(CHALLENGE.blinkMin, this.base.blink + CHALLENGE.blinkRise);
-    if (!this.closed && b >= closeAt) this.closed = true;
-    if (this.closed && b <= Math.max(this.base.blink + CHALLENGE.blinkReopen, closeAt * 0.8)) return { status: 'passed', progress: 1, failure: null };
-    return { status: 'active', progress: this.closed ? 0.7 : Math.min(0.6, Math.max(0, (b - this.base.blink) / (closeAt - this.base.blink)) * 0.6), failure: null };
+  private fail(failure: ChallengeFailure): ChallengeStep {
+    return (this.result = { status: 'failed', progress: this.result.progress, failure });
   }
 
-  private turn(face: FaceObservation, sign: 1 | -1): ChallengeStep {
-    const d = (face.yaw - this.base.yaw) * sign;
-    if (d <= -CHALLENGE.wrongTurnDeg) return { status: 'failed', progress: 0, failure: 'wrong_direction' };
-    this.held = d >= CHALLENGE.turnDeg ? this.held + 1 : 0;
-    if (this.held >= CHALLENGE.holdFrames) return { status: 'passed', progress: 1, failure: null };
-    return { status: 'active', progress: Math.min(0.95, Math.max(0, d / CHALLENGE.turnDeg)), failure: null };
+  /** Another head movement held for `holdFrames` (the largest one, if several). */
+  private wrongMove(face: FaceObservation, allowed: ChallengeKind | null, scale: number): HeadKind | null {
+    let worst: HeadKind | null = null;
+    let most: number = scale;
+    for (const [kind, fraction] of headOffsets(face, this.base)) {
+      if (kind !== allowed && fraction >= most) {
+        most = fraction;
+        worst = kind;
+      }
+    }
+    this.wrongHeld = worst === null ? 0 : worst === this.wrongKind ? this.wrongHeld + 1 : 1;
+    this.wrongKind = worst;
+    return this.wrongHeld >= MOTION.holdFrames ? worst : null;
   }
 }

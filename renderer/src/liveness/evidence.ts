@@ -14,8 +14,8 @@ export interface LivenessEvidence {
   columns: readonly string[];
   samples: number[][];
   events: EvidenceEvent[];
-  challenges: { kind: string; delayMs: number; timeoutMs: number }[];
-  baseline: { yaw: number; blink: number } | null;
+  challenges: { kind: string; delayMs: number; reactionMs: number; timeoutMs: number }[];
+  baseline: { yaw: number; pitch: number; blink: number; jaw: number } | null;
   verdict: Verdict;
 }
 

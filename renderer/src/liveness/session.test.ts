@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { LivenessSession, type SessionState } from './session';
 import type { FrameObservation } from './types';
+import type { ChallengeKind } from './challenges';
 import { face, frame, jitter, recorded } from './testkit';
+import { runSession, withLeadIn } from './sim';
+import { findSeeds, planKinds, variants } from './seedSearch';
 
-/** Seed 319 asks blink, turn-right, turn-left: the order the d12 subject happens to perform. */
-const MATCHING_SEED = 319;
+/**
+ * The e2e tests' seed (tests/e2e/portrait/support.ts D12_SEED): it asks turn left, turn right, open
+ * the mouth, which the d12 subject does after the tests' 0.8 s lead-in. Chosen with findSeeds over
+ * the clip's 15 fps recording for the most margin.
+ */
+const E2E_SEED = 8504;
+const d12 = () => withLeadIn(recorded('d12at15'), 800);
 
 function run(seed: number, frames: FrameObservation[]): { last: SessionState; session: LivenessSession; captures: number } {
   const s = new LivenessSession(seed);
@@ -20,15 +28,25 @@ function run(seed: number, frames: FrameObservation[]): { last: SessionState; se
 }
 
 describe('liveness session on recorded media', () => {
-  it('passes the genuine clip when the seeded order matches what the person does', () => {
-    const { last, session } = run(MATCHING_SEED, recorded('d12'));
-    expect(session.challengePlan.map((c) => c.kind)).toEqual(['blink', 'turnRight', 'turnLeft']);
+  it('passes the genuine clip when the seeded plan is what the person does, in time', () => {
+    const { last, session } = run(E2E_SEED, d12());
+    expect(session.challengePlan.map((c) => c.kind)).toEqual(['turnLeft', 'turnRight', 'openMouth']);
     expect(last.verdict).toEqual({ status: 'pass' });
   });
-  it('fails the same clip when the order does not match (a replay cannot follow orders)', () => {
-    const seeds = [1, 2, 3, 5, 6, 7, 8, 9];
-    const verdicts = seeds.map((s) => run(s, recorded('d12')).last.verdict.status);
-    expect(verdicts.filter((v) => v === 'fail').length).toBeGreaterThanOrEqual(6);
+  it('the e2e seed passes with margin: the camera clock up to 20 % late, the start up to 600 ms late, frames lost', () => {
+    const tried = variants(d12()).filter((v) => v.scale <= 1.2 && v.skipMs <= 600);
+    expect(tried.length).toBeGreaterThanOrEqual(40);
+    expect(tried.filter((v) => !runSession(E2E_SEED, v.frames).pass).map(({ scale, skipMs, drop }) => ({ scale, skipMs, drop }))).toEqual([]);
+  });
+  it('is the seed a search over the recording finds (labels by actions use the same search)', () => {
+    const [best] = findSeeds(d12(), ['turnLeft', 'turnRight', 'openMouth'], { count: 9000 });
+    expect(best?.seed).toBe(E2E_SEED);
+  });
+  it('fails the same clip for other seeds (a replay cannot follow orders)', () => {
+    const seeds = Array.from({ length: 60 }, (_, i) => i + 1);
+    const passed = seeds.filter((s) => run(s, d12()).last.verdict.status === 'pass');
+    expect(passed).toEqual([]);
+    expect(run(1, d12()).last.verdict).toMatchObject({ status: 'fail' });
   });
   it('never passes a still photo, whatever the seed', () => {
     for (const name of ['biden', 'printed', 'obama'] as const) {
@@ -36,23 +54,44 @@ describe('liveness session on recorded media', () => {
     }
   });
   it('voids a passed liveness when the feed turns out to be a loop before any portrait was captured', () => {
-    const s = new LivenessSession(MATCHING_SEED);
-    const verdicts = recorded('d12').map((f) => s.push(f).verdict.status);
+    // The same clip twice with the same frame signatures: the camera loops a file.
+    const once = d12();
+    const period = (once[once.length - 1]?.t ?? 0) + 67;
+    const twice = [...once, ...once.map((f) => ({ ...f, t: f.t + period }))];
+    const s = new LivenessSession(E2E_SEED);
+    const verdicts = twice.map((f) => s.push(f).verdict.status);
     expect(verdicts).toContain('pass');
     expect(s.evidenceJson().verdict).toEqual({ status: 'fail', reason: 'replay_loop' });
   });
   it('records evidence: baseline, challenge events and the verdict', () => {
-    const { session } = run(MATCHING_SEED, recorded('d12'));
+    const { session } = run(E2E_SEED, d12());
     const ev = session.evidenceJson();
-    expect(ev.seed).toBe(MATCHING_SEED);
-    expect(ev.baseline).not.toBeNull();
-    expect(ev.events.filter((e) => e.type === 'challenge_pass').map((e) => e.detail)).toEqual(['blink', 'turnRight', 'turnLeft']);
+    expect(ev.seed).toBe(E2E_SEED);
+    expect(ev.baseline).toMatchObject({ yaw: expect.any(Number), pitch: expect.any(Number), blink: expect.any(Number), jaw: expect.any(Number) });
+    expect(ev.challenges[0]).toMatchObject({ reactionMs: 1500 });
+    expect(ev.events.filter((e) => e.type === 'challenge_pass').map((e) => e.detail)).toEqual(['turnLeft', 'turnRight', 'openMouth']);
     expect(ev.verdict).toEqual({ status: 'pass' });
     expect(ev.samples.length).toBeGreaterThan(10);
     expect(ev.samples[0]?.length).toBe(ev.columns.length);
     expect(JSON.stringify(ev).length).toBeLessThan(20000);
   });
+  it('names the asked step and the movement seen instead when a step fails', () => {
+    // Turn right first: the subject turns left instead (during the step, or during the pause before it).
+    const seed = Array.from({ length: 400 }, (_, i) => i + 1).find((s) => planKinds(s)[0] === 'turnRight') ?? 0;
+    const { last } = run(seed, d12());
+    expect(last.verdict).toMatchObject({ status: 'fail', reason: expect.stringMatching(/^challenge_(wrong|early)_move:turnRight:turnLeft$/) });
+  });
 });
+
+/** What a cooperative subject does for each challenge (face overrides). */
+const ACT: Record<ChallengeKind, Parameters<typeof face>[0]> = {
+  blink: { blinkL: 0.8, blinkR: 0.8 },
+  turnLeft: { yaw: 18 },
+  turnRight: { yaw: -18 },
+  lookUp: { pitch: -16 },
+  lookDown: { pitch: 16 },
+  openMouth: { jawOpen: 0.7, lipGap: 0.3 },
+};
 
 describe('liveness session on a synthetic cooperative subject', () => {
   // A cooperative person who does whatever is asked ~400 ms after the prompt.
@@ -66,8 +105,7 @@ describe('liveness session on a synthetic cooperative subject', () => {
     at({}, 16);
     for (const c of plan) {
       at({}, Math.ceil((c.delayMs + 400) / 50));
-      if (c.kind === 'blink') at({ blinkL: 0.8, blinkR: 0.8 }, 3);
-      else at({ yaw: c.kind === 'turnLeft' ? 18 : -18 }, 4);
+      at(ACT[c.kind], c.kind === 'blink' ? 3 : 4);
       at({}, 4);
     }
     at({}, 30);
@@ -104,8 +142,8 @@ describe('liveness session on a synthetic cooperative subject', () => {
     for (let i = 0; i < 12; i++) step();
     for (const c of plan) {
       untilPrompt();
-      if (c.kind === 'blink') step({ blinkL: 0.8, blinkR: 0.8 });
-      else for (let i = 0; i < 2; i++) step({ yaw: c.kind === 'turnLeft' ? 18 : -18 });
+      step(); // a human reaction time (a movement within 250 ms of the prompt is not a reaction)
+      for (let i = 0; i < (c.kind === 'blink' ? 1 : 2); i++) step(ACT[c.kind]);
       step();
     }
     const ev = s.evidenceJson().events;
@@ -116,7 +154,8 @@ describe('liveness session on a synthetic cooperative subject', () => {
     for (const i of [1, 2]) expect((starts[i] ?? 0) - (passes[i - 1] ?? 0) - (plan[i]?.delayMs ?? 0)).toBeLessThan(150);
   });
   it('fails when the face is lost in the middle', () => {
-    const frames = cooperative(7).map((f) => (f.t > 1500 && f.t < 3000 ? frame(f.t, null) : f));
+    // Lost for 1.3 s from 1.1 s, while the first prompt (at ~0.9 s) is still within its reaction window.
+    const frames = cooperative(7).map((f) => (f.t > 1100 && f.t < 2400 ? frame(f.t, null) : f));
     expect(run(7, frames).last.verdict).toEqual({ status: 'fail', reason: 'face_lost' });
   });
   it('fails when a second face appears', () => {

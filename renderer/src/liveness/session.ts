@@ -46,7 +46,7 @@ export class LivenessSession {
   private readonly passive: PassiveMonitor;
   private readonly evidence: EvidenceRecorder;
   private phase: Phase = 'searching';
-  private baseFrames: { t: number; yaw: number; blink: number }[] = [];
+  private baseFrames: { t: number; yaw: number; pitch: number; blink: number; jaw: number }[] = [];
   private baseline: Baseline | null = null;
   private index = 0;
   private tracker: ChallengeTracker | null = null;
@@ -132,12 +132,14 @@ export class LivenessSession {
     if (this.phase === 'baseline') {
       // The baseline (and so the challenges) waits until the face is at a usable distance:
       // "move closer" stays on screen instead of a challenge the citizen cannot see well.
-      if (face && sizeOk && Math.abs(face.yaw) <= SESSION.baselineMaxYaw) this.baseFrames.push({ t, yaw: face.yaw, blink: (face.blinkL + face.blinkR) / 2 });
+      if (face && sizeOk && Math.abs(face.yaw) <= SESSION.baselineMaxYaw) this.baseFrames.push({ t, yaw: face.yaw, pitch: face.pitch, blink: (face.blinkL + face.blinkR) / 2, jaw: face.jawOpen });
       else if (!sizeOk) this.baseFrames = [];
       const first = this.baseFrames[0];
       if (first && this.baseFrames.length >= SESSION.baselineFrames && t - first.t >= SESSION.baselineMs) {
-        this.baseline = { yaw: median(this.baseFrames.map((b) => b.yaw)), blink: median(this.baseFrames.map((b) => b.blink)) };
-        this.evidence.event(t, 'baseline', `yaw=${this.baseline.yaw.toFixed(1)} blink=${this.baseline.blink.toFixed(2)}`);
+        const m = (k: 'yaw' | 'pitch' | 'blink' | 'jaw') => median(this.baseFrames.map((b) => b[k]));
+        this.baseline = { yaw: m('yaw'), pitch: m('pitch'), blink: m('blink'), jaw: m('jaw') };
+        const b = this.baseline;
+        this.evidence.event(t, 'baseline', `yaw=${b.yaw.toFixed(1)} pitch=${b.pitch.toFixed(1)} blink=${b.blink.toFixed(2)} jaw=${b.jaw.toFixed(2)}`);
         this.phase = 'challenge';
       }
     }
@@ -152,14 +154,16 @@ export class LivenessSession {
     const step = (this.lastStep = this.tracker.push(t, face));
     if (!wasActive && this.tracker.activeSince !== null) this.evidence.event(t, 'challenge_start', plan.kind);
     if (step.status === 'failed') {
-      this.evidence.event(t, 'challenge_fail', `${plan.kind}:${step.failure ?? ''}`);
-      this.finish(t, { status: 'fail', reason: `challenge_${step.failure ?? 'failed'}:${plan.kind}` });
+      // challenge_<failure>:<asked>[:<seen instead>], e.g. challenge_wrong_move:turnLeft:lookUp.
+      const detail = `${plan.kind}${step.seen ? `:${step.seen}` : ''}`;
+      this.evidence.event(t, 'challenge_fail', `${detail}:${step.failure ?? ''}`);
+      this.finish(t, { status: 'fail', reason: `challenge_${step.failure ?? 'failed'}:${detail}` });
     } else if (step.status === 'passed') {
       this.evidence.event(t, 'challenge_pass', plan.kind);
       this.index++;
       // The next prompt's pause counts from this frame, not from whenever the next frame is analysed.
       const next = this.plans[this.index];
-      this.tracker = next ? new ChallengeTracker(next, this.baseline, t) : null;
+      this.tracker = next ? new ChallengeTracker(next, this.baseline, t, plan.kind) : null;
       this.lastStep = null;
       if (this.index >= this.plans.length && t - (this.firstFaceAt ?? t) >= SESSION.minObserveMs) this.finish(t, { status: 'pass' });
     }

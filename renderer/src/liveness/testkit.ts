@@ -6,6 +6,7 @@ import { decodeFrames, type Fixture } from './fixtureCodec';
 const FILES = import.meta.glob<Fixture>('./fixtures/*.json', { eager: true, import: 'default' });
 const FIXTURES: Record<string, Fixture | undefined> = {
   d12: FILES['./fixtures/genuine-d12.json'],
+  d12at15: FILES['./fixtures/genuine-d12-15fps.json'],
   d3: FILES['./fixtures/genuine-d3.json'],
   hill: FILES['./fixtures/genuine-hill.json'],
   biden: FILES['./fixtures/still-biden.json'],
@@ -13,7 +14,7 @@ const FIXTURES: Record<string, Fixture | undefined> = {
   obama: FILES['./fixtures/still-obama-small.json'],
   mask: FILES['./fixtures/occluded-mask.json'],
 };
-export type FixtureName = 'd12' | 'd3' | 'hill' | 'biden' | 'printed' | 'obama' | 'mask';
+export type FixtureName = 'd12' | 'd12at15' | 'd3' | 'hill' | 'biden' | 'printed' | 'obama' | 'mask';
 
 export function recorded(name: FixtureName): FrameObservation[] {
   const fx = FIXTURES[name];

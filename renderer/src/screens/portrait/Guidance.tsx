@@ -1,6 +1,10 @@
 // The one instruction the citizen should follow now: a challenge prompt, else the first failing check.
 import { useTranslation } from 'react-i18next';
 import type { SessionState } from '../../liveness/session';
+import type { ChallengeKind } from '../../liveness/challenges';
+
+/** Arrows after the prompt's text (turn left has its arrow before it, on the side the head goes). */
+const ARROWS: Partial<Record<ChallengeKind, string>> = { turnRight: '→', lookUp: '↑', lookDown: '↓' };
 
 export function Guidance({ state }: { state: SessionState | null }) {
   const { t } = useTranslation('portrait');
@@ -19,7 +23,7 @@ export function Guidance({ state }: { state: SessionState | null }) {
       {/* The preview is mirrored: the citizen's left is on the screen's left, so the arrow points the same way. */}
       {c?.kind === 'turnLeft' && c.step.status === 'active' && <span className="arrow" aria-hidden="true">←</span>}
       <span className="text">{text}</span>
-      {c?.kind === 'turnRight' && c.step.status === 'active' && <span className="arrow" aria-hidden="true">→</span>}
+      {c?.step.status === 'active' && ARROWS[c.kind] && <span className="arrow" aria-hidden="true">{ARROWS[c.kind]}</span>}
       {c && <span className="portrait-progress">{t('challenge.progress', { index: c.index + 1, total: c.total })}</span>}
       {c?.step.status === 'active' && (
         // Set through the CSSOM (React's style prop), which the CSP's style-src 'self' allows.

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Verdict as V } from '../../liveness/evidence';
 import { SupervisorConfirm, type SupervisorConfirmed } from '../../components/SupervisorConfirm';
 import { useInitialFocus } from '../../components/useInitialFocus';
+import { CHALLENGE, CHALLENGE_KINDS } from '../../liveness/challenges';
 
-const KNOWN = ['frozen_frame', 'replay_loop', 'no_micro_motion', 'screen_presentation', 'face_lost', 'multiple_faces', 'challenge_timeout', 'challenge_wrong_direction'];
+const KNOWN = ['frozen_frame', 'replay_loop', 'no_micro_motion', 'screen_presentation', 'face_lost', 'multiple_faces', 'challenge_no_reaction', 'challenge_wrong_move', 'challenge_early_move', 'challenge_timeout'];
+const ACTIONS: readonly string[] = CHALLENGE_KINDS;
 
 export const END_INTAKE_REASONS = ['citizen_unable', 'suspected_spoof', 'citizen_left', 'other'] as const;
 
@@ -19,11 +21,14 @@ export interface SupervisorActions {
 /**
  * A failed liveness check: why, and what to do. While attempts remain, "Làm lại"; after the last,
  * the supervisor acts with their password: one more attempt, or end the intake with a reason.
- * Reason codes look like "challenge_timeout:blink"; the part before ':' is translated.
+ * Reason codes look like "challenge_no_reaction:blink" or "challenge_wrong_move:turnLeft:lookUp"
+ * (the asked step, then the movement seen instead); the code is translated, the actions named.
  */
 export function Verdict({ verdict, onRestart, supervisor }: { verdict: Extract<V, { status: 'fail' }>; onRestart: (() => void) | null; supervisor?: SupervisorActions }) {
-  const { t } = useTranslation('portrait');
-  const code = verdict.reason.split(':')[0] ?? '';
+  const { t, i18n } = useTranslation('portrait');
+  const [code = '', asked = '', seen = ''] = verdict.reason.split(':');
+  const action = (k: string) => (ACTIONS.includes(k) ? t(`challenge.${k}`) : '');
+  const seconds = (CHALLENGE.reactionMs / 1000).toLocaleString(i18n.language);
   const [asking, setAsking] = useState<'retry' | 'end' | null>(null);
   const main = useInitialFocus<HTMLButtonElement>(asking === null);
   if (asking && supervisor) {
@@ -46,9 +51,10 @@ export function Verdict({ verdict, onRestart, supervisor }: { verdict: Extract<V
   return (
     <div className="portrait-verdict fail" role="alert" data-testid="verdict" data-reason={verdict.reason}>
       <p className="error">{t('verdict.fail')}</p>
-      <p>{KNOWN.includes(code) ? t(`reason.${code}`) : t('reason.other')}</p>
+      <p data-testid="verdict-reason">{KNOWN.includes(code) ? t(`reason.${code}`, { action: action(asked), seen: action(seen), seconds }) : t('reason.other')}</p>
       {onRestart ? (
         <>
+          {code.startsWith('challenge_') && <p>{t('verdict.challengeHelp')}</p>}
           <p className="muted">{t('verdict.failHelp')}</p>
           <button ref={main} type="button" className="big" onClick={onRestart}>{t('actions.restart')}</button>
         </>

@@ -1,7 +1,7 @@
 /**
  * The face comparison in the real app (browser shell): the demo card carries another person's face
  * (a chip-like 300×400 JPEG of a woman from the shared faces) while the fake camera shows the d12
- * man, who passes liveness (his clip's actions match ?seed=319) — an impostor with someone else's
+ * man, who passes liveness (his clip's actions match ?seed=D12_SEED) — an impostor with someone else's
  * card. The submit step says "does not match" with the score, submission is refused until the
  * officer ticks and confirms, and the supervisor sees the acknowledged mismatch.
  */
@@ -11,7 +11,7 @@ import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { decodePortrait } from '../../../electron/host/face/decode';
 import { chipPortrait, HAVE_FACES } from '../../../electron/host/face/test-faces';
 import { expectLivenessPass, VERDICT_TIMEOUT_MS } from '../portrait/support';
-import { D12_CLIP, holdCameraBrowser } from './cooperative-hold';
+import { D12_CLIP, D12_SEED, holdCameraBrowser } from './cooperative-hold';
 import { fillContact, readCardInApp, signIn, startShell } from './shell';
 
 const HAVE_MEDIA = HAVE_FACES && existsSync(D12_CLIP);
@@ -37,7 +37,7 @@ test('a card carrying another person\'s face: "does not match" with the score, t
 
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   try {
-    await readCardInApp(page, shell, 319);
+    await readCardInApp(page, shell, D12_SEED);
     await page.getByTestId('card-continue').click();
     await fillContact(page);
     await expect(page.getByTestId('intake')).toHaveAttribute('data-step', 'portrait');

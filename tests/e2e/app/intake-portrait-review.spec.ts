@@ -5,14 +5,14 @@
  * (click or Enter) — the intake then asks for consent and submits the dossier — or retakes (R or the button), which goes
  * back to live capture with a fresh session.
  *
- * Camera input: the shared d12 clip (its actions match ?seed=319) followed by a short hold of the
+ * Camera input: the shared d12 clip (after its lead-in, its actions match ?seed=D12_SEED) followed by a short hold of the
  * same person, still and frontal (see cooperative-hold.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
-import { cooperativeHoldY4m, D12_CLIP } from './cooperative-hold';
+import { cooperativeHoldY4m, D12_CLIP, D12_SEED } from './cooperative-hold';
 import { expectLivenessPass, VERDICT_TIMEOUT_MS } from '../portrait/support';
 import { fillContact, giveConsentAndSubmit, readCardInApp, signIn, startShell } from './shell';
 
@@ -55,7 +55,7 @@ interface AtReview {
 async function reachReview(): Promise<AtReview> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const { cspViolations } = await readCardInApp(page, shell, 319);
+  const { cspViolations } = await readCardInApp(page, shell, D12_SEED);
   const chipSrc = await page.getByTestId('chip-portrait').getAttribute('src');
   expect(chipSrc, 'the virtual card carries a portrait (DG2)').toBeTruthy();
   await page.getByTestId('card-continue').click();

@@ -1,13 +1,13 @@
 /**
  * The intake in the real app (browser shell, the app's own CSP, model and wasm served by the app):
  * read the virtual card, continue to the portrait step, and pass liveness with a real face clip in
- * Chromium's fake camera (the clip's actions match the challenge order fixed by ?seed=319).
+ * Chromium's fake camera (the clip's actions match the challenge order fixed by ?seed=D12_SEED, after the clip's lead-in).
  */
 import { existsSync } from 'node:fs';
 import { chromium, expect, test } from '@playwright/test';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
-import { D12_CLIP as CLIP, d12Y4m } from './cooperative-hold';
+import { D12_CLIP as CLIP, D12_SEED, d12Y4m } from './cooperative-hold';
 import { expectLivenessPass, VERDICT_TIMEOUT_MS } from '../portrait/support';
 import { fillContact, readCardInApp, startShell, openApp } from './shell';
 
@@ -37,7 +37,7 @@ test('card → portrait: liveness passes in the app itself, under its CSP, with 
     page.on('request', (r) => {
       if (!/^(data|blob):/.test(r.url()) && !r.url().startsWith(shell.server.origin)) outside.push(r.url());
     });
-    const { cspViolations: violations } = await readCardInApp(page, shell, 319);
+    const { cspViolations: violations } = await readCardInApp(page, shell, D12_SEED);
     await page.getByTestId('card-continue').click();
     await fillContact(page);
     await expect(page.getByTestId('intake')).toHaveAttribute('data-step', 'portrait');

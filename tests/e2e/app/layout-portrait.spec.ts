@@ -1,6 +1,6 @@
 /**
  * The portrait step on a kiosk screen (issue 13 items 3, 4), at 1366x768 and 1024x768, with a real
- * face clip in Chromium's fake camera (?seed=319 asks for the clip's actions): the step opens at
+ * face clip in Chromium's fake camera (?seed=D12_SEED asks for the clip's actions): the step opens at
  * the top, so the challenge prompt and the whole preview are in view during a challenge; the
  * review shows both photos, "Đạt 9/9 tiêu chí" and its buttons in one view with Confirm focused,
  * the measures folded under "Chi tiết"; Vietnamese only, 44 px targets throughout.
@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { chromium, expect, test, type Browser } from '@playwright/test';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
-import { cooperativeHoldY4m, D12_CLIP } from './cooperative-hold';
+import { cooperativeHoldY4m, D12_CLIP, D12_SEED } from './cooperative-hold';
 import { expectLivenessPass, VERDICT_TIMEOUT_MS } from '../portrait/support';
 import { expectInView, expectStepReady, englishWords, smallTargets } from './layout-checks';
 import { fillContact, readCardInApp, startShell } from './shell';
@@ -40,7 +40,7 @@ for (const viewport of [{ width: 1366, height: 768 }, { width: 1024, height: 768
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
     try {
-      await readCardInApp(page, shell, 319);
+      await readCardInApp(page, shell, D12_SEED);
       // Scroll the card step down, as an officer reading the folded data would: the portrait step must not inherit it.
       await page.locator('details.more-fields summary').click();
       await page.mouse.wheel(0, 600);

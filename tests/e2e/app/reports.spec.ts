@@ -5,7 +5,7 @@
  * supervisor exports Form 02 for the second company and finds exactly its worker, then looks at
  * the statistics' charts. Under the app's own CSP, with no outside request.
  *
- * Camera input: the shared d12 clip (its actions match ?seed=319) and a short hold (cooperative-hold.ts).
+ * Camera input: the shared d12 clip (after its lead-in, its actions match ?seed=D12_SEED) and a short hold (cooperative-hold.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { DUC_ANH, NHUNG } from '../../../electron/host/sim/lds-builder/sample-citizens';
-import { D12_CLIP, holdCameraBrowser } from './cooperative-hold';
+import { D12_CLIP, D12_SEED, holdCameraBrowser } from './cooperative-hold';
 import { expectLivenessPass, VERDICT_TIMEOUT_MS } from '../portrait/support';
 import { fillContact, giveConsentAndSubmit, openApp, readVirtualCard, signIn, startShell } from './shell';
 
@@ -65,7 +65,7 @@ test('a drive with two companies, two workers enrolled one per company, Form 02 
   });
   try {
     // The supervisor opens the drive.
-    await openApp(page, shell, { role: 'supervisor', query: '?seed=319' });
+    await openApp(page, shell, { role: 'supervisor', query: `?seed=${D12_SEED}` });
     await page.getByTestId('open-reports').click();
     const form = page.getByTestId('drive-open-form');
     await form.getByTestId('drive-name').fill('Đợt KCN Quang Minh');

@@ -1,13 +1,13 @@
 // The PortraitStep screen in its stand-alone harness (renderer/src/screens/portrait/dev).
 import { test, expect, chromium } from '@playwright/test';
-import { expectLivenessPass, facesAvailable, VERDICT_TIMEOUT_MS, openPortrait, PORTRAIT_BUILD } from './support';
+import { D12_LEAD_IN, D12_SEED, expectLivenessPass, facesAvailable, VERDICT_TIMEOUT_MS, openPortrait, PORTRAIT_BUILD } from './support';
 import { serveStatic } from '../../../electron/cli/pad-eval/serve';
 import { CHROMIUM_PATH } from '../../support/chromium';
 
 test.skip(!facesAvailable(), 'shared face media not present (set FACES_DIR)');
 
 test('guides a genuine subject through the seeded challenges in Vietnamese, on a mirrored preview', async () => {
-  const { browser, page, server } = await openPortrait('video/liveportrait_d12.mp4', { seed: '319' });
+  const { browser, page, server } = await openPortrait('video/liveportrait_d12.mp4', { seed: String(D12_SEED) }, D12_LEAD_IN);
   try {
     const transform = await page.locator('.portrait-preview video').evaluate((v) => getComputedStyle(v).transform);
     expect(transform).toBe('matrix(-1, 0, 0, 1, 0, 0)');
@@ -23,7 +23,7 @@ test('guides a genuine subject through the seeded challenges in Vietnamese, on a
     });
     await expectLivenessPass(page);
     const prompts = await page.evaluate(() => (globalThis as unknown as { __prompts: string[] }).__prompts);
-    const order = ['Chớp mắt', 'Quay sang phải', 'Quay sang trái'].map((p) => prompts.findIndex((x) => x.includes(p)));
+    const order = ['Quay sang trái', 'Quay sang phải', 'Há miệng'].map((p) => prompts.findIndex((x) => x.includes(p)));
     expect(order.every((i) => i >= 0), prompts.join(' | ')).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     // Turn-left prompt: the arrow points to the screen's left, where the mirrored head goes.

@@ -17,6 +17,9 @@ import type { UploadOutcome } from './outcome';
 import { PacketError } from './packet/errors';
 import { sendResumable, type ResumableOptions, type Sent } from './resumable';
 
+/** Progress of a resumable upload is told to the screen at most this often. */
+const PROGRESS_MS = 250;
+
 export interface PacketSource {
   build(db: Db, dossierId: string): Promise<StoredPacket>;
 }
@@ -158,10 +161,19 @@ export class SyncWorker {
     return storedPacket(this.o.db, c.dossierId) ?? (await this.o.source.build(this.o.db, c.dossierId));
   }
 
-  /** One PUT, or for a packet above the threshold a resumable upload of its kept bytes. */
+  /**
+   * One PUT, or for a packet above the threshold a resumable upload of its kept bytes. Its progress
+   * is told at most every PROGRESS_MS (the screen reloads on each), the result as always.
+   */
   private async send(c: Claimed, packet: StoredPacket): Promise<Sent> {
     const r = this.o.resumable;
-    if (r && packet.size > r.aboveBytes) return sendResumable(this.o.db, c.dossierId, packet, r, () => this.now(), () => this.o.onChange?.(c.dossierId, 'progress'));
+    let told = -Infinity;
+    const progress = () => {
+      if (this.now() - told < PROGRESS_MS) return;
+      told = this.now();
+      this.o.onChange?.(c.dossierId, 'progress');
+    };
+    if (r && packet.size > r.aboveBytes) return sendResumable(this.o.db, c.dossierId, packet, r, () => this.now(), progress);
     return { outcome: await this.o.sink.putPacket(c.dossierId, packet.jwe), digest: packet.digest };
   }
 

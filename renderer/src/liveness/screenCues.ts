@@ -84,11 +84,13 @@ export function powerSpectrum(gray: Float32Array, n: number): Float64Array {
 }
 
 /**
- * Strongest isolated high-frequency peak: max over bins with period 2–6 px of the bin's power over
- * the median power of its frequency ring. Sensor noise and natural texture: about 5–15; a pixel grid
- * or moiré: far above. Returned as log2 of that ratio.
+ * Isolated high-frequency peaks: a bin's power over the median power of its frequency ring, for
+ * periods of 2–6 px (`rMin` and above), the strongest among mostly-horizontal frequencies and the
+ * strongest among mostly-vertical ones; the weaker of the two, as log2. A pixel grid and its moiré
+ * repeat in both directions (live frames 2.9–3.6 measured, screens 9–15.5); a resampling ripple or
+ * a row of eyelashes mostly in one (one direction alone scored a clean live frame 6.2).
  */
-export function periodicScore(gray: Float32Array, n = CUE_PATCH): number {
+export function periodicScore(gray: Float32Array, n = CUE_PATCH, rMin = Math.ceil(n / 6)): number {
   const p = powerSpectrum(gray, n);
   const { ring, offsets } = ringIndex(n);
   const half = n / 2;
@@ -107,19 +109,27 @@ export function periodicScore(gray: Float32Array, n = CUE_PATCH): number {
     const g = grouped.subarray(offsets[r], offsets[r + 1]).sort();
     med[r] = g.length ? (g[g.length >> 1] ?? 0) : 0;
   }
-  const rMin = Math.ceil(n / 6);
-  let best = 0;
+  // The strongest peak among mostly-horizontal frequencies and among mostly-vertical ones: a pixel
+  // grid repeats across both directions, a resampling ripple or a row of hair mostly along one.
+  const best = [0, 0];
   for (let i = 0; i < ring.length; i++) {
     const r = ring[i] ?? -1;
     if (r < rMin) continue;
-    const m = Math.max(1e-6, ((med[r - 1] ?? 0) + (med[r] ?? 0) + (r < half ? (med[r + 1] ?? 0) : (med[r] ?? 0))) / 3);
-    best = Math.max(best, (p[binOf(i, n)] ?? 0) / m);
+    // Floor: the ring power 8-bit quantisation alone leaves (1/12 per pixel through the window), so a
+    // noiseless smooth patch cannot divide by almost nothing.
+    const m = Math.max(QUANT_FLOOR * n * n, ((med[r - 1] ?? 0) + (med[r] ?? 0) + (r < half ? (med[r + 1] ?? 0) : (med[r] ?? 0))) / 3);
+    const u = i % (half + 1);
+    const v = Math.floor(i / (half + 1));
+    const sector = u >= Math.abs(v > half ? v - n : v) ? 0 : 1;
+    best[sector] = Math.max(best[sector] ?? 0, (p[binOf(i, n)] ?? 0) / m);
   }
-  return Math.round(Math.log2(Math.max(1, best)) * 100) / 100;
+  return Math.round(Math.log2(Math.max(1, Math.min(best[0] ?? 0, best[1] ?? 0))) * 100) / 100;
 }
 
 /** Index i over the half-plane (y in 0..n-1, x in 0..n/2) -> row-major spectrum bin. */
 const binOf = (i: number, n: number) => Math.floor(i / (n / 2 + 1)) * n + (i % (n / 2 + 1));
+
+const QUANT_FLOOR = (1 / 12) * 0.14;
 
 const RINGS = new Map<number, { ring: Int16Array; offsets: Int32Array }>();
 

@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { buildPadPage, runPad, Y4M_CACHE } from './pad-eval/page';
 import { serveStatic } from './pad-eval/serve';
 import { toY4m } from './pad-eval/y4m';
-import { loadLabels, type LabelEntry } from './pad-eval/labels';
+import { loadLabels, seedsFor } from './pad-eval/labels';
+import { findActionSeeds, pickSeed } from './pad-eval/actions';
 import { computeRates } from './pad-eval/metrics';
 import { cameraNoise } from './pad-eval/media-recipes';
 import { cueDetection, formatCueDetection, formatNoiseTables, noiseTables, type VariantOutcome } from './pad-eval/noise-table';
@@ -27,12 +28,6 @@ interface Row extends VariantOutcome {
   maxGapMs: number;
   /** --variants: each screen-cue variant's verdict on the same frames. */
   variantVerdicts?: Record<string, string>;
-}
-
-function seedsFor(e: LabelEntry, index: number, base: number): number[] {
-  if (e.seeds) return Array.from({ length: e.repeat ?? e.seeds.length }, (_, i) => e.seeds?.[i % e.seeds.length] ?? 0);
-  // Fresh, reproducible seeds per entry: the order and pauses an attacker cannot predict.
-  return Array.from({ length: e.repeat ?? 1 }, (_, i) => (base + index * 1009 + i * 7919) >>> 0);
 }
 
 async function main(): Promise<void> {
@@ -52,22 +47,33 @@ async function main(): Promise<void> {
   const server = await serveStatic(await buildPadPage());
   const rows: Row[] = [];
   try {
-    for (const [i, e] of entries.entries()) for (const noisy of noise > 0 ? [false, true] : [false]) {
-      const filters = [e.noise ? `noise=alls=${e.noise}:allf=t` : null, noisy ? cameraNoise(noise) : null].filter(Boolean).join(',');
-      const y4m = await toY4m(join(root, e.file), Y4M_CACHE, {
-        stillSeconds: e.stillSeconds, shrink: e.shrink, preFilter: filters || undefined, fps: e.fps, ...(noisy ? { tag: 'noisy' } : {}),
-      });
-      for (const seed of seedsFor(e, i, base)) {
-        const r = await runPad(server.url, y4m, { seed, maxMs: e.maxMs ?? 12000, variants: values.variants === true });
-        const variants = Object.fromEntries(Object.entries(r.variants).map(([k, v]) => [k, v === 'pass']));
-        const row: Row = {
-          file: e.file, label: e.label, ...(e.type ? { type: e.type } : {}), seed, noisy,
-          verdict: r.error ? 'error' : r.verdict, reason: r.error ?? r.reason, faceToVerdictMs: r.faceToVerdictMs,
-          ...(e.fps ? { fps: e.fps } : {}), analysedFps: Math.round(r.fps * 10) / 10, maxGapMs: r.loop.maxGapMs,
-          accepted: r.verdict === 'pass', processed: r.error === null, ...(values.variants ? { variants, variantVerdicts: r.variants, cueFired: r.cueFired } : {}),
-        };
-        rows.push(row);
-        console.log(JSON.stringify(row));
+    for (const [i, e] of entries.entries()) {
+      // Labels by actions: the seed whose plan is what the clip's subject does, found by simulation
+      // over the clip's own recording (the same seed for its camera-noise run).
+      let actionSeed: number | undefined;
+      if (e.actions) {
+        const found = await findActionSeeds(server.url, join(root, e.file), Y4M_CACHE, { file: e.file, actions: e.actions, fps: e.fps, maxMs: e.maxMs, shrink: e.shrink, preFilter: e.noise ? `noise=alls=${e.noise}:allf=t` : undefined });
+        const best = pickSeed(e.file, e.actions, found);
+        actionSeed = best.seed;
+        console.log(JSON.stringify({ file: e.file, actions: e.actions, seed: best.seed, margin: Math.round(best.margin * 100) / 100, candidates: found.map((f) => f.seed) }));
+      }
+      for (const noisy of noise > 0 ? [false, true] : [false]) {
+        const filters = [e.noise ? `noise=alls=${e.noise}:allf=t` : null, noisy ? cameraNoise(noise) : null].filter(Boolean).join(',');
+        const y4m = await toY4m(join(root, e.file), Y4M_CACHE, {
+          stillSeconds: e.stillSeconds, shrink: e.shrink, preFilter: filters || undefined, fps: e.fps, ...(noisy ? { tag: 'noisy' } : {}),
+        });
+        for (const seed of seedsFor(e, i, base, actionSeed)) {
+          const r = await runPad(server.url, y4m, { seed, maxMs: e.maxMs ?? 12000, variants: values.variants === true });
+          const variants = Object.fromEntries(Object.entries(r.variants).map(([k, v]) => [k, v === 'pass']));
+          const row: Row = {
+            file: e.file, label: e.label, ...(e.type ? { type: e.type } : {}), seed, noisy,
+            verdict: r.error ? 'error' : r.verdict, reason: r.error ?? r.reason, faceToVerdictMs: r.faceToVerdictMs,
+            ...(e.fps ? { fps: e.fps } : {}), analysedFps: Math.round(r.fps * 10) / 10, maxGapMs: r.loop.maxGapMs,
+            accepted: r.verdict === 'pass', processed: r.error === null, ...(values.variants ? { variants, variantVerdicts: r.variants, cueFired: r.cueFired } : {}),
+          };
+          rows.push(row);
+          console.log(JSON.stringify(row));
+        }
       }
     }
   } finally {

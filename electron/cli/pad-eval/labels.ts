@@ -6,6 +6,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
 
+/** Challenge actions as the planner names them (renderer/src/liveness/challenges.ts CHALLENGE_KINDS;
+ *  the PAD page checks the names again against the planner itself). */
+export const ACTIONS = ['blink', 'turnLeft', 'turnRight', 'lookUp', 'lookDown', 'openMouth'] as const;
+
 const Entry = z.object({
   file: z.string().min(1),
   label: z.enum(['bona_fide', 'attack']),
@@ -13,6 +17,11 @@ const Entry = z.object({
   type: z.string().min(1).optional(),
   /** Fixed challenge seeds (a bona fide clip must be paired with the order its subject performs). */
   seeds: z.array(z.number().int().nonnegative()).optional(),
+  /** What the recorded subject does, in order: the harness finds a seed whose plan is exactly these
+   *  actions and whose timing the clip satisfies (by simulation over the clip's recorded landmarks).
+   *  Wins over `seeds`. */
+  actions: z.array(z.enum(ACTIONS)).min(1).max(ACTIONS.length)
+    .refine((a) => new Set(a).size === a.length, 'an action appears twice: a plan never repeats one').optional(),
   /** Runs per entry; with no `seeds`, each run draws a fresh seed. */
   repeat: z.number().int().positive().optional(),
   stillSeconds: z.number().positive().optional(),
@@ -27,6 +36,19 @@ const Entry = z.object({
 const LabelsFile = z.object({ presentations: z.array(Entry).min(1) });
 
 export type LabelEntry = z.infer<typeof Entry>;
+
+/**
+ * The challenge seeds of an entry's runs. `actions` (with the seed found for them) wins over `seeds`;
+ * without either, fresh reproducible seeds per entry: the order and pauses an attacker cannot predict.
+ */
+export function seedsFor(e: LabelEntry, index: number, base: number, actionSeed?: number): number[] {
+  if (e.actions) {
+    if (actionSeed === undefined) throw new Error(`${e.file}: no seed found yet for actions ${e.actions.join(', ')}`);
+    return Array.from({ length: e.repeat ?? 1 }, () => actionSeed);
+  }
+  if (e.seeds) return Array.from({ length: e.repeat ?? e.seeds.length }, (_, i) => e.seeds?.[i % e.seeds.length] ?? 0);
+  return Array.from({ length: e.repeat ?? 1 }, (_, i) => (base + index * 1009 + i * 7919) >>> 0);
+}
 
 export function parseLabels(json: unknown): LabelEntry[] {
   const parsed = LabelsFile.parse(json);

@@ -10,7 +10,9 @@ import { LivenessSession, type SessionState } from '../session';
 import { PassiveMonitor, type ScreenCueName } from '../passive';
 import type { LivenessEvidence } from '../evidence';
 import type { FrameObservation } from '../types';
-import { encodeFrame, type EncodedFrame } from '../fixtureCodec';
+import { decodeFrames, encodeFrame, type EncodedFrame } from '../fixtureCodec';
+import { findSeeds, type SeedCandidate } from '../seedSearch';
+import { CHALLENGE_KINDS, type ChallengeKind } from '../challenges';
 import { renderPortrait } from '../portraitImage';
 
 export interface PadOutcome {
@@ -47,8 +49,18 @@ export interface PadOutcome {
 declare global {
   interface Window {
     __pad: PadOutcome;
+    /** pad:eval labels by actions: seeds whose plan is `actions` and which pass this run's recording
+     *  (record=1, full=1; its times divided by `slow` when the clip was played slowed down). */
+    __padFindSeeds: (actions: string[], slow: number) => SeedCandidate[];
   }
 }
+
+window.__padFindSeeds = (actions, slow) => {
+  const unknown = actions.filter((a) => !(CHALLENGE_KINDS as readonly string[]).includes(a));
+  if (unknown.length) throw new Error(`unknown actions: ${unknown.join(', ')} (known: ${CHALLENGE_KINDS.join(', ')})`);
+  const frames = decodeFrames({ source: '', note: '', frames: window.__pad.recorded }).map((f) => ({ ...f, t: f.t / slow }));
+  return findSeeds(frames, actions as ChallengeKind[], { keep: 3 });
+};
 
 const q = new URLSearchParams(location.search);
 const seed = Number(q.get('seed') ?? '1');

@@ -18,6 +18,7 @@ import { unlockStore } from '../../host/store/store';
 import { SyncService, type SyncTuning } from '../../host/sync/service';
 import { approvedDossiers, syncStore, TEST_PASSPHRASE } from '../../host/sync/test-fixture';
 import { KioskProcess, type KioskLine } from './kiosk-process';
+import { resumableCut } from './resumable-scenario';
 import { TcpProxy } from './tcp-proxy';
 
 export interface ScenarioResult {
@@ -29,23 +30,27 @@ export interface ScenarioResult {
   note: string;
 }
 
-interface Ctx {
+export interface Ctx {
   up: Upstream;
   proxy: TcpProxy;
   kiosk: KioskProcess;
   d: number;
+  /** The scenario's dossiers. */
+  ids: string[];
   restartUpstream(): Promise<void>;
 }
 
-interface Scenario {
+export interface Scenario {
   name: string;
   tuning?: SyncTuning;
+  /** The live portrait's size for this scenario's dossiers (else the matrix's). */
+  portraitBytes?: number;
   /** Before the kiosk starts. */
   arrange?(c: Ctx): void | Promise<void>;
   /** While it runs; returns a note. */
   during?(c: Ctx): Promise<string | void>;
-  /** After delivery, before the checks. */
-  after?(c: Ctx): Promise<void>;
+  /** After delivery, before the checks; may add to the note (throws to fail the scenario). */
+  after?(c: Ctx): Promise<string | void>;
   /** Every dossier must end accepted (the status feed was pulled). */
   accepted?: boolean;
 }
@@ -150,6 +155,7 @@ export const SCENARIOS: Scenario[] = [
       return 'upstream stopped and started again on its data folder';
     },
   },
+  resumableCut(WAIT_MS),
 ];
 
 async function freePort(): Promise<number> {
@@ -203,24 +209,32 @@ export async function runMatrix(o: MatrixOptions): Promise<ScenarioResult[]> {
   return results;
 }
 
-async function runScenario(sc: Scenario, o: MatrixOptions, up: () => Upstream, restartUpstream: () => Promise<void>, stored: Map<string, number>, conflicts: Map<string, number>): Promise<ScenarioResult> {
+/**
+ * A fresh kiosk store with `count` approved dossiers, enrolled with `up`, its sync process (not yet
+ * started) reaching the upstream's API through a started TCP proxy (TLS still end to end: the
+ * proxy's address is the upstream's IP).
+ */
+export async function kioskBehindProxy(up: Upstream, count: number, portraitBytes: number, tuning: SyncTuning): Promise<{ dataDir: string; ids: string[]; proxy: TcpProxy; kiosk: KioskProcess }> {
   const s = await syncStore('faults-kiosk-');
-  const ids = approvedDossiers(s.db, o.dossiers, o.portraitBytes ?? 60_000);
-  const enrol = new SyncService({ config: { upstream: { url: up().enrolmentUrl, caFile: 'ca' }, stationName: 'Trạm thử lỗi' }, appVersion: 'faults', log: silentLogger, readCa: () => up().caPem });
+  const ids = approvedDossiers(s.db, count, portraitBytes);
+  const enrol = new SyncService({ config: { upstream: { url: up.enrolmentUrl, caFile: 'ca' }, stationName: 'Trạm thử lỗi' }, appVersion: 'faults', log: silentLogger, readCa: () => up.caPem });
   enrol.attach(s.db);
   enrol.setPaused(true, 'faults');
-  await enrol.enrol(s.db, 'faults', up().control.issueToken());
+  await enrol.enrol(s.db, 'faults', up.control.issueToken());
   await enrol.detach();
-  const proxy = new TcpProxy({ host: '127.0.0.1', port: new URL(up().url).port ? Number(new URL(up().url).port) : 443 }, await freePort());
-  // The kiosk reaches the upstream's API through the proxy (TLS still end to end: the proxy's address is the upstream's IP).
+  const proxy = new TcpProxy({ host: '127.0.0.1', port: new URL(up.url).port ? Number(new URL(up.url).port) : 443 }, await freePort());
   s.db.transaction(() => {
     s.db.prepare('UPDATE sync_identity SET upstream_url = ?').run(`https://127.0.0.1:${proxy.port}`);
     s.db.prepare(`DELETE FROM sync_state WHERE key = 'paused'`).run();
   })();
   s.close();
   await proxy.start();
-  const kiosk = new KioskProcess(s.dataDir, TEST_PASSPHRASE, { ...BASE_TUNING, ...sc.tuning });
-  const ctx: Ctx = { get up() { return up(); }, proxy, kiosk, d: o.dossiers, restartUpstream };
+  return { dataDir: s.dataDir, ids, proxy, kiosk: new KioskProcess(s.dataDir, TEST_PASSPHRASE, { ...BASE_TUNING, ...tuning }) };
+}
+
+async function runScenario(sc: Scenario, o: MatrixOptions, up: () => Upstream, restartUpstream: () => Promise<void>, stored: Map<string, number>, conflicts: Map<string, number>): Promise<ScenarioResult> {
+  const { dataDir, ids, proxy, kiosk } = await kioskBehindProxy(up(), o.dossiers, sc.portraitBytes ?? o.portraitBytes ?? 60_000, sc.tuning ?? {});
+  const ctx: Ctx = { get up() { return up(); }, proxy, kiosk, d: o.dossiers, ids, restartUpstream };
   let note = '';
   let failure: string | null = null;
   try {
@@ -229,14 +243,15 @@ async function runScenario(sc: Scenario, o: MatrixOptions, up: () => Upstream, r
     note = (await sc.during?.(ctx)) ?? '';
     await kiosk.waitFor((l) => l.counts.failed > 0 || (l.counts.done === o.dossiers && l.counts.pending === 0 && l.counts.sending === 0), WAIT_MS, 'every dossier delivered');
     if ((kiosk.last?.counts.failed ?? 0) > 0) failure = `${kiosk.last!.counts.failed} refused`;
-    await sc.after?.(ctx);
+    const more = await sc.after?.(ctx);
+    if (more) note = note ? `${note}; ${more}` : more;
   } catch (e) {
     failure = (e as Error).message;
   } finally {
     await kiosk.stop().catch(() => undefined);
     await proxy.stop();
   }
-  const check = await unlockStore(s.dataDir, { passphrase: TEST_PASSPHRASE });
+  const check = await unlockStore(dataDir, { passphrase: TEST_PASSPHRASE });
   let storedOnce = 0;
   let lost = 0;
   let duplicated = 0;

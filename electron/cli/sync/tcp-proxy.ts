@@ -24,6 +24,8 @@ export class TcpProxy {
   uploadMark = 20_000;
   resets = 0;
   swallowed = 0;
+  /** Every byte the kiosk sent through the proxy (TLS records included), cut connections too. */
+  bytesUp = 0;
 
   constructor(private readonly target: { host: string; port: number }, readonly port: number) {}
 
@@ -86,6 +88,7 @@ export class TcpProxy {
       from.on('data', (chunk: Buffer) => {
         if (counting) {
           sent += chunk.length;
+          this.bytesUp += chunk.length;
           if (!marked && sent > this.uploadMark) {
             marked = true;
             this.onUpload?.();

@@ -51,7 +51,7 @@ export interface BlinkEvent {
 }
 
 export interface BlinkStep {
-  /** 0..1 towards a blink, for the UI (0.7 while closed). */
+  /** 0..1 towards a blink, for the UI: at most 0.5 until a closing, 0.7 while closed, 1 at the blink. */
   progress: number;
   /** Set on the frame that completes a blink. */
   blink: BlinkEvent | null;
@@ -101,7 +101,7 @@ export class BlinkDetector {
       this.closure = { open, peak: s.c, up: cross(lastBelow(before, half) ?? s, s, half), last: s, below: null, trough: null };
       return { progress: 0.7, blink: null };
     }
-    return { progress: Math.min(0.6, Math.max(0, (s.c - this.resting) / BLINK.rise) * 0.6), blink: null };
+    return { progress: Math.min(0.5, Math.max(0, (s.c - this.resting) / BLINK.rise) * 0.5), blink: null };
   }
 
   private whileClosed(s: Sample, k: Closure): BlinkStep {

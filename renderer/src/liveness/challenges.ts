@@ -86,6 +86,9 @@ export class ChallengeTracker {
   private armed = false;
   private motion: Motion;
   private wrongHeld = 0;
+  /** The previous step's movement is exempt only on its way back: once under its goal, a new
+   *  excursion that way counts like any other. */
+  private previousBack = false;
   private wrongKind: HeadKind | null = null;
   private result: ChallengeStep = { status: 'waiting', progress: 0, failure: null };
 
@@ -106,11 +109,13 @@ export class ChallengeTracker {
 
   push(t: number, face: FaceObservation | null): ChallengeStep {
     if (this.result.status === 'passed' || this.result.status === 'failed') return this.result;
+    if (face && !this.previousBack) this.previousBack = !headOffsets(face, this.base).some(([k, f]) => k === this.previous && f >= 1);
+    const previous = this.previousBack ? null : this.previous;
     if (this.startedAt === null) {
       if (t - this.createdAt < this.plan.delayMs) {
         // During the pause a person waits at rest (or comes back from the previous movement); a
         // recording goes on with its next movement.
-        const early = face && CHALLENGE.watchPause ? this.wrongMove(face, this.previous, 1) : null;
+        const early = face && CHALLENGE.watchPause ? this.wrongMove(face, [previous], 1) : null;
         if (early) this.result = { status: 'failed', progress: 0, failure: 'early_move', seen: early };
         return this.result;
       }
@@ -122,13 +127,13 @@ export class ChallengeTracker {
     if (since > this.plan.timeoutMs) return this.fail('timeout');
     if (!face) return this.result;
     if (!this.armed) {
-      this.armed = this.motion.neutral(face);
+      this.armed = this.motion.neutral(face, previous);
       if (!this.armed) return this.result;
     }
     const scale = this.motion.head ? CHALLENGE.wrongScaleHead : this.plan.kind === 'blink' ? CHALLENGE.wrongScaleBlink : CHALLENGE.wrongScaleMouth;
-    const wrong = this.wrongMove(face, this.plan.kind, scale);
+    const wrong = this.wrongMove(face, [this.plan.kind, previous], scale);
     if (wrong) return (this.result = { status: 'failed', progress: this.result.progress, failure: 'wrong_move', seen: wrong });
-    const m = this.motion.push(face);
+    const m = this.motion.push(face, t);
     if (this.onsetAt === null && m.progress >= CHALLENGE.onsetFraction) {
       if (since < CHALLENGE.minReactionMs) {
         this.armed = false;
@@ -146,11 +151,11 @@ export class ChallengeTracker {
   }
 
   /** Another head movement held for `holdFrames` (the largest one, if several). */
-  private wrongMove(face: FaceObservation, allowed: ChallengeKind | null, scale: number): HeadKind | null {
+  private wrongMove(face: FaceObservation, allowed: readonly (ChallengeKind | null)[], scale: number): HeadKind | null {
     let worst: HeadKind | null = null;
     let most: number = scale;
     for (const [kind, fraction] of headOffsets(face, this.base)) {
-      if (kind !== allowed && fraction >= most) {
+      if (!allowed.includes(kind) && fraction >= most) {
         most = fraction;
         worst = kind;
       }

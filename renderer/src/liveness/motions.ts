@@ -2,6 +2,7 @@
 // challenge tracker (challenges.ts). Degrees from the facial transformation matrix (pose.ts):
 // +yaw = the citizen's left, +pitch = head tipped down. Blendshape scores 0..1.
 import type { FaceObservation } from './types';
+import { BlinkDetector } from './blink';
 
 export interface Baseline {
   yaw: number;
@@ -18,12 +19,10 @@ export const MOTION = {
   pitchDeg: 10,
   blinkMin: 0.4,
   blinkRise: 0.25,
-  blinkReopen: 0.12,
   mouthMin: 0.5,
   mouthRise: 0.35,
   holdFrames: 2,
   neutralDeg: 6,
-  looseNeutralDeg: 12,
   /** Below this fraction of its goal a blink or an open mouth counts as "at rest" (arming). */
   restFraction: 0.6,
 } as const;
@@ -50,9 +49,11 @@ export interface MotionStep {
 
 export interface Motion {
   readonly head: boolean;
-  /** At rest for this action: the step may start counting. */
-  neutral(face: FaceObservation): boolean;
-  push(face: FaceObservation): MotionStep;
+  /** At rest for this action: the step may start counting. `previous`: the step passed before, whose
+   *  movement may still be on its way back (a blink or an open mouth does not wait for the head). */
+  neutral(face: FaceObservation, previous: MotionKind | null): boolean;
+  /** `t`: the frame's capture time (ms). */
+  push(face: FaceObservation, t: number): MotionStep;
 }
 
 export function motionOf(kind: MotionKind, base: Baseline): Motion {
@@ -61,9 +62,6 @@ export function motionOf(kind: MotionKind, base: Baseline): Motion {
   return headMotion(kind, base);
 }
 
-function headLoose(face: FaceObservation, base: Baseline): boolean {
-  return Math.abs(face.yaw - base.yaw) <= MOTION.looseNeutralDeg && Math.abs(face.pitch - base.pitch) <= MOTION.looseNeutralDeg;
-}
 
 function headMotion(kind: HeadKind, base: Baseline): Motion {
   const turn = kind === 'turnLeft' || kind === 'turnRight';
@@ -71,10 +69,10 @@ function headMotion(kind: HeadKind, base: Baseline): Motion {
   const fraction = (face: FaceObservation) => headOffsets(face, base).find(([k]) => k === kind)?.[1] ?? 0;
   return {
     head: true,
-    neutral(face) {
+    neutral(face, previous) {
       const own = turn ? face.yaw - base.yaw : face.pitch - base.pitch;
-      const other = turn ? (face.pitch - base.pitch) / MOTION.pitchDeg : (face.yaw - base.yaw) / MOTION.turnDeg;
-      return Math.abs(own) <= MOTION.neutralDeg && Math.abs(other) < 1;
+      const others = headOffsets(face, base).filter(([k]) => k !== kind && k !== previous && (k === 'turnLeft' || k === 'turnRight') !== turn);
+      return Math.abs(own) <= MOTION.neutralDeg && others.every(([, f]) => f < 1);
     },
     push(face) {
       const f = fraction(face);
@@ -86,18 +84,15 @@ function headMotion(kind: HeadKind, base: Baseline): Motion {
 
 function blinkMotion(base: Baseline): Motion {
   const closeAt = Math.max(MOTION.blinkMin, base.blink + MOTION.blinkRise);
-  const reopenAt = Math.max(base.blink + MOTION.blinkReopen, closeAt * 0.8);
-  let closed = false;
+  // From the eye-closure dynamics over time, not a threshold on one frame: holds at 10-15 analysed
+  // frames per second and with frames lost (blink.ts). The onset is the closing.
+  const blinks = new BlinkDetector(base.blink);
   return {
     head: false,
-    neutral: (face) => headLoose(face, base) && blinkScore(face) < closeAt * MOTION.restFraction,
-    push(face) {
-      const b = blinkScore(face);
-      if (!closed && b >= closeAt) closed = true;
-      // At 15-25 analysed frames per second the sampled frame often lands on the closing or
-      // opening phase of a full blink (0.55-0.98): close, then reopen, in any two frames.
-      if (closed) return { progress: 1, done: b <= reopenAt };
-      return { progress: Math.max(0, (b - base.blink) / (closeAt - base.blink)), done: false };
+    neutral: (face) => blinkScore(face) < closeAt * MOTION.restFraction,
+    push(face, t) {
+      const b = blinks.push(t, face.blinkL, face.blinkR);
+      return { progress: b.progress, done: b.blink !== null };
     },
   };
 }
@@ -108,7 +103,7 @@ function mouthMotion(base: Baseline): Motion {
   const fraction = (face: FaceObservation) => Math.max(0, (face.jawOpen - base.jaw) / (openAt - base.jaw));
   return {
     head: false,
-    neutral: (face) => headLoose(face, base) && fraction(face) < MOTION.restFraction,
+    neutral: (face) => fraction(face) < MOTION.restFraction,
     push(face) {
       held = face.jawOpen >= openAt ? held + 1 : 0;
       return { progress: fraction(face), done: held >= MOTION.holdFrames };

@@ -26,14 +26,8 @@ import { face } from './testkit';
 import type { FrameObservation } from './types';
 
 type Slot = ChallengeKind | 'blinkAndMouth';
-interface Act {
-  kind: ChallengeKind;
-  at: number;
-  amp: number;
-  rise: number;
-  hold: number;
-  fall: number;
-}
+/** cooperative.ts's action (a rise, a hold and a fall). */
+type Act = Parameters<typeof personFace>[1][number];
 
 const FPS = 15;
 const LEAD_MS = 600; // no face: the screen is brought into view, or the clip opens on an empty frame
@@ -55,7 +49,7 @@ function frames(all: readonly Act[], jitterSeed = 0): FrameObservation[] {
   const rng = seededRng(jitterSeed + 1);
   const out: FrameObservation[] = [];
   for (let i = 0, t = 0; t <= LENGTH_MS; i++, t += (1000 / FPS) * (jitterSeed ? 0.85 + rng() * 0.3 : 1)) {
-    const f = t < LEAD_MS ? null : personFace(t, all as Parameters<typeof personFace>[1], 0, 0, template);
+    const f = t < LEAD_MS ? null : personFace(t, all, 0, 0, template);
     out.push({ t, width: 640, height: 480, faceCount: f ? 1 : 0, face: f, frameDiff: 2, signature: `a${i}`, inferMs: 20 });
   }
   return out;

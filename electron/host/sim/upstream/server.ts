@@ -16,6 +16,7 @@ import { loadOrCreatePki } from './pki';
 import { apiRoute, enrolmentRoute, type RouteContext } from './routes';
 import { UpstreamService, type Stored } from './service';
 import { Uploads } from './uploads';
+import { VerifyPool } from './verify-pool';
 
 export interface UpstreamOptions {
   dataDir: string;
@@ -24,8 +25,10 @@ export interface UpstreamOptions {
   port?: number;
   /** Enrolment port (0: any free one). */
   enrolmentPort?: number;
-  /** The CSCAs passive authentication trusts (the kiosk's own trust store, a master list's anchors). */
+  /** The CSCAs passive authentication trusts (the kiosk's own trust store, a master list's anchors), as they are at start. */
   trust?: TrustStore;
+  /** Threads verifying packets (verify-pool.ts); 0: on the event loop. Default: the cores, at most 4. */
+  verifyThreads?: number;
   script?: UpstreamScript;
 }
 
@@ -79,7 +82,9 @@ export async function startUpstream(o: UpstreamOptions): Promise<Upstream> {
   const encryption = await loadOrCreateEncryptionKey(o.dataDir);
   const db = openUpstreamDb(o.dataDir);
   const behaviour = new Behaviour();
-  const service = new UpstreamService(db, pki, encryption, o.trust ?? new TrustStore(), behaviour);
+  const verifier = new VerifyPool({ dataDir: o.dataDir, db, decryptionJwk: encryption.privateJwk, trustDers: (o.trust ?? new TrustStore()).ders(), threads: o.verifyThreads });
+  await verifier.start();
+  const service = new UpstreamService(db, pki, encryption, verifier, behaviour);
   const timers = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
   let apiUrl = '';
   const uploads = new Uploads(db, o.dataDir);
@@ -138,6 +143,8 @@ export async function startUpstream(o: UpstreamOptions): Promise<Upstream> {
         s.close(() => resolve());
         s.closeAllConnections();
       });
+      // The threads end on their own time (they hold no state the next start needs).
+      void verifier.close();
       await Promise.all([close(api), close(enrolment)]);
       db.close();
     })());

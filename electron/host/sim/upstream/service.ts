@@ -3,22 +3,24 @@
  * idempotent packet store (same id, submission and digest: 200; other digest: 409; a re-submission
  * after a rejection that asked for one replaces the packet), decisions and the status
  * feed. Every change is one synchronous SQLite transaction; the async work (certificate issuance,
- * decryption, verification) happens before it.
+ * decryption, verification: in threads, verify-pool.ts) happens before it. Packets are stored by
+ * group commit (group-commit.ts): each answer only once its own packet's transaction committed.
  */
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { importJWK, type JWK } from 'jose';
 import { z } from 'zod';
-import type { TrustStore } from '../../card/icao/auth/trust-store';
 import { PacketError } from '../../sync/packet/errors';
 import { DEVICE_ID_RE, DOSSIER_ID_RE } from '../../sync/packet/manifest';
 import { reEnrolmentClaim, verifyReEnrolment } from '../../sync/re-enrolment';
-import { openPacket, type Opened } from '../../sync/packet/open';
-import { checkChip, type ChipFinding } from './chip-check';
+import type { ChipFinding } from './chip-check';
 import type { Behaviour, Decision } from './control';
 import { addChange, deviceRow, latestChange, packetRow, tokenHash, type DeviceRow, type PacketRow, type ReasonCode, type UpstreamDb } from './db';
 import { issueClientCertificate, type UpstreamPki } from './pki';
+import { GroupCommit } from './group-commit';
 import { Problem } from './problem';
+import type { Verified } from './verify';
+import type { VerifyPool } from './verify-pool';
 
 const enrolmentRequest = z.object({
   token: z.string().min(16).max(128),
@@ -49,14 +51,17 @@ export interface Stored {
 
 export class UpstreamService {
   readonly events = new EventEmitter();
+  readonly commits: GroupCommit;
 
   constructor(
     private readonly db: UpstreamDb,
     private readonly pki: UpstreamPki,
     private readonly encryption: { privateJwk: JWK; publicJwk: JWK },
-    private readonly trust: TrustStore,
+    private readonly verifier: VerifyPool,
     readonly behaviour: Behaviour,
-  ) {}
+  ) {
+    this.commits = new GroupCommit(db);
+  }
 
   /** A one-time enrolment token (only its hash is kept). */
   issueToken(now = new Date()): string {
@@ -128,27 +133,16 @@ export class UpstreamService {
 
   async submit(uploader: DeviceRow, dossierId: string, jwe: string, now = new Date()): Promise<Stored> {
     if (!DOSSIER_ID_RE.test(dossierId)) throw new Problem(400, 'packet.malformed', 'not a dossier id');
-    const opened = await this.open(jwe);
-    if (opened.packet.manifest.dossierId !== dossierId) throw new Problem(422, 'packet.manifest_mismatch', 'the packet is for another dossier');
+    const opened = await this.verifier.verify(jwe, now);
+    if (opened.manifest.dossierId !== dossierId) throw new Problem(422, 'packet.manifest_mismatch', 'the packet is for another dossier');
     if (opened.signer !== uploader.id && !this.behaviour.relay) throw new Problem(403, 'packet.wrong_device', 'signed by another kiosk');
     return this.store(opened, uploader.id, jwe, now);
   }
 
   /** An exported packet brought to the upstream directly (a file, no kiosk connection): the same checks, the signer as uploader. */
   async importPacket(jwe: string, now = new Date()): Promise<Stored> {
-    const opened = await this.open(jwe);
+    const opened = await this.verifier.verify(jwe, now);
     return this.store(opened, opened.signer, jwe, now);
-  }
-
-  private open(jwe: string): Promise<Opened> {
-    return openPacket(jwe, {
-      decryptionKey: this.encryption.privateJwk,
-      deviceKey: (kid) => {
-        const d = deviceRow(this.db, kid);
-        if (d?.revokedAt) throw new PacketError('device.revoked', 'the signing device is revoked');
-        return d ? (JSON.parse(d.signingJwk) as JWK) : undefined;
-      },
-    });
   }
 
   /**
@@ -157,9 +151,9 @@ export class UpstreamService {
    * on the stored one asked for a correction (RESUBMIT_REASONS); an older submission is never
    * stored (409 packet.superseded), so it can neither be kept twice nor override the newer one.
    */
-  private store(opened: Opened, uploader: string, jwe: string, now: Date): Stored {
-    const { dossierId } = opened.packet.manifest;
-    const submission = opened.packet.manifest.submission ?? 1;
+  private async store(opened: Verified, uploader: string, jwe: string, now: Date): Promise<Stored> {
+    const { dossierId } = opened.manifest;
+    const submission = opened.manifest.submission ?? 1;
     const verdict = (row: PacketRow): Stored | 'resubmission' => {
       if (submission < row.submission) throw new Problem(409, 'packet.superseded', 'a later submission of this dossier is stored');
       if (submission === row.submission) {
@@ -176,12 +170,14 @@ export class UpstreamService {
       const v = verdict(known);
       if (v !== 'resubmission') return v;
     }
-    const chip = checkChip(opened.packet, this.trust, now);
-    const result = this.db.transaction(() => {
+    // Passive authentication ran in the thread; its refusal counts only for a packet not stored yet.
+    if ('refused' in opened.chip) throw new PacketError(opened.chip.refused.code, opened.chip.refused.detail);
+    const chip = opened.chip.finding;
+    const result = await this.commits.run(() => {
       const raced = packetRow(this.db, dossierId);
       const v = raced ? verdict(raced) : undefined;
       if (v && v !== 'resubmission') return v;
-      const values = [opened.digest, opened.signer, uploader, JSON.stringify(opened.packet.manifest), jwe, chip, now.toISOString(), submission, dossierId];
+      const values = [opened.digest, opened.signer, uploader, JSON.stringify(opened.manifest), jwe, chip, now.toISOString(), submission, dossierId];
       if (v === 'resubmission') this.db.prepare('UPDATE packets SET digest = ?, signer = ?, uploader = ?, manifest = ?, jwe = ?, chip_chain = ?, received_at = ?, submission = ? WHERE dossier_id = ?').run(...values);
       else this.db.prepare('INSERT INTO packets (digest, signer, uploader, manifest, jwe, chip_chain, received_at, submission, dossier_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(...values);
       addChange(this.db, opened.signer, dossierId, opened.digest, 'received', undefined, now);
@@ -190,17 +186,17 @@ export class UpstreamService {
       const decision = scripted ?? this.byCitizen(opened) ?? this.automatic(chip);
       if (decision) this.record(opened.signer, dossierId, opened.digest, decision, now);
       return { status: 201 as const, receipt: { dossierId, digest: opened.digest, receivedAt: now.toISOString() } };
-    }).immediate();
+    });
     if (result.status === 201) this.events.emit('stored', { dossierId, digest: opened.digest, signer: opened.signer, uploader, submission });
     return result;
   }
 
   /** A decision scripted for the citizen (read from the packet in memory, never stored in clear). */
-  private byCitizen(opened: Opened): Decision | undefined {
+  private byCitizen(opened: Verified): Decision | undefined {
     if (this.behaviour.citizens.size === 0) return undefined;
     let idNumber: unknown;
     try {
-      idNumber = (JSON.parse(Buffer.from(opened.packet.parts.get('dossier.json')!).toString('utf8')) as { identity?: { identity?: { idNumber?: unknown } } }).identity?.identity?.idNumber;
+      idNumber = (JSON.parse(Buffer.from(opened.dossierJson).toString('utf8')) as { identity?: { identity?: { idNumber?: unknown } } }).identity?.identity?.idNumber;
     } catch {
       return undefined;
     }

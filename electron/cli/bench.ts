@@ -5,7 +5,7 @@
  * Parts run as child processes so one part's set-up (pcscd, Chromium) cannot skew another.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findChromium } from '../browser/chromium';
@@ -28,7 +28,7 @@ const PARTS: Record<string, string[]> = {
   store: ['electron/cli/bench-store.ts'],
   face: ['electron/cli/bench-face.ts'],
   reports: ['electron/cli/bench-reports.ts'],
-  sync: ['electron/cli/bench-sync.ts'],
+  sync: ['electron/cli/bench-sync.ts', '--runs', '3'],
 };
 
 function main() {
@@ -43,7 +43,8 @@ function main() {
       memoryGiB: Math.round(totalmem() / 2 ** 30),
       node: process.versions.node,
       chromium: chromiumVersion(),
-      note: 'card: real pcscd + vpcd + virtual CCCD (quickack namespace when root); portrait: headless Chromium, CPU delegate, fake camera',
+      loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
+      note: 'card: real pcscd + vpcd + virtual CCCD (quickack namespace when root); portrait: headless Chromium, CPU delegate, fake camera; sync: kiosk and reference upstream in one process (its verification threads on the same cores), packets with chip files and SOD, median of 3',
     }),
   );
   let failed = 0;

@@ -17,6 +17,9 @@ export interface LivenessEvidence {
   challenges: { kind: string; delayMs: number; reactionMs: number; timeoutMs: number }[];
   baseline: { yaw: number; pitch: number; blink: number; jaw: number } | null;
   verdict: Verdict;
+  /** Frames the session analysed, their rate per second of camera time, and the longest gap between
+   *  two of them (camera time, ms): on a slow or busy PC, what the liveness decision was made on. */
+  analysis: { frames: number; fps: number; maxGapMs: number };
 }
 
 export const EVIDENCE_COLUMNS = ['t', 'yaw', 'pitch', 'blink', 'jawOpen', 'frameDiff', 'motion', 'checksOk'] as const;
@@ -28,6 +31,10 @@ export class EvidenceRecorder {
   private events: EvidenceEvent[] = [];
   private lastSample = -Infinity;
   private t0: number | null = null;
+  private frames = 0;
+  private first = NaN;
+  private last = NaN;
+  private maxGap = 0;
 
   constructor(private readonly seed: number) {}
 
@@ -36,7 +43,11 @@ export class EvidenceRecorder {
     return Math.round(t - this.t0);
   }
 
+  /** Called with every analysed frame; keeps one row every SAMPLE_EVERY_MS. */
   sample(t: number, row: readonly number[]): void {
+    if (this.frames++ === 0) this.first = t;
+    else this.maxGap = Math.max(this.maxGap, t - this.last);
+    this.last = t;
     if (t - this.lastSample < SAMPLE_EVERY_MS || this.samples.length >= MAX_SAMPLES) return;
     this.lastSample = t;
     this.samples.push([this.rel(t), ...row.map((v) => Math.round(v * 100) / 100)]);
@@ -47,6 +58,9 @@ export class EvidenceRecorder {
   }
 
   build(rest: Pick<LivenessEvidence, 'challenges' | 'baseline' | 'verdict'>): LivenessEvidence {
-    return { version: 1, seed: this.seed, columns: EVIDENCE_COLUMNS, samples: this.samples, events: this.events, ...rest };
+    const span = this.last - this.first;
+    const fps = this.frames > 1 && span > 0 ? Math.round(((this.frames - 1) * 10000) / span) / 10 : 0;
+    const analysis = { frames: this.frames, fps, maxGapMs: Math.round(this.maxGap) };
+    return { version: 1, seed: this.seed, columns: EVIDENCE_COLUMNS, samples: this.samples, events: this.events, ...rest, analysis };
   }
 }

@@ -103,8 +103,12 @@ describe('challenge tracker', () => {
     expect(drive(tr, [[600, { yaw: 1 }], [900, { yaw: 11 }], [950, { yaw: 12 }]]).status).toBe('passed');
   });
   it('a head movement during the pause fails the step (early_move), except the way back from the previous step', () => {
+    // Created on the frame that passed the left turn: the head is still out, then comes back.
     const tr = new ChallengeTracker(plan('blink'), BASE, 0, 'turnLeft');
-    expect(drive(tr, [[50, { yaw: 25 }], [100, { yaw: 18 }], [150, { yaw: 8 }]]).status).toBe('waiting');
+    for (const [t, yaw] of [[0, 14], [50, 25], [100, 18], [150, 8]] as const) expect(tr.push(t, face({ yaw })).status).toBe('waiting');
+    // Once back, turning that way again is a movement like any other.
+    expect(tr.push(200, face({ yaw: 12 })).status).toBe('waiting');
+    expect(tr.push(250, face({ yaw: 13 }))).toMatchObject({ status: 'failed', failure: 'early_move', seen: 'turnLeft' });
     const early = new ChallengeTracker(plan('blink'), BASE, 0, 'turnLeft');
     expect(drive(early, [[100, { pitch: 12 }], [150, { pitch: 13 }]])).toMatchObject({ status: 'failed', failure: 'early_move', seen: 'lookDown' });
   });

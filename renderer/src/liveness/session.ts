@@ -163,7 +163,9 @@ export class LivenessSession {
       this.index++;
       // The next prompt's pause counts from this frame, not from whenever the next frame is analysed.
       const next = this.plans[this.index];
-      this.tracker = next ? new ChallengeTracker(next, this.baseline, t, plan.kind) : null;
+      // The last head movement passed may still be on its way back (a blink or a mouth step in between is quick).
+      const lastHead = this.plans.slice(0, this.index).reverse().find((p) => p.kind !== 'blink' && p.kind !== 'openMouth')?.kind ?? null;
+      this.tracker = next ? new ChallengeTracker(next, this.baseline, t, lastHead) : null;
       this.lastStep = null;
       if (this.index >= this.plans.length && t - (this.firstFaceAt ?? t) >= SESSION.minObserveMs) this.finish(t, { status: 'pass' });
     }

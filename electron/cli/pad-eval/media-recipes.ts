@@ -149,8 +149,9 @@ export function labelsFor(rs: readonly MediaRecipe[], repeat: number): LabelOut[
  */
 export function cameraNoise(strength: number): string {
   return [
-    'crop=624:468:8+6*sin(2*PI*t*0.9):6+5*sin(2*PI*t*1.3+1)',
-    'scale=640:480',
+    // Any input size (a 512x512 clip, a photo): crop 16x12 px less, moving, and scale back.
+    'crop=iw-16:ih-12:8+6*sin(2*PI*t*0.9):6+5*sin(2*PI*t*1.3+1)',
+    'scale=iw+16:ih+12',
     `noise=alls=${strength}:allf=t`,
   ].join(',');
 }

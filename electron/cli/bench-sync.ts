@@ -62,6 +62,8 @@ interface Run {
   packetKB: number;
   stored: number;
   loadBefore: number[];
+  /** CPU time of the whole process (every thread, user + system) per dossier while sending. */
+  cpuMsPerDossier: number;
 }
 
 async function run(n: number, concurrency: number, verifyThreads: number, chip: boolean): Promise<Run> {
@@ -101,11 +103,18 @@ async function run(n: number, concurrency: number, verifyThreads: number, chip: 
   up = await start();
   up.control.mode('hold');
   let firstAt: bigint | null = null;
+  let cpuAt: NodeJS.CpuUsage | null = null;
+  let doneAt = 0;
   await until(() => {
     const c = outboxCounts(s.db);
-    if (c.done > 0 && firstAt === null) firstAt = process.hrtime.bigint();
+    if (c.done > 0 && firstAt === null) {
+      firstAt = process.hrtime.bigint();
+      cpuAt = process.cpuUsage();
+      doneAt = c.done;
+    }
     return c.done === n;
   });
+  const cpu = process.cpuUsage(cpuAt ?? undefined);
   const t1 = process.hrtime.bigint();
   const drainMs = Number(t1 - t0) / 1e6;
   const sendingMs = Number(t1 - (firstAt ?? t0)) / 1e6;
@@ -115,7 +124,8 @@ async function run(n: number, concurrency: number, verifyThreads: number, chip: 
   await svc.detach();
   await up.stop();
   s.close();
-  return { perSecond: round(n / (sendingMs / 1000)), drainMs: round(drainMs), packetKB, stored, loadBefore };
+  const cpuMsPerDossier = round((cpu.user + cpu.system) / 1000 / Math.max(1, n - doneAt));
+  return { perSecond: round(n / (sendingMs / 1000)), drainMs: round(drainMs), packetKB, stored, loadBefore, cpuMsPerDossier };
 }
 
 async function main() {
@@ -136,7 +146,9 @@ async function main() {
   for (let i = 0; i < Number(values.runs); i++) runs.push(await run(n, concurrency, verifyThreads, chip));
   const setup = { dossiers: n, concurrency, verifyThreads, cores: availableParallelism(), chipFiles: chip, packetKB: runs[0]!.packetKB, runs: runs.length };
   console.log(JSON.stringify({ bench: 'sync.setup', ...setup, loadAverage: runs.map((r) => r.loadBefore), note: 'kiosk (encrypted store, synchronous=FULL) and reference upstream (verification threads, group commit, synchronous=FULL) in one process; load average (1, 5, 15 min) before each run' }));
+  const cpuMs = median(runs.map((r) => r.cpuMsPerDossier));
   console.log(JSON.stringify({ bench: 'sync.throughput', dossiers: n, perSecond: median(runs.map((r) => r.perSecond)), each: runs.map((r) => r.perSecond), stored: runs.map((r) => r.stored), aim: 'at least 50 per second', note: 'median; from the first delivery after the upstream came back to the last' }));
+  console.log(JSON.stringify({ bench: 'sync.cpu', cpuMsPerDossier: cpuMs, each: runs.map((r) => r.cpuMsPerDossier), ceilingPerSecond: round((availableParallelism() * 1000) / cpuMs), note: 'CPU time of the process (all threads, user + system) per dossier while sending, kiosk and upstream together; the ceiling is what these cores give with nothing else running' }));
   console.log(JSON.stringify({ bench: 'sync.backlog', dossiers: n, drainMs: median(runs.map((r) => r.drainMs)), each: runs.map((r) => r.drainMs), aim: 'under 60000 ms', note: 'median; from the upstream starting again (after an outage with failed attempts) until every dossier is recorded sent: includes noticing the network is back (status poll every 5 s while down)' }));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrameClock, FrameQueue } from './frameQueue';
+import { FRAME_LOOP, FrameClock, FrameQueue } from './frameQueue';
 
 describe('FrameClock (the session clock is the frames\' capture time)', () => {
   it('keeps the capture spacing of frames that reach the page late or in a burst', () => {
@@ -20,6 +20,26 @@ describe('FrameClock (the session clock is the frames\' capture time)', () => {
     expect(c).toBe(80);
     expect(d - c).toBeCloseTo(33, 6);
     expect(e).toBe(200);
+  });
+  it('never lets timestamps that run slower than real time stretch the session (a virtual camera buying time)', () => {
+    const clock = new FrameClock();
+    // Frames arrive every 33 ms of real time but are stamped 8 ms apart: a quarter speed clock.
+    // Unchecked, a 1.5 s reaction window would last 6 s of real time.
+    const ts = Array.from({ length: 300 }, (_, i) => clock.toPageTime(i * 8.25, 1000 + i * 33));
+    const real = 299 * 33;
+    const session = (ts[299] ?? 0) - (ts[0] ?? 0);
+    expect(real - session).toBeLessThanOrEqual(FRAME_LOOP.maxLagMs);
+    // Past the bound, the session's clock advances with real time.
+    expect((ts[299] ?? 0) - (ts[200] ?? 0)).toBeCloseTo(99 * 33, 6);
+    expect(clock.clamped).toBeGreaterThan(0);
+  });
+  it('leaves a camera whose frames reach the page up to a few hundred ms late alone', () => {
+    const clock = new FrameClock();
+    // Captured every 33 ms; a stall delays the reader by up to 400 ms, then it catches up.
+    const lateBy = (i: number) => (i >= 50 && i < 62 ? (i - 49) * 33 : 0);
+    const ts = Array.from({ length: 120 }, (_, i) => clock.toPageTime(i * 33, 1000 + i * 33 + lateBy(i)));
+    expect(ts.map((t, i) => Math.round(t - 1000 - i * 33))).toEqual(Array.from({ length: 120 }, () => 0));
+    expect(clock.clamped).toBe(0);
   });
   it('falls back to the arrival time when a frame has no timestamp', () => {
     const clock = new FrameClock();

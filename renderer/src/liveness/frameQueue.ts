@@ -22,11 +22,18 @@ export const FRAME_LOOP = {
   maxBacklogMs: 4000,
   /** A timestamp jump larger than this (or backwards) means a new stream: re-anchor the clock. */
   maxJumpMs: 5000,
+  /** A frame is never dated more than this before it reached the page. A camera's frames reach the
+   *  reader a few frames late at most (the track processor keeps 8); a source whose timestamps run
+   *  slower than real time (a virtual camera) would otherwise stretch every window of the session in
+   *  real time: the reaction window, the pauses, the timeouts. */
+  maxLagMs: 2000,
 } as const;
 
 export class FrameClock {
   private offset: number | null = null;
   private last = -Infinity;
+  /** Frames dated later than their timestamp says because it lagged real time by more than maxLagMs. */
+  clamped = 0;
 
   /** `frameMs`: the frame's own timestamp in ms (any origin); `nowMs`: performance.now() when it arrived. */
   toPageTime(frameMs: number, nowMs: number): number {
@@ -35,6 +42,12 @@ export class FrameClock {
     if (Number.isNaN(t) || t < this.last || t - this.last > FRAME_LOOP.maxJumpMs) {
       // Anchor (first frame, or a new stream): the timeline stays strictly increasing.
       this.offset = Math.max(nowMs, this.last + 1) - frameMs;
+      t = frameMs + this.offset;
+    }
+    if (nowMs - t > FRAME_LOOP.maxLagMs) {
+      // Timestamps running slow: re-anchored maxLagMs behind real time, which the clock then follows.
+      this.clamped++;
+      this.offset = nowMs - FRAME_LOOP.maxLagMs - frameMs;
       t = frameMs + this.offset;
     }
     return this.next(t);

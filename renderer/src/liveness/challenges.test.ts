@@ -95,6 +95,20 @@ describe('challenge tracker', () => {
     const inTime = new ChallengeTracker(plan('turnLeft'), BASE, 0);
     expect(drive(inTime, [[400, {}], [1700, { yaw: 7 }], [1850, { yaw: 11 }], [1900, { yaw: 12 }]]).status).toBe('passed');
   });
+  it('with a live camera on a busy PC the reaction window counts from when the prompt was shown', () => {
+    // The prompt's frame (t 400) reached the screen 1.2 s later (t 1600 on the same clock).
+    const late = new ChallengeTracker(plan('turnLeft'), BASE, 0);
+    late.push(0, face());
+    late.push(400, face(), 1600);
+    expect(late.push(2200, face())).toMatchObject({ status: 'active' });
+    expect(late.push(2700, face({ yaw: 11 })).status).toBe('active');
+    expect(late.push(2750, face({ yaw: 12 })).status).toBe('passed');
+    // Counted from the frame instead, the same reaction is too late.
+    const byFrame = new ChallengeTracker(plan('turnLeft'), BASE, 0);
+    byFrame.push(0, face());
+    byFrame.push(400, face());
+    expect(byFrame.push(2200, face())).toMatchObject({ status: 'failed', failure: 'no_reaction' });
+  });
   it('a movement starting sooner than a person can react is ignored until the head is back at rest', () => {
     const tr = new ChallengeTracker(plan('turnLeft'), BASE, 0);
     // Prompt at 300: the turn is under way at 350 (50 ms later), so it does not count...

@@ -82,6 +82,8 @@ export interface ChallengeStep {
 /** Tracks one challenge from its pause to a result. Call `push` with every frame. */
 export class ChallengeTracker {
   private startedAt: number | null = null;
+  /** Where the reaction window starts: the prompt's frame, or later, when the prompt was shown. */
+  private windowFrom = 0;
   private onsetAt: number | null = null;
   private armed = false;
   private motion: Motion;
@@ -107,7 +109,11 @@ export class ChallengeTracker {
     return this.onsetAt;
   }
 
-  push(t: number, face: FaceObservation | null): ChallengeStep {
+  /** `shownAt`: with a live camera, when the state computed from this frame reaches the screen, on
+   *  the same clock (page time; capture times are moved into it). A busy PC analyses frames late, so
+   *  the citizen sees a prompt that much after the frame that raised it: the reaction window counts
+   *  from then. Recorded clips (tests, pad:eval) omit it: a clip does not see the screen. */
+  push(t: number, face: FaceObservation | null, shownAt?: number): ChallengeStep {
     if (this.result.status === 'passed' || this.result.status === 'failed') return this.result;
     if (face && !this.previousBack) this.previousBack = !headOffsets(face, this.base).some(([k, f]) => k === this.previous && f >= 1);
     const previous = this.previousBack ? null : this.previous;
@@ -120,9 +126,10 @@ export class ChallengeTracker {
         return this.result;
       }
       this.startedAt = t;
+      this.windowFrom = Math.max(t, shownAt ?? t);
       this.result = { status: 'active', progress: 0, failure: null };
     }
-    const since = t - this.startedAt;
+    const since = t - this.windowFrom;
     if (this.onsetAt === null && since > this.plan.reactionMs) return this.fail('no_reaction');
     if (since > this.plan.timeoutMs) return this.fail('timeout');
     if (!face) return this.result;

@@ -69,7 +69,8 @@ export class LivenessSession {
     return this.plans;
   }
 
-  push(f: FrameObservation): SessionState {
+  /** `shownAt`: live camera only, see ChallengeTracker.push. */
+  push(f: FrameObservation, shownAt?: number): SessionState {
     const checks = assessQuality(f);
     const allOk = checks.every((c) => c.ok);
     const p = this.passive.push(f);
@@ -93,7 +94,7 @@ export class LivenessSession {
       if (this.multiSince !== null && f.t - this.multiSince >= SESSION.multiFaceMs) this.finish(f.t, { status: 'fail', reason: 'multiple_faces' });
       else if (f.t - this.lastFaceAt > SESSION.faceLostMs) this.finish(f.t, { status: 'fail', reason: 'face_lost' });
     }
-    if (this.verdict.status === 'pending') this.advance(f.t, face, checks.find((c) => c.id === 'faceSize')?.ok === true);
+    if (this.verdict.status === 'pending') this.advance(f.t, face, checks.find((c) => c.id === 'faceSize')?.ok === true, shownAt);
 
     let captureNow = false;
     if (allOk && this.verdict.status !== 'fail') {
@@ -127,7 +128,7 @@ export class LivenessSession {
     });
   }
 
-  private advance(t: number, face: FrameObservation['face'], sizeOk: boolean): void {
+  private advance(t: number, face: FrameObservation['face'], sizeOk: boolean, shownAt?: number): void {
     if (this.phase === 'searching' && face) this.phase = 'baseline';
     if (this.phase === 'baseline') {
       // The baseline (and so the challenges) waits until the face is at a usable distance:
@@ -151,7 +152,7 @@ export class LivenessSession {
     }
     this.tracker ??= new ChallengeTracker(plan, this.baseline, t);
     const wasActive = this.tracker.activeSince !== null;
-    const step = (this.lastStep = this.tracker.push(t, face));
+    const step = (this.lastStep = this.tracker.push(t, face, shownAt));
     if (!wasActive && this.tracker.activeSince !== null) this.evidence.event(t, 'challenge_start', plan.kind);
     if (step.status === 'failed') {
       // challenge_<failure>:<asked>[:<seen instead>], e.g. challenge_wrong_move:turnLeft:lookUp.

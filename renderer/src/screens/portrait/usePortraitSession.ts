@@ -64,7 +64,9 @@ export function usePortraitSession(seed: number | undefined, open: () => Promise
       setStage({ kind: 'live' });
       let counted = false;
       stopLoop = runFrameLoop(video, engine, (obs) => {
-        const s = session.push(obs);
+        // A live camera: a prompt reaches the screen now, maybe well after its frame was captured
+        // (a busy PC); the reaction window counts from now. A recorded clip cannot react to it.
+        const s = session.push(obs, seed === undefined ? performance.now() : undefined);
         setState(s);
         if (s.verdict.status === 'fail' && !counted) {
           counted = true;

@@ -4,7 +4,7 @@
 // from the recorded fixtures (the real pipeline on the same source, letterboxed), carried through
 // each recipe's geometry (a few pixels off where the recipe adds perspective). The two cuts the
 // worker makes are stored, grey, deflated: the 64x64 native-resolution patch at the face centre and
-// the 160x120 copy of the frame (4x4 box average here; the worker's canvas resamples bilinearly).
+// the 160x120 copy of the frame (4x4 box average here, kept at 6 bits; the worker's canvas resamples bilinearly).
 //   npx tsx electron/cli/pad-eval/record-cue-crops.ts [faces-dir]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -83,7 +83,8 @@ function main(): void {
       for (let x = 0; x < 160; x++) {
         let s = 0;
         for (let dy = 0; dy < 4; dy++) for (let dx = 0; dx < 4; dx++) s += gray[(y * 4 + dy) * W + x * 4 + dx] ?? 0;
-        small[y * 160 + x] = Math.round(s / 16);
+        // 6 bits are enough for the bezel cue (its gradient threshold is 10 levels) and halve the fixture.
+        small[y * 160 + x] = (Math.round(s / 16) >> 2) << 2;
       }
     }
     const fixture = {

@@ -10,7 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { bridge, consentSubmitSummary, contactAndIntegration, portraitThenResume, readCard, type StepHook } from './intake-walk';
-import { firstRun, openApp, signIn, startShell } from './shell';
+import { firstRun, openApp, shellForTests, signIn, startShell } from './shell';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -46,12 +46,7 @@ test('first start of a live kiosk, and the administrator naming the station', as
 
 test.describe('demo station', () => {
   let shell: RunningBrowserShell;
-  test.beforeAll(async () => {
-    shell = await startShell();
-  });
-  test.afterAll(async () => {
-    await shell?.stop();
-  });
+  shellForTests((s) => (shell = s));
 
   test('sign-in, home, every intake step, the queue and the approval queue', async ({ page }) => {
     test.setTimeout(240_000);

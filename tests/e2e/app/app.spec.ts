@@ -1,14 +1,9 @@
 import { expect, test } from '@playwright/test';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
-import { startShell, openApp } from './shell';
+import { openApp, shellForTests } from './shell';
 
 let shell: RunningBrowserShell;
-test.beforeAll(async () => {
-  shell = await startShell();
-});
-test.afterAll(async () => {
-  await shell.stop();
-});
+shellForTests((s) => (shell = s));
 
 test('the app loads in Vietnamese, shows demo mode, and removes the secret from the address', async ({ page }) => {
   const outside: string[] = [];

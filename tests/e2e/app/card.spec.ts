@@ -5,17 +5,12 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
-import { startShell, openApp } from './shell';
+import { openApp, shellForTests } from './shell';
 
 const NHUNG_QR = '001190012345|012345678|Nguyễn Thị Hồng Nhung|05031990|Nữ|Số 12 Ngõ 34, Phường Láng Thượng, Quận Đống Đa, Hà Nội|10042021';
 
 let shell: RunningBrowserShell;
-test.beforeAll(async () => {
-  shell = await startShell();
-});
-test.afterAll(async () => {
-  await shell.stop();
-});
+shellForTests((s) => (shell = s));
 
 async function placeCard(page: Page, variant: string, citizen = 'nhung') {
   await page.getByTestId('demo-citizen').selectOption(citizen);

@@ -5,15 +5,10 @@
  */
 import { expect, test } from '@playwright/test';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
-import { openApp, skipIntegration, startShell, storeChipDossier } from './shell';
+import { openApp, shellForTests, skipIntegration, storeChipDossier } from './shell';
 
 let shell: RunningBrowserShell;
-test.beforeAll(async () => {
-  shell = await startShell();
-});
-test.afterAll(async () => {
-  await shell.stop();
-});
+shellForTests((s) => (shell = s));
 
 test('the contact step refuses a landline and a foreign number, accepts +84, and says why in Vietnamese', async ({ page }) => {
   await openApp(page, shell);

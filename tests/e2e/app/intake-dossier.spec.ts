@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { BE_AN, MINH, NHUNG } from '../../../electron/host/sim/lds-builder/sample-citizens';
 import { plaintextFound } from './at-rest';
-import { openApp, readVirtualCard, skipIntegration, startShell, storeChipDossier } from './shell';
+import { openApp, readVirtualCard, shellForTests, skipIntegration, startShell, storeChipDossier } from './shell';
 
 // The bridge's answers are checked field by field below; typing each channel here would add nothing.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -55,12 +55,7 @@ test.afterEach(async ({ page }, info) => {
 
 test.describe('age rules and the guardian', () => {
   let shell: RunningBrowserShell;
-  test.beforeAll(async () => {
-    shell = await startShell();
-  });
-  test.afterAll(async () => {
-    await shell.stop();
-  });
+  shellForTests((s) => (shell = s));
 
   test('a child under 6 is refused with the reason and nothing about them is saved', async ({ page }) => {
     await openApp(page, shell);

@@ -9,7 +9,7 @@ import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
 import { D12_CLIP as CLIP, D12_SEED, d12Y4m } from './cooperative-hold';
 import { expectLivenessPass, VERDICT_TIMEOUT_MS } from '../portrait/support';
-import { fillContact, readCardInApp, startShell, openApp } from './shell';
+import { fillContact, openApp, readCardInApp, shellForTests } from './shell';
 
 async function fakeCameraBrowser() {
   const y4m = await d12Y4m();
@@ -20,12 +20,7 @@ async function fakeCameraBrowser() {
 }
 
 let shell: RunningBrowserShell;
-test.beforeAll(async () => {
-  shell = await startShell();
-});
-test.afterAll(async () => {
-  await shell?.stop();
-});
+shellForTests((s) => (shell = s));
 
 test('card → portrait: liveness passes in the app itself, under its CSP, with no outside request', async () => {
   test.skip(!existsSync(CLIP), 'the shared face media (../shared/faces) is not beside this checkout');

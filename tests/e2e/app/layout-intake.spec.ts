@@ -13,15 +13,10 @@ import { expect, test, type Page } from '@playwright/test';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
 import { bridge, consentSubmitSummary, contactAndIntegration, portraitThenResume, readCard, type StepHook } from './intake-walk';
 import { expectInView, expectStepReady } from './layout-checks';
-import { openApp, signIn, startShell, TRAINING_PASSWORD } from './shell';
+import { openApp, shellForTests, signIn, TRAINING_PASSWORD } from './shell';
 
 let shell: RunningBrowserShell;
-test.beforeAll(async () => {
-  shell = await startShell();
-});
-test.afterAll(async () => {
-  await shell?.stop();
-});
+shellForTests((s) => (shell = s));
 test.beforeEach(({ page }) => {
   page.on('pageerror', (e) => console.log('PAGEERROR', e.stack));
 });

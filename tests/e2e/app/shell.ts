@@ -3,7 +3,7 @@
  * unless told otherwise, with a throwaway data folder.
  */
 import { mkdtempSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBrowserShell, type RunningBrowserShell } from '../../../electron/browser/main';
@@ -29,6 +29,30 @@ export async function startShell(
     rendererDir: new URL('../../../out/renderer', import.meta.url).pathname,
     open: false,
   });
+}
+
+/**
+ * A shell (demo mode, a throwaway data folder) started before the tests of this file, or of the
+ * describe it is called in, and stopped after them; `perTest` gives every test a fresh one.
+ * `use` receives the running shell.
+ */
+export function shellForTests(use: (shell: RunningBrowserShell) => void, opts: { perTest?: boolean } = {}): void {
+  let shell: RunningBrowserShell | undefined;
+  const start = async () => {
+    shell = await startShell();
+    use(shell);
+  };
+  const stop = async () => {
+    await shell?.stop();
+    shell = undefined;
+  };
+  if (opts.perTest) {
+    test.beforeEach(start);
+    test.afterEach(stop);
+  } else {
+    test.beforeAll(start);
+    test.afterAll(stop);
+  }
 }
 
 /**

@@ -6,15 +6,10 @@ import { expect, test } from '@playwright/test';
 import WebSocket from 'ws';
 import { SECRET_PROTOCOL_PREFIX, TAMPERED_CLOSE_CODE, WIRE_PROTOCOL } from '../../../shared/contract/index';
 import type { RunningBrowserShell } from '../../../electron/browser/main';
-import { signIn, startShell } from './shell';
+import { shellForTests, signIn } from './shell';
 
 let shell: RunningBrowserShell;
-test.beforeEach(async () => {
-  shell = await startShell();
-});
-test.afterEach(async () => {
-  await shell.stop();
-});
+shellForTests((s) => (shell = s), { perTest: true });
 
 test('an intruder replaying the page\'s launch secret: the officer sees the tampered screen, also after a reload', async ({ page }) => {
   const launch = shell.server.launchUrl();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BLINK, BlinkDetector, type BlinkEvent } from './blink';
-import { recorded, type FixtureName } from './testkit';
+import { face, recorded, type FixtureName } from './testkit';
+import { CHALLENGE, ChallengeTracker } from './challenges';
 import { seededRng } from './rng';
 
 // Eye-closure series recorded from the shared clips, every source frame (25 or 30 fps; see
@@ -212,5 +213,33 @@ describe('blink detector rules', () => {
     expect(detect(wink, 0.05)).toHaveLength(1);
     const half = [{ t: 0, l: 0.05, r: 0.05 }, { t: 100, l: 0.05, r: 0.05 }, { t: 200, l: 0.35, r: 0.06 }, { t: 300, l: 0.05, r: 0.05 }];
     expect(detect(half, 0.05)).toEqual([]);
+  });
+});
+
+describe('the blink challenge on recorded blinks at low frame rates', () => {
+  /** A blink step prompted 600 ms before each recorded blink (a citizen reacting), the clip's frames
+   *  at `fps` from there; passed or not. */
+  function passes(name: string, [from]: [number, number], fps: number, phase: number): boolean {
+    const frames = decimate(clip(name), fps, phase).filter((f) => f.t >= from - 600 && f.t <= from + CHALLENGE.timeoutMs);
+    const first = frames[0];
+    if (!first) return false;
+    const plan = { kind: 'blink' as const, delayMs: 0, reactionMs: CHALLENGE.reactionMs, timeoutMs: CHALLENGE.timeoutMs };
+    const tr = new ChallengeTracker(plan, { yaw: 0, pitch: 0, blink: resting(clip(name)), jaw: 0 }, first.t);
+    return frames.some((f) => tr.push(f.t, face({ blinkL: f.l, blinkR: f.r })).status === 'passed');
+  }
+
+  it('passes every blink of the talking heads at 15 fps and at least 95 % at 10 fps, every phase', () => {
+    for (const [fps, min] of [[15, 1], [10, 0.95]] as const) {
+      let ok = 0, n = 0;
+      for (const name of ['aoc', 'd12', 'hill']) {
+        for (const b of BLINKS[name] ?? []) {
+          for (let p = 0; p < PHASES; p++) {
+            n++;
+            if (passes(name, b, fps, (p * 1000) / fps / PHASES)) ok++;
+          }
+        }
+      }
+      expect(ok / n, `${fps} fps: ${ok}/${n}`).toBeGreaterThanOrEqual(min);
+    }
   });
 });

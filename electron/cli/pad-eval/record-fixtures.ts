@@ -3,9 +3,9 @@
 //   npx tsx electron/cli/pad-eval/record-fixtures.ts <faces-dir> [fixture name]
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPadPage, PROJECT_ROOT, runPad, Y4M_CACHE } from './page';
+import { buildPadPage, PROJECT_ROOT } from './page';
+import { recordClip } from './record-clip';
 import { serveStatic } from './serve';
-import { toY4m } from './y4m';
 
 // `fps` and `slow`: the y4m's frame rate, played `slow` times slower (fps/slow must be a whole number: the fake camera rounds it) so that even a loaded machine
 // analyses every frame (FaceLandmarker's output does not depend on the wall clock); the recorded times
@@ -35,11 +35,7 @@ async function main(): Promise<void> {
   try {
     for (const c of CLIPS) {
       if (only && c.name !== only) continue;
-      const slow = c.slow ?? 1;
-      const preFilter = [c.preFilter, slow > 1 ? `setpts=${slow}*PTS` : undefined].filter(Boolean).join(',');
-      const y4m = await toY4m(join(faces, c.file), Y4M_CACHE, { ...(preFilter ? { preFilter } : {}), ...(c.fps ? { fps: c.fps / slow, tag: `${c.fps}fps-slow${slow}` } : {}) });
-      const r = await runPad(srv.url, y4m, { seed: 1, maxMs: c.ms * slow, record: true, full: true });
-      if (slow > 1) for (const f of r.recorded as [number][]) f[0] = Math.round(f[0] / slow);
+      const r = await recordClip(srv.url, faces, c);
       const out = join(PROJECT_ROOT, 'renderer/src/liveness/fixtures', `${c.name}.json`);
       writeFileSync(out, JSON.stringify({ source: c.preFilter ? `${c.file} + ${c.preFilter}` : c.file, note: c.note, frames: r.recorded }) + '\n');
       console.log(`${c.name}: ${r.recorded.length} frames -> ${out}`);

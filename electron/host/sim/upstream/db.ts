@@ -46,6 +46,17 @@ export function openUpstreamDb(dir: string): UpstreamDb {
   return db;
 }
 
+/** Statements prepared once per connection (preparing one costs more than running it, on every packet). */
+const prepared = new WeakMap<UpstreamDb, Map<string, Database.Statement>>();
+
+function stmt(db: UpstreamDb, sql: string): Database.Statement {
+  let m = prepared.get(db);
+  if (!m) prepared.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) m.set(sql, (st = db.prepare(sql)));
+  return st;
+}
+
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface DeviceRow {
@@ -57,7 +68,7 @@ export interface DeviceRow {
 }
 
 export function deviceRow(db: UpstreamDb, id: string): DeviceRow | undefined {
-  return db.prepare('SELECT id, station, signing_jwk AS signingJwk, cert_sha256 AS certSha256, revoked_at AS revokedAt FROM devices WHERE id = ?').get(id) as DeviceRow | undefined;
+  return stmt(db, 'SELECT id, station, signing_jwk AS signingJwk, cert_sha256 AS certSha256, revoked_at AS revokedAt FROM devices WHERE id = ?').get(id) as DeviceRow | undefined;
 }
 
 export interface PacketRow {
@@ -74,8 +85,7 @@ export interface PacketRow {
 }
 
 export function packetRow(db: UpstreamDb, dossierId: string): PacketRow | undefined {
-  return db
-    .prepare('SELECT dossier_id AS dossierId, digest, signer, uploader, manifest, jwe, chip_chain AS chipChain, received_at AS receivedAt, submission FROM packets WHERE dossier_id = ?')
+  return stmt(db, 'SELECT dossier_id AS dossierId, digest, signer, uploader, manifest, jwe, chip_chain AS chipChain, received_at AS receivedAt, submission FROM packets WHERE dossier_id = ?')
     .get(dossierId) as PacketRow | undefined;
 }
 
@@ -115,7 +125,7 @@ function asChange(r: ChangeRow): StatusChange {
 }
 
 export function addChange(db: UpstreamDb, deviceId: string, dossierId: string, digest: string, status: StatusChange['status'], reason?: StatusChange['reason'], at = new Date()): void {
-  db.prepare('INSERT INTO changes (device_id, dossier_id, status, reason_code, message, at, digest) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO changes (device_id, dossier_id, status, reason_code, message, at, digest) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     deviceId, dossierId, status, reason?.code ?? null, reason?.message ?? null, at.toISOString(), digest,
   );
 }
@@ -142,6 +152,6 @@ export function changesSince(db: UpstreamDb, deviceId: string, since: number, li
 }
 
 export function latestChange(db: UpstreamDb, dossierId: string): (StatusChange & { deviceId: string }) | undefined {
-  const r = db.prepare(`SELECT ${CHANGE_COLUMNS}, device_id AS deviceId FROM changes WHERE dossier_id = ? ORDER BY seq DESC LIMIT 1`).get(dossierId) as (ChangeRow & { deviceId: string }) | undefined;
+  const r = stmt(db, `SELECT ${CHANGE_COLUMNS}, device_id AS deviceId FROM changes WHERE dossier_id = ? ORDER BY seq DESC LIMIT 1`).get(dossierId) as (ChangeRow & { deviceId: string }) | undefined;
   return r ? { ...asChange(r), deviceId: r.deviceId } : undefined;
 }

@@ -201,9 +201,15 @@ export class SyncWorker {
       }
       digest = packet?.digest ?? null;
       if (packet) {
-        const sent = await this.send(c, packet);
-        digest = sent.digest;
-        outcome = receiptChecked(sent.outcome, c.dossierId, sent.digest);
+        try {
+          const sent = await this.send(c, packet);
+          digest = sent.digest;
+          outcome = receiptChecked(sent.outcome, c.dossierId, sent.digest);
+        } catch (e) {
+          // The store failed keeping the packet or its upload (a full disk): tried again with backoff, as a failed build.
+          this.o.log.error('sync.send_failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null });
+          outcome = { kind: 'retry', status: null, code: 'packet.build_failed', retryAfterMs: null };
+        }
       }
     } finally {
       clearInterval(beat);

@@ -6,19 +6,32 @@
  * - A full disk while the packet is kept (or its upload remembered) threw out of the worker's
  *   upload: an unhandled rejection, the row left 'sending' with no result and no audit entry until
  *   its lease ran out. Now a failure of the store during the send is a retry like a build failure.
+ * - An upstream whose upload holds other bytes than the kiosk sent (it acknowledged bytes it did not
+ *   keep, its disk changed them) answered the completion with 400 packet.digest_mismatch: final at
+ *   the kiosk (the dossier never delivered) and the broken upload kept upstream for 24 hours
+ *   (a HEAD said it was complete, so even a retry completed the same broken bytes). Now the
+ *   upstream drops such an upload and the kiosk starts a fresh one with the same kept bytes.
+ * - An offset beyond the packet's size was written to the store (the officer's progress line said
+ *   more than 100 %) before it was found wrong. Now it is refused before it is remembered.
  */
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dossierSync } from '../handlers/sync';
 import { startUpstream, type Upstream } from '../sim/upstream/server';
 import { upstreamFixture } from '../sim/upstream/test-client';
 import { verifyAudit } from '../store/audit';
 import type { OpenStore } from '../store/store';
 import { storedPacket } from './outbox';
+import { keptUpload } from './outbox-upload';
 import type { SyncService } from './service';
 import { approvedDossiers, dossierState, outboxRow, syncStore } from './test-fixture';
 import { ChangeWaits, enrolledService, FAST_TUNING } from './test-service';
 
+const CHUNK = 32 * 1024;
 let s: OpenStore;
 let up: Upstream;
+let upDir: string;
 let svc: SyncService;
 let waits: ChangeWaits;
 let unhandled: unknown[];
@@ -28,12 +41,13 @@ const audits = (id: string, action: string) => (s.db.prepare('SELECT detail FROM
 
 beforeEach(async () => {
   const f = upstreamFixture('kiosk-resumable-attack-upstream-');
+  upDir = f.dataDir;
   [s, up] = await Promise.all([syncStore('kiosk-resumable-attack-'), startUpstream({ dataDir: f.dataDir, trust: f.trust })]);
   up.control.mode('hold');
   waits = new ChangeWaits();
   unhandled = [];
   process.on('unhandledRejection', onUnhandled);
-  svc = await enrolledService(s.db, up, { paused: true, tuning: { ...FAST_TUNING, leaseMs: 2_000, concurrency: 1, resumableAboveBytes: 100_000, chunkBytes: 32 * 1024 }, onChange: waits.notify });
+  svc = await enrolledService(s.db, up, { paused: true, tuning: { ...FAST_TUNING, leaseMs: 2_000, concurrency: 1, resumableAboveBytes: 100_000, chunkBytes: CHUNK }, onChange: waits.notify });
 });
 afterEach(async () => {
   process.off('unhandledRejection', onUnhandled);
@@ -41,6 +55,25 @@ afterEach(async () => {
   await up.stop();
   s.close();
 });
+
+/** The dossier's upload cut after its first piece (the next request answered 503), then the worker paused. */
+async function interruptedAfterFirstPiece(id: string): Promise<void> {
+  up.events.once('upload-appended', () => up.control.failNext(1, 503, 0));
+  svc.setPaused(false, 's-1');
+  await until(() => outboxRow(s.db, id).last_error === 'unavailable');
+  svc.setPaused(true, 's-1');
+}
+
+/** A second connection to the reference upstream's own SQLite, as its operator (or a bug) would change it. */
+function upstreamSql(sql: string, ...params: unknown[]): void {
+  const db = new Database(join(upDir, 'upstream.db'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare(sql).run(...params);
+  } finally {
+    db.close();
+  }
+}
 
 describe('resumable uploads when the store or the upstream misbehave', () => {
   it('a full disk while the packet is kept is a retry with its audit entry (no unhandled rejection, no row left sending); sent once there is room', async () => {
@@ -62,5 +95,39 @@ describe('resumable uploads when the store or the upstream misbehave', () => {
     await until(() => dossierState(s.db, id!) === 'sent');
     expect(up.control.packet(id!)?.digest).toBe(audits(id!, 'sync.sent')[0]!.digest);
     expect(verifyAudit(s.db).ok).toBe(true);
+  });
+
+  it('an upstream holding other bytes than were sent (offset moved past the bytes it kept): the broken upload is dropped upstream and the kiosk sends the same kept bytes afresh', async () => {
+    const [id] = approvedDossiers(s.db, 1, 60_000);
+    const started: string[] = [];
+    up.events.on('upload-started', (e: { uploadId: string }) => started.push(e.uploadId));
+    await interruptedAfterFirstPiece(id!);
+    const kept = storedPacket(s.db, id!)!;
+    const { uploadId } = keptUpload(s.db, id!)!;
+    // The upstream acknowledges 1,000 bytes it never received (a HEAD now says more than the kiosk sent).
+    upstreamSql('UPDATE uploads SET offset = offset + 1000 WHERE id = ?', uploadId);
+    svc.setPaused(false, 's-1');
+    await until(() => outboxRow(s.db, id!).state !== 'pending' && outboxRow(s.db, id!).state !== 'sending');
+    expect(outboxRow(s.db, id!).state).toBe('done');
+    expect(dossierState(s.db, id!)).toBe('sent');
+    expect(up.control.packet(id!)?.jwe).toBe(kept.jwe);
+    expect(started).toHaveLength(2);
+    expect(started[1]).not.toBe(uploadId);
+    expect(audits(id!, 'sync.upload_started').map((d) => d.replaces ?? null)).toEqual([null, 'upload_unknown']);
+    expect(audits(id!, 'sync.sent')[0]!.digest).toBe(kept.digest);
+    expect(verifyAudit(s.db).ok).toBe(true);
+  });
+
+  it('an upstream offset beyond the packet\'s size is refused before it is remembered: the progress shown never passes the total', async () => {
+    const [id] = approvedDossiers(s.db, 1, 60_000);
+    await interruptedAfterFirstPiece(id!);
+    const { uploadId, size } = keptUpload(s.db, id!)!;
+    upstreamSql('UPDATE uploads SET offset = ? WHERE id = ?', size + 5_000, uploadId);
+    svc.setPaused(false, 's-1');
+    await until(() => outboxRow(s.db, id!).last_error === 'bad_response');
+    svc.setPaused(true, 's-1');
+    expect(keptUpload(s.db, id!)).toMatchObject({ uploadId, offset: CHUNK });
+    expect(dossierSync(s.db, id!).upload).toEqual({ sent: CHUNK, total: size });
+    expect(audits(id!, 'sync.upload_resumed')).toEqual([]);
   });
 });

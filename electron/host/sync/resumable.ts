@@ -45,12 +45,13 @@ export async function sendResumable(db: Db, dossierId: string, built: StoredPack
   const chunk = Math.max(1024, o.chunkBytes);
   const done = (outcome: UploadOutcome): Sent => ({ outcome, digest: kept.digest });
   const had = keptUpload(db, dossierId)?.uploadId ?? null;
-  let why: 'new' | 'resumed' | 'gone' = 'new';
+  // Any upload started while one is on record replaces it (audited so), also one found broken mid-attempt.
+  let why: 'new' | 'gone' = had ? 'gone' : 'new';
   let step: UploadStep = { kind: 'gone' };
   if (had) {
     step = await o.sink.uploadOffset(had);
-    if (step.kind === 'offset') rememberUpload(db, dossierId, had, step.offset, now(), 'resumed');
-    else why = 'gone';
+    // An offset past the packet is refused below, never remembered (nor shown as progress).
+    if (step.kind === 'offset' && step.offset <= size) rememberUpload(db, dossierId, had, step.offset, now(), 'resumed');
   }
   let starts = 0;
   // Every piece moves the offset on; the bound only stops an upstream that keeps answering nonsense.
@@ -59,7 +60,7 @@ export async function sendResumable(db: Db, dossierId: string, built: StoredPack
     if (step.kind === 'gone') {
       if (starts++ >= 2) return done(retry('upload.unknown', 404));
       step = await o.sink.startUpload(dossierId, size, digest);
-      if (step.kind === 'offset') rememberUpload(db, dossierId, step.uploadId, step.offset, now(), why);
+      if (step.kind === 'offset' && step.offset <= size) rememberUpload(db, dossierId, step.uploadId, step.offset, now(), why);
       why = 'gone';
       continue;
     }

@@ -89,8 +89,16 @@ export class UploadClient implements ResumableSink {
     return this.call('PATCH', `/v1/uploads/${encodeURIComponent(uploadId)}`, bytes, headers, (a) => uploadAnswer(a, uploadId));
   }
 
-  /** Answers as the packet PUT would (stored, already stored, conflict, refused); 409 short of the size: the offset. */
+  /**
+   * Answers as the packet PUT would (stored, already stored, conflict, refused); 409 short of the
+   * size: the offset. 400 packet.digest_mismatch: the upstream holds other bytes than were sent (it
+   * acknowledged bytes it did not keep): that upload is broken, not the packet; a fresh one is started.
+   */
   completeUpload(uploadId: string): Promise<UploadStep> {
-    return this.call('POST', `/v1/uploads/${encodeURIComponent(uploadId)}`, '', JSON_ACCEPT, (a) => (a.status === 200 || a.status === 201 ? asOutcome(a) : uploadAnswer(a, uploadId)));
+    return this.call('POST', `/v1/uploads/${encodeURIComponent(uploadId)}`, '', JSON_ACCEPT, (a) => {
+      if (a.status === 200 || a.status === 201) return asOutcome(a);
+      if (a.status === 400 && problem(a).code === 'packet.digest_mismatch') return { kind: 'gone' };
+      return uploadAnswer(a, uploadId);
+    });
   }
 }

@@ -117,7 +117,11 @@ export class Uploads {
     const row = this.get(device, id);
     if (row.offset !== row.size) throw Object.assign(new Problem(409, 'upload.offset_mismatch', `${row.offset} of ${row.size} bytes held`), { offset: row.offset });
     const bytes = readFileSync(this.file(id)).subarray(0, row.size);
-    if (sha(bytes) !== row.digest) throw new Problem(400, 'packet.digest_mismatch', 'the uploaded bytes are not the announced digest');
+    if (sha(bytes) !== row.digest) {
+      // Useless as it stands (completing it again gives the same bytes): the kiosk starts afresh.
+      this.forget(id);
+      throw new Problem(400, 'packet.digest_mismatch', 'the uploaded bytes are not the announced digest');
+    }
     return { dossierId: row.dossierId, jwe: bytes.toString('latin1') };
   }
 

@@ -77,13 +77,14 @@ export class Uploads {
     return row;
   }
 
-  /** 200 with the receipt when this very JWE is already stored; otherwise the upload (new or found again). */
+  /** 200 with the receipt when this very JWE, signed by this device, is already stored; otherwise the upload (new or found again). */
   start(device: DeviceRow, body: unknown, now = new Date()): { stored: { dossierId: string; digest: string; receivedAt: string } } | { upload: { uploadId: string; offset: number } } {
     const parsed = startSchema.safeParse(body);
     if (!parsed.success) throw new Problem(400, 'request.invalid', 'dossierId, size, digest');
     const { dossierId, size, digest } = parsed.data;
     const stored = packetRow(this.db, dossierId);
-    if (stored && sha(stored.jwe) === digest) return { stored: { dossierId, digest: stored.digest, receivedAt: stored.receivedAt } };
+    // Only to its signer: another device's upload is judged at completion as its PUT would be (relaying, revocation).
+    if (stored && stored.signer === device.id && sha(stored.jwe) === digest) return { stored: { dossierId, digest: stored.digest, receivedAt: stored.receivedAt } };
     this.expire(now);
     const same = this.db.prepare('SELECT 1 FROM uploads WHERE device_id = ? AND dossier_id = ? AND digest = ?').get(device.id, dossierId, digest);
     const open = (this.db.prepare('SELECT count(*) AS n FROM uploads WHERE device_id = ?').get(device.id) as { n: number }).n;

@@ -13,6 +13,10 @@
  *   upstream drops such an upload and the kiosk starts a fresh one with the same kept bytes.
  * - An offset beyond the packet's size was written to the store (the officer's progress line said
  *   more than 100 %) before it was found wrong. Now it is refused before it is remembered.
+ * - A device revoked while a large upload waited to resume: the HEAD's 403 has no body, so the
+ *   refusal was recorded as `http.403`, final, and a re-enrolment (which retries refusals about
+ *   the identity) left the dossier failed for good. Now a HEAD refusal is asked again by the start
+ *   (a POST), whose answer names the reason.
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -129,5 +133,17 @@ describe('resumable uploads when the store or the upstream misbehave', () => {
     expect(keptUpload(s.db, id!)).toMatchObject({ uploadId, offset: CHUNK });
     expect(dossierSync(s.db, id!).upload).toEqual({ sent: CHUNK, total: size });
     expect(audits(id!, 'sync.upload_resumed')).toEqual([]);
+  });
+  it('a device revoked mid-upload is told as device.revoked (a HEAD has no body to say why), so re-enrolling sends the dossier again', async () => {
+    const [id] = approvedDossiers(s.db, 1, 60_000);
+    await interruptedAfterFirstPiece(id!);
+    expect(up.control.revoke(svc.enrolled!.deviceId)).toBe(true);
+    svc.setPaused(false, 's-1');
+    await until(() => outboxRow(s.db, id!).state === 'failed');
+    expect(outboxRow(s.db, id!).last_error).toBe('device.revoked');
+    await svc.enrol(s.db, 'admin-1', up.control.issueToken());
+    await until(() => dossierState(s.db, id!) === 'sent');
+    expect(up.control.packet(id!)?.digest).toBe(audits(id!, 'sync.sent')[0]!.digest);
+    expect(verifyAudit(s.db).ok).toBe(true);
   });
 });

@@ -80,8 +80,15 @@ export class UploadClient implements ResumableSink {
     });
   }
 
+  /**
+   * A HEAD answer has no body: a refusal (401, 403, 400…) cannot say why (device.revoked?), and
+   * recorded as `http.403` it would not be retried after a re-enrolment. Such an answer is taken as
+   * "gone": the start (a POST, idempotent: the same upload for the same bytes) gets the reason.
+   */
   uploadOffset(uploadId: string): Promise<UploadStep> {
-    return this.call('HEAD', `/v1/uploads/${encodeURIComponent(uploadId)}`, null, JSON_ACCEPT, (a) => uploadAnswer(a, uploadId));
+    return this.call('HEAD', `/v1/uploads/${encodeURIComponent(uploadId)}`, null, JSON_ACCEPT, (a) =>
+      a.status >= 400 && a.status < 500 && a.status !== 408 && a.status !== 429 ? { kind: 'gone' } : uploadAnswer(a, uploadId),
+    );
   }
 
   appendUpload(uploadId: string, offset: number, bytes: Buffer): Promise<UploadStep> {

@@ -25,6 +25,8 @@ import { dossierSync } from '../handlers/sync';
 import { startUpstream, type Upstream } from '../sim/upstream/server';
 import { upstreamFixture } from '../sim/upstream/test-client';
 import { verifyAudit } from '../store/audit';
+import * as D from '../store/dossiers';
+import { officer, supervisor } from '../store/retention-fixture';
 import type { OpenStore } from '../store/store';
 import { storedPacket } from './outbox';
 import { keptUpload } from './outbox-upload';
@@ -33,6 +35,12 @@ import { approvedDossiers, dossierState, outboxRow, syncStore } from './test-fix
 import { ChangeWaits, enrolledService, FAST_TUNING } from './test-service';
 
 const CHUNK = 32 * 1024;
+const largeJpeg = (n: number) => {
+  const b = Buffer.alloc(n, 9);
+  b.set([0xff, 0xd8], 0);
+  b.set([0xff, 0xd9], n - 2);
+  return new Uint8Array(b);
+};
 let s: OpenStore;
 let up: Upstream;
 let upDir: string;
@@ -145,5 +153,30 @@ describe('resumable uploads when the store or the upstream misbehave', () => {
     await until(() => dossierState(s.db, id!) === 'sent');
     expect(up.control.packet(id!)?.digest).toBe(audits(id!, 'sync.sent')[0]!.digest);
     expect(verifyAudit(s.db).ok).toBe(true);
+  });
+  it('a large packet re-captured after a portrait rejection: the old kept bytes are gone, the new submission is kept, sent in pieces and stored in place of the old', async () => {
+    const [id] = approvedDossiers(s.db, 1, 60_000);
+    const started: string[] = [];
+    up.events.on('upload-started', (e: { dossierId: string }) => started.push(e.dossierId));
+    svc.setPaused(false, 's-1');
+    await until(() => dossierState(s.db, id!) === 'sent');
+    const first = up.control.packet(id!)!;
+    up.control.reject(id!, 'portrait_quality');
+    await svc.pollNow();
+    expect(dossierState(s.db, id!)).toBe('returned');
+    expect(storedPacket(s.db, id!)).toBeNull();
+    svc.setPaused(true, 's-1');
+    D.saveDraft(s.db, officer, id!, D.get(s.db, id!).revision, D.body(s.db, id!), { live_portrait: largeJpeg(61_000) });
+    D.submit(s.db, officer, id!, { allowDuplicate: true });
+    D.approve(s.db, supervisor, id!);
+    svc.setPaused(false, 's-1');
+    await until(() => dossierState(s.db, id!) === 'sent');
+    const second = up.control.packet(id!)!;
+    expect(second.submission).toBe(2);
+    expect(second.digest).not.toBe(first.digest);
+    expect(started).toEqual([id, id]);
+    expect(audits(id!, 'sync.packet_built').map((d) => d.digest)).toEqual([first.digest, second.digest]);
+    expect(audits(id!, 'sync.sent').map((d) => d.digest)).toEqual([first.digest, second.digest]);
+    expect(storedPacket(s.db, id!)).toBeNull();
   });
 });

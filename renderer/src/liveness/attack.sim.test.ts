@@ -99,6 +99,24 @@ function craft(slots: readonly [Slot, Slot, Slot]): Act[] {
   return all;
 }
 
+describe('attacker: what a rigid picture (a print or a mask tilted by a live hand) is asked', () => {
+  it('one session in five asks only head movements, one in two no open mouth', () => {
+    // A flat picture turned or tipped in a hand changes the estimated pose; it cannot blink or open
+    // its mouth (a mask with eye holes can blink). docs/portrait.md used to count on the blink.
+    const n = 20000;
+    let headOnly = 0;
+    let noMouth = 0;
+    for (let s = 1; s <= n; s++) {
+      const kinds = plan(s);
+      if (!kinds.includes('blink') && !kinds.includes('openMouth')) headOnly++;
+      if (!kinds.includes('openMouth')) noMouth++;
+    }
+    console.log(JSON.stringify({ figure: 'plans_a_rigid_picture_can_answer', n, headOnly: headOnly / n, noMouth: noMouth / n }));
+    expect(headOnly / n).toBeGreaterThan(0.18);
+    expect(noMouth / n).toBeGreaterThan(0.47);
+  });
+});
+
 describe('attacker: a clip timed from its own events (the random pauses add no entropy)', () => {
   it('passes every seed whose plan is its own order, whatever the pauses', () => {
     const order: [Slot, Slot, Slot] = ['turnLeft', 'lookUp', 'blink'];

@@ -23,6 +23,7 @@ import { preloadFaceModel } from './face/model';
 import { settingsHandlers } from './handlers/settings';
 import { syncHandlers } from './handlers/sync';
 import { SyncService } from './sync/service';
+import { coalesce } from './sync/coalesce';
 import { driveHandlers } from './handlers/drives';
 import { reportHandlers } from './handlers/reports';
 import { cardHandlers } from './handlers/card';
@@ -103,7 +104,8 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   if (demo) await auth.unlock(TRAINING_PASSPHRASE);
   else await auth.autoUnlock();
   // Sync runs while the store is open (and the kiosk enrolled); it follows every unlock.
-  const sync = new SyncService({ config: opts.config, appVersion: opts.appVersion, log: opts.log, onChange: () => hub.emit('sync.changed', { at: new Date().toISOString() }) });
+  // The screens reload their sync views on each tell: at most one every 250 ms (progress of eight uploads, results), the last always told.
+  const sync = new SyncService({ config: opts.config, appVersion: opts.appVersion, log: opts.log, onChange: coalesce(() => hub.emit('sync.changed', { at: new Date().toISOString() }), 250) });
   const attachSync = () => {
     if (auth.status().store === 'open') sync.attach(auth.db);
   };

@@ -21,7 +21,9 @@ export async function openAllowedCamera(policy: CameraPolicyClient): Promise<Med
   if (!label) {
     const stream = await openCamera();
     const chosen = stream.getVideoTracks()[0]?.label;
-    if (chosen) await policy.remember(chosen);
+    // Remembered in the background: the caller starts reading the camera at once, so a busy host
+    // answering late neither delays the citizen's first moments nor shifts a recorded clip's timing.
+    if (chosen) void policy.remember(chosen).catch((err: unknown) => console.warn('camera choice not remembered:', err));
     return stream;
   }
   let deviceId = await findByLabel(label).catch(() => null);

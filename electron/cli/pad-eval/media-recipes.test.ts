@@ -23,7 +23,7 @@ describe('pad:media recipes', () => {
   });
   it('write labels the harness accepts, bona fide with the order its subject performs', () => {
     const labels = parseLabels({ presentations: labelsFor(recipes(), 1) });
-    expect(labels.filter((l) => l.label === 'bona_fide').every((l) => l.seeds?.length === 1)).toBe(true);
+    expect(labels.filter((l) => l.label === 'bona_fide').every((l) => l.actions?.join() === 'turnLeft,turnRight,openMouth')).toBe(true);
     expect(labels.find((l) => l.file.endsWith('-15fps.mp4'))?.fps).toBe(15);
   });
   it('camera noise is temporal noise plus jitter, never a repeated frame', () => {

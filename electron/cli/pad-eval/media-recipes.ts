@@ -28,10 +28,9 @@ export interface MediaRecipe {
 
 const W = 640;
 const H = 480;
-/** The shared clips' subject that blinks, turns right, turns left (seed 319 under the original planner). */
+/** The shared clip whose subject performs a known sequence (as in tests/fixtures/faces/labels.json). */
 export const BONA_FIDE_CLIP = 'video/liveportrait_d12.mp4';
-export const BONA_FIDE_ACTIONS = ['blink', 'turnRight', 'turnLeft'] as const;
-export const BONA_FIDE_SEEDS = [319];
+export const BONA_FIDE_ACTIONS = ['turnLeft', 'turnRight', 'openMouth'] as const;
 
 const VIDEOS = ['video/liveportrait_d12.mp4', 'video/liveportrait_d3.mp4', 'video/WDA_KatieHill_000.mp4', 'video/WDA_AlexandriaOcasioCortez_000.mp4'];
 const PHOTOS = ['photos/biden2.jpg', 'photos/liveportrait_s11_printed_photo_in_hand.jpg'];
@@ -139,7 +138,7 @@ export interface LabelOut {
 /** labels.json entries for the made media: bona fide with the order its subject performs; attacks with fresh seeds. */
 export function labelsFor(rs: readonly MediaRecipe[], repeat: number): LabelOut[] {
   return rs.map((r) => r.label === 'bona_fide'
-    ? { file: r.out, label: r.label, seeds: BONA_FIDE_SEEDS, actions: [...BONA_FIDE_ACTIONS], repeat, ...(r.fps !== 25 ? { fps: r.fps } : {}), note: r.note }
+    ? { file: r.out, label: r.label, actions: [...BONA_FIDE_ACTIONS], repeat, ...(r.fps !== 25 ? { fps: r.fps } : {}), note: r.note }
     : { file: r.out, label: r.label, ...(r.type ? { type: r.type } : {}), repeat, note: r.note });
 }
 

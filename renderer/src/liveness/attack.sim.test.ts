@@ -14,8 +14,10 @@
 // Moreover a blink step and a mouth step only fail on another HEAD movement, so one movement that
 // blinks with the mouth open answers either: a clip covers two of the 120 three-step plans.
 //
-// These tests pin what an attacker gets today. When the design changes (pauses spread wider than
-// the reaction window, a blink step failing on an open mouth and vice versa), update them.
+// Since then a blink step fails on a mouth opened wide (challenges.ts), so the combined movement
+// answers a mouth step only and a crafted clip covers one plan of 120. These tests pin what an
+// attacker gets today. When the design changes (pauses spread wider than the reaction window),
+// update them.
 import { describe, expect, it } from 'vitest';
 import { CHALLENGE, type ChallengeKind } from './challenges';
 import { face as personFace } from './cooperative';
@@ -127,8 +129,18 @@ describe('attacker: a clip timed from its own events (the random pauses add no e
     expect(passed.length).toBe(matching.length);
   });
 
-  it('one movement that blinks with the mouth open answers a blink step and a mouth step: 1 in 60 plans, not 1 in 120', () => {
-    const clip = craft(['blinkAndMouth', 'blinkAndMouth', 'turnRight']);
+  it('one movement that blinks with the mouth open fails a blink step (it answered a blink and a mouth step alike: 2 of 120 plans)', () => {
+    const seed = seedFor(['blink', 'openMouth', 'turnRight']);
+    const baseline = trace(seed, frames([])).baseline ?? NaN;
+    const s = new LivenessSession(seed);
+    let v = s.push(frames(acts('blinkAndMouth', baseline + AIM_MS - 120))[0] as FrameObservation).verdict;
+    for (const f of frames(acts('blinkAndMouth', baseline + AIM_MS - 120)).slice(1)) if (v.status === 'pending') v = s.push(f).verdict;
+    expect(v.status).toBe('fail');
+    expect(v.status === 'fail' ? v.reason : '').toBe('challenge_wrong_move:blink:openMouth');
+  });
+
+  it('a crafted clip (mouth, blink, right turn, each timed from its own events) now passes only its own plan: 1 in 120', () => {
+    const clip = craft(['openMouth', 'blink', 'turnRight']);
     const results: Record<string, ReturnType<typeof rate>> = {};
     for (const [name, jitterSeed, noise] of [['clean', 0, false], ['frame-time jitter + landmark noise', 3, true]] as const) {
       let fs = frames(clip, jitterSeed);
@@ -138,9 +150,10 @@ describe('attacker: a clip timed from its own events (the random pauses add no e
       for (let s = 1; s <= n; s++) if (trace(s, fs).pass) passed++;
       results[name] = rate(passed, n);
     }
-    console.log(JSON.stringify({ figure: 'replay_crafted_blink_and_mouth', plans: ['blink,openMouth,turnRight', 'openMouth,blink,turnRight'], ...results }));
-    // 2 of 120 plans is 1.67 %; every matching seed passes.
-    expect(results.clean?.rate).toBeGreaterThan(0.012);
-    expect(results['frame-time jitter + landmark noise']?.rate).toBeGreaterThan(0.01);
+    console.log(JSON.stringify({ figure: 'replay_crafted_own_order', plan: 'openMouth,blink,turnRight', ...results }));
+    // One plan of 120 is 0.83 %: every matching seed passes, no other.
+    expect(results.clean?.rate).toBeGreaterThan(0.004);
+    expect(results.clean?.rate).toBeLessThan(0.012);
+    expect(results['frame-time jitter + landmark noise']?.rate).toBeLessThan(0.012);
   });
 });

@@ -12,7 +12,7 @@
 // Pitch grows positive when the head tips down (chin to the chest); looking up is negative.
 import type { FaceObservation } from './types';
 import { shuffle, type Rng } from './rng';
-import { headOffsets, MOTION, motionOf, type Baseline, type HeadKind, type Motion } from './motions';
+import { headOffsets, mouthFraction, MOTION, motionOf, type Baseline, type HeadKind, type Motion } from './motions';
 
 export type { Baseline } from './motions';
 export type ChallengeKind = 'blink' | 'turnLeft' | 'turnRight' | 'lookUp' | 'lookDown' | 'openMouth';
@@ -76,7 +76,7 @@ export interface ChallengeStep {
   progress: number;
   failure: ChallengeFailure | null;
   /** For wrong_move: the movement seen instead. */
-  seen?: HeadKind;
+  seen?: HeadKind | 'openMouth';
 }
 
 /** Tracks one challenge from its pause to a result. Call `push` with every frame. */
@@ -91,12 +91,16 @@ export class ChallengeTracker {
   /** The previous step's movement is exempt only on its way back: once under its goal, a new
    *  excursion that way counts like any other. */
   private previousBack = false;
-  private wrongKind: HeadKind | null = null;
+  private wrongKind: HeadKind | 'openMouth' | null = null;
+  /** Likewise a mouth opened for the previous step (a blink step checks the mouth). */
+  private mouthBack: boolean;
   private result: ChallengeStep = { status: 'waiting', progress: 0, failure: null };
 
-  /** `previous`: the step passed just before, whose movement may still be on its way back during the pause. */
-  constructor(readonly plan: ChallengePlan, private readonly base: Baseline, private readonly createdAt: number, private readonly previous: ChallengeKind | null = null) {
+  /** `previous`: the last head step passed, whose movement may still be on its way back during the
+   *  pause; `afterMouth`: the step just before opened the mouth, which may still be closing. */
+  constructor(readonly plan: ChallengePlan, private readonly base: Baseline, private readonly createdAt: number, private readonly previous: ChallengeKind | null = null, afterMouth = false) {
     this.motion = motionOf(plan.kind, base);
+    this.mouthBack = !afterMouth;
   }
 
   /** When the prompt became active (null while still pausing). */
@@ -117,6 +121,7 @@ export class ChallengeTracker {
     if (this.result.status === 'passed' || this.result.status === 'failed') return this.result;
     if (face && !this.previousBack) this.previousBack = !headOffsets(face, this.base).some(([k, f]) => k === this.previous && f >= 1);
     const previous = this.previousBack ? null : this.previous;
+    if (face && !this.mouthBack) this.mouthBack = mouthFraction(face, this.base) < 1;
     if (this.startedAt === null) {
       if (t - this.createdAt < this.plan.delayMs) {
         // During the pause a person waits at rest (or comes back from the previous movement); a
@@ -138,7 +143,9 @@ export class ChallengeTracker {
       if (!this.armed) return this.result;
     }
     const scale = this.motion.head ? CHALLENGE.wrongScaleHead : this.plan.kind === 'blink' ? CHALLENGE.wrongScaleBlink : CHALLENGE.wrongScaleMouth;
-    const wrong = this.wrongMove(face, [this.plan.kind, previous], scale);
+    // A blink step also fails on a mouth opened wide: one movement that blinks with the mouth open
+    // would otherwise answer a blink step and a mouth step alike (a replay covering two plans).
+    const wrong = this.wrongMove(face, [this.plan.kind, previous], scale, this.plan.kind === 'blink' && this.mouthBack);
     if (wrong) return (this.result = { status: 'failed', progress: this.result.progress, failure: 'wrong_move', seen: wrong });
     const m = this.motion.push(face, t);
     if (this.onsetAt === null && m.progress >= CHALLENGE.onsetFraction) {
@@ -158,10 +165,12 @@ export class ChallengeTracker {
   }
 
   /** Another head movement held for `holdFrames` (the largest one, if several). */
-  private wrongMove(face: FaceObservation, allowed: readonly (ChallengeKind | null)[], scale: number): HeadKind | null {
-    let worst: HeadKind | null = null;
+  private wrongMove(face: FaceObservation, allowed: readonly (ChallengeKind | null)[], scale: number, mouth = false): HeadKind | 'openMouth' | null {
+    let worst: HeadKind | 'openMouth' | null = null;
     let most: number = scale;
-    for (const [kind, fraction] of headOffsets(face, this.base)) {
+    const offsets: [HeadKind | 'openMouth', number][] = headOffsets(face, this.base);
+    if (mouth) offsets.push(['openMouth', mouthFraction(face, this.base)]);
+    for (const [kind, fraction] of offsets) {
       if (!allowed.includes(kind) && fraction >= most) {
         most = fraction;
         worst = kind;

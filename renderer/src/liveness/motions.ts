@@ -97,10 +97,17 @@ function blinkMotion(base: Baseline): Motion {
   };
 }
 
+/** How far the mouth is towards the open-mouth goal (1 = the goal), against the person's resting jaw. */
+export function mouthFraction(face: FaceObservation, base: Baseline): number {
+  return Math.max(0, (face.jawOpen - base.jaw) / (mouthOpenAt(base) - base.jaw));
+}
+
+const mouthOpenAt = (base: Baseline): number => Math.max(MOTION.mouthMin, base.jaw + MOTION.mouthRise);
+
 function mouthMotion(base: Baseline): Motion {
-  const openAt = Math.max(MOTION.mouthMin, base.jaw + MOTION.mouthRise);
+  const openAt = mouthOpenAt(base);
   let held = 0;
-  const fraction = (face: FaceObservation) => Math.max(0, (face.jawOpen - base.jaw) / (openAt - base.jaw));
+  const fraction = (face: FaceObservation) => mouthFraction(face, base);
   return {
     head: false,
     neutral: (face) => fraction(face) < MOTION.restFraction,

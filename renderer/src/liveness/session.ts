@@ -166,7 +166,7 @@ export class LivenessSession {
       const next = this.plans[this.index];
       // The last head movement passed may still be on its way back (a blink or a mouth step in between is quick).
       const lastHead = this.plans.slice(0, this.index).reverse().find((p) => p.kind !== 'blink' && p.kind !== 'openMouth')?.kind ?? null;
-      this.tracker = next ? new ChallengeTracker(next, this.baseline, t, lastHead) : null;
+      this.tracker = next ? new ChallengeTracker(next, this.baseline, t, lastHead, this.plans[this.index - 1]?.kind === 'openMouth') : null;
       this.lastStep = null;
       if (this.index >= this.plans.length && t - (this.firstFaceAt ?? t) >= SESSION.minObserveMs) this.finish(t, { status: 'pass' });
     }

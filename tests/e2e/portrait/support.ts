@@ -62,10 +62,11 @@ export async function y4m(rel: string, opts: Y4mOptions = {}): Promise<string> {
 }
 
 let pad: StaticServer | null = null;
-export async function padRun(rel: string, seed: number, opts: Y4mOptions & { maxMs?: number; portrait?: boolean } = {}): Promise<PadOutcome> {
+/** `full`: keep observing until maxMs after the liveness verdict (for checks made on every frame). */
+export async function padRun(rel: string, seed: number, opts: Y4mOptions & { maxMs?: number; portrait?: boolean; full?: boolean } = {}): Promise<PadOutcome> {
   pad ??= await serveStatic(PAD_BUILD);
-  const { maxMs, portrait, ...conv } = opts;
-  return runPad(pad.url, await y4m(rel, conv), { seed, maxMs: maxMs ?? 10000, portrait: portrait === true });
+  const { maxMs, portrait, full, ...conv } = opts;
+  return runPad(pad.url, await y4m(rel, conv), { seed, maxMs: maxMs ?? 10000, portrait: portrait === true, full: full === true });
 }
 
 export async function openPortrait(rel: string, query: Record<string, string>, opts: Y4mOptions = {}): Promise<{ browser: Browser; page: Page; server: StaticServer }> {

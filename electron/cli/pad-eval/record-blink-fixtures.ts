@@ -5,9 +5,8 @@
 //   npx tsx electron/cli/pad-eval/record-blink-fixtures.ts [faces-dir]
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPadPage, PROJECT_ROOT } from './page';
-import { recordClip } from './record-clip';
-import { serveStatic } from './serve';
+import { PROJECT_ROOT } from './page';
+import { recordEach } from './record-clip';
 
 /** renderer/src/liveness/fixtureCodec.ts's frame: [t, width, height, faceCount, frameDiff, signature, face | 0];
  *  in face, yaw is at 14, eyeBlinkLeft at 17, eyeBlinkRight at 18. */
@@ -34,23 +33,10 @@ function compact(frames: EncodedFrame[]): BlinkFrame[] {
   return frames.map(([t, , , , , , face]) => (face === 0 ? [t - t0] : [t - t0, r3(face[17] ?? 0), r3(face[18] ?? 0), Math.round((face[14] ?? 0) * 10) / 10]));
 }
 
-async function main(): Promise<void> {
-  const faces = process.argv[2] ?? `${PROJECT_ROOT}../shared/faces`;
-  const only = process.argv[3];
-  const srv = await serveStatic(await buildPadPage());
-  try {
-    for (const c of CLIPS) {
-      if (only && c.name !== only) continue;
-      const { recorded, loop } = await recordClip(srv.url, faces, c);
-      const frames = compact(recorded as unknown as EncodedFrame[]);
-      const out = join(PROJECT_ROOT, 'renderer/src/liveness/fixtures', `${c.name}.json`);
-      const source = c.preFilter ? `${c.file} + ${c.preFilter}` : c.file;
-      writeFileSync(out, JSON.stringify({ source, note: c.note, fps: c.fps, slow: c.slow ?? 1, loop, columns: ['t', 'blinkL', 'blinkR', 'yaw'], frames }) + '\n');
-      console.log(JSON.stringify({ name: c.name, frames: frames.length, loop }));
-    }
-  } finally {
-    await srv.close();
-  }
-}
-
-void main();
+void recordEach(CLIPS, (c, { recorded, loop }) => {
+  const frames = compact(recorded as unknown as EncodedFrame[]);
+  const out = join(PROJECT_ROOT, 'renderer/src/liveness/fixtures', `${c.name}.json`);
+  const source = c.preFilter ? `${c.file} + ${c.preFilter}` : c.file;
+  writeFileSync(out, JSON.stringify({ source, note: c.note, fps: c.fps, slow: c.slow ?? 1, loop, columns: ['t', 'blinkL', 'blinkR', 'yaw'], frames }) + '\n');
+  console.log(JSON.stringify({ name: c.name, frames: frames.length, loop }));
+});

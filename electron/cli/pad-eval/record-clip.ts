@@ -3,7 +3,8 @@
 // the y4m at fps/slow, which must be a whole number: the fake camera rounds it) and the recorded times
 // divided back: FaceLandmarker's output for a frame does not depend on the wall clock.
 import { join } from 'node:path';
-import { runPad, Y4M_CACHE } from './page';
+import { buildPadPage, PROJECT_ROOT, runPad, Y4M_CACHE } from './page';
+import { serveStatic } from './serve';
 import { toY4m } from './y4m';
 
 export interface RecordedClip {
@@ -29,4 +30,21 @@ export async function recordClip(url: string, faces: string, c: RecordedClip): P
   const recorded = r.recorded as [number, ...unknown[]][];
   if (slow > 1) for (const f of recorded) f[0] = Math.round(f[0] / slow);
   return { recorded, loop: r.loop };
+}
+
+type Recording = Awaited<ReturnType<typeof recordClip>>;
+
+/**
+ * The recorders' command line: `[faces-dir] [fixture name]`. Records every clip (or the one named)
+ * on the PAD page and hands each recording to `write`.
+ */
+export async function recordEach<C extends RecordedClip & { name: string }>(clips: readonly C[], write: (c: C, r: Recording) => void): Promise<void> {
+  const faces = process.argv[2] ?? `${PROJECT_ROOT}../shared/faces`;
+  const only = process.argv[3];
+  const srv = await serveStatic(await buildPadPage());
+  try {
+    for (const c of clips) if (!only || c.name === only) write(c, await recordClip(srv.url, faces, c));
+  } finally {
+    await srv.close();
+  }
 }

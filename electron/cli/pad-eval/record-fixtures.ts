@@ -3,9 +3,8 @@
 //   npx tsx electron/cli/pad-eval/record-fixtures.ts <faces-dir> [fixture name]
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPadPage, PROJECT_ROOT } from './page';
-import { recordClip } from './record-clip';
-import { serveStatic } from './serve';
+import { PROJECT_ROOT } from './page';
+import { recordEach } from './record-clip';
 
 // `fps` and `slow`: the y4m's frame rate, played `slow` times slower (fps/slow must be a whole number: the fake camera rounds it) so that even a loaded machine
 // analyses every frame (FaceLandmarker's output does not depend on the wall clock); the recorded times
@@ -28,21 +27,8 @@ const CLIPS: { file: string; name: string; ms: number; note: string; preFilter?:
   },
 ];
 
-async function main(): Promise<void> {
-  const faces = process.argv[2] ?? `${PROJECT_ROOT}../shared/faces`;
-  const only = process.argv[3];
-  const srv = await serveStatic(await buildPadPage());
-  try {
-    for (const c of CLIPS) {
-      if (only && c.name !== only) continue;
-      const r = await recordClip(srv.url, faces, c);
-      const out = join(PROJECT_ROOT, 'renderer/src/liveness/fixtures', `${c.name}.json`);
-      writeFileSync(out, JSON.stringify({ source: c.preFilter ? `${c.file} + ${c.preFilter}` : c.file, note: c.note, frames: r.recorded }) + '\n');
-      console.log(`${c.name}: ${r.recorded.length} frames -> ${out}`);
-    }
-  } finally {
-    await srv.close();
-  }
-}
-
-void main();
+void recordEach(CLIPS, (c, r) => {
+  const out = join(PROJECT_ROOT, 'renderer/src/liveness/fixtures', `${c.name}.json`);
+  writeFileSync(out, JSON.stringify({ source: c.preFilter ? `${c.file} + ${c.preFilter}` : c.file, note: c.note, frames: r.recorded }) + '\n');
+  console.log(`${c.name}: ${r.recorded.length} frames -> ${out}`);
+});

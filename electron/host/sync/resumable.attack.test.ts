@@ -96,9 +96,14 @@ describe('resumable uploads when the store or the upstream misbehave', () => {
     svc.setPaused(false, 's-1');
     await until(() => outboxRow(s.db, id!).last_error !== null);
     svc.setPaused(true, 's-1');
+    // The backoff here is a few ms: on a busy machine the worker may have claimed the row again
+    // before the pause; that attempt still runs, and fails the same way.
+    await until(() => outboxRow(s.db, id!).state !== 'sending');
     expect(outboxRow(s.db, id!)).toMatchObject({ state: 'pending', last_error: 'packet.build_failed', lease_owner: null });
     expect(dossierState(s.db, id!)).toBe('queued');
-    expect(audits(id!, 'sync.retry_scheduled').map((d) => d.code)).toEqual(['packet.build_failed']);
+    const codes = audits(id!, 'sync.retry_scheduled').map((d) => d.code);
+    expect(codes.length).toBeGreaterThan(0);
+    expect(new Set(codes)).toEqual(new Set(['packet.build_failed']));
     expect(storedPacket(s.db, id!)).toBeNull();
     expect(unhandled).toEqual([]);
 

@@ -1,7 +1,9 @@
 // Presentation-attack evaluation: runs every labelled file through the REAL renderer liveness
 // pipeline (built PAD page, headless Chromium, fake camera fed with a y4m of the file) and reports
 // ISO/IEC 30107-3 APCER per PAI species and BPCER.
-//   npm run pad:eval -- <folder> [--labels labels.json] [--seed-base N] [--out results.json] [--noise N] [--variants]
+//   npm run pad:eval -- <folder> [--labels labels.json] [--seed-base N] [--out results.json] [--noise N] [--variants] [--live]
+// --live: the kiosk's frame loop (frames dropped when analysis falls behind) instead of every frame
+// of the file analysed; for BPCER with the CPU loaded.
 // Every presentation also runs with camera noise (sensor noise and jitter, as a camera filming a
 // screen or a print delivers it; --noise 0 turns that off): the report gives both side by side.
 import { writeFileSync } from 'node:fs';
@@ -26,6 +28,10 @@ interface Row extends VariantOutcome {
   fps?: number;
   analysedFps: number;
   maxGapMs: number;
+  /** Frames analysed, delivered by the camera, and dropped by the frame queue (--live). */
+  frames: number;
+  received: number;
+  dropped: number;
   /** --variants: each screen-cue variant's verdict on the same frames. */
   variantVerdicts?: Record<string, string>;
 }
@@ -33,7 +39,7 @@ interface Row extends VariantOutcome {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { labels: { type: 'string' }, 'seed-base': { type: 'string' }, out: { type: 'string' }, noise: { type: 'string' }, variants: { type: 'boolean' } },
+    options: { labels: { type: 'string' }, 'seed-base': { type: 'string' }, out: { type: 'string' }, noise: { type: 'string' }, variants: { type: 'boolean' }, live: { type: 'boolean' } },
   });
   const folder = positionals[0];
   if (!folder) {
@@ -63,12 +69,13 @@ async function main(): Promise<void> {
           stillSeconds: e.stillSeconds, shrink: e.shrink, preFilter: filters || undefined, fps: e.fps, ...(noisy ? { tag: 'noisy' } : {}),
         });
         for (const seed of seedsFor(e, i, base, actionSeed)) {
-          const r = await runPad(server.url, y4m, { seed, maxMs: e.maxMs ?? 12000, variants: values.variants === true });
+          const r = await runPad(server.url, y4m, { seed, maxMs: e.maxMs ?? 12000, variants: values.variants === true, live: values.live === true });
           const variants = Object.fromEntries(Object.entries(r.variants).map(([k, v]) => [k, v === 'pass']));
           const row: Row = {
             file: e.file, label: e.label, ...(e.type ? { type: e.type } : {}), seed, noisy,
             verdict: r.error ? 'error' : r.verdict, reason: r.error ?? r.reason, faceToVerdictMs: r.faceToVerdictMs,
             ...(e.fps ? { fps: e.fps } : {}), analysedFps: Math.round(r.fps * 10) / 10, maxGapMs: r.loop.maxGapMs,
+            frames: r.frames, received: r.loop.received, dropped: r.loop.dropped,
             accepted: r.verdict === 'pass', processed: r.error === null, ...(values.variants ? { variants, variantVerdicts: r.variants, cueFired: r.cueFired } : {}),
           };
           rows.push(row);
@@ -82,7 +89,7 @@ async function main(): Promise<void> {
   const rates = computeRates(rows.filter((r) => !r.noisy));
   const noisyRates = computeRates(rows.filter((r) => r.noisy));
   const tables = noiseTables(rows);
-  const summary = { standard: 'ISO/IEC 30107-3', ...rates, cameraNoise: noise > 0 ? { strength: noise, ...noisyRates } : null, presentations: rows.length, tables };
+  const summary = { standard: 'ISO/IEC 30107-3', frameLoop: values.live ? 'live (kiosk thinning)' : 'every frame', ...rates, cameraNoise: noise > 0 ? { strength: noise, ...noisyRates } : null, presentations: rows.length, tables };
   console.log(JSON.stringify({ ...summary, tables: undefined }, null, 2));
   console.log(formatNoiseTables(tables));
   if (values.variants) console.log(formatCueDetection(cueDetection(rows)));

@@ -63,6 +63,9 @@ export interface RunOptions {
   variants?: boolean;
   /** Render the ICAO portrait of the first face (PadOutcome.portrait). */
   portrait?: boolean;
+  /** Thin the frames as the kiosk does with a live camera (bounded backlog, frames dropped when
+   *  analysis falls behind) instead of analysing every frame of the file: for runs under load. */
+  live?: boolean;
 }
 
 export async function runPad(baseUrl: string, y4m: string, opts: RunOptions): Promise<PadOutcome> {
@@ -70,7 +73,7 @@ export async function runPad(baseUrl: string, y4m: string, opts: RunOptions): Pr
   try {
     const page = await browser.newPage();
     const maxMs = opts.maxMs ?? 12000;
-    const q = new URLSearchParams({ seed: String(opts.seed), maxMs: String(maxMs), record: opts.record ? '1' : '0', worker: opts.worker === false ? '0' : '1', full: opts.full ? '1' : '0', portrait: opts.portrait ? '1' : '0', variants: opts.variants ? '1' : '0' });
+    const q = new URLSearchParams({ seed: String(opts.seed), maxMs: String(maxMs), record: opts.record ? '1' : '0', worker: opts.worker === false ? '0' : '1', full: opts.full ? '1' : '0', portrait: opts.portrait ? '1' : '0', variants: opts.variants ? '1' : '0', every: opts.live ? '0' : '1' });
     await page.goto(`${baseUrl}/index.html?${q.toString()}`);
     // Functions, not strings: the page's CSP forbids string evaluation. Typed via globalThis
     // because this file is compiled for Node, without DOM types.

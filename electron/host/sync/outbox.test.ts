@@ -28,14 +28,14 @@ describe('outbox', () => {
     expect(c).toMatchObject({ dossierId: id, attempt: 1, reclaimed: false });
     expect(dossierState(s.db, id!)).toBe('sending');
     expect(claimNext(s.db, 'b', now + 500, 1_000)).toBeNull();
-    expect(renewLease(s.db, c.id, 'a', now + 3_000)).toBe(true);
+    expect(renewLease(s.db, c, now + 3_000)).toBe(true);
     expect(claimNext(s.db, 'b', now + 2_000, 1_000)).toBeNull();
     const again = claimNext(s.db, 'b', now + 3_001, 1_000)!;
     expect(again).toMatchObject({ dossierId: id, attempt: 2, reclaimed: true });
     // The first owner lost the row: its late result is not recorded and it cannot renew.
-    expect(renewLease(s.db, c.id, 'a', now + 9_000)).toBe(false);
-    expect(recordOutcome(s.db, c, 'a', { kind: 'stored', status: 201, receipt: receipt(id!) }, now + 3_002, now)).toBe('lease_lost');
-    expect(recordOutcome(s.db, again, 'b', { kind: 'already_stored', status: 200, receipt: receipt(id!) }, now + 3_003, now)).toBe('sent');
+    expect(renewLease(s.db, c, now + 9_000)).toBe(false);
+    expect(recordOutcome(s.db, c, { kind: 'stored', status: 201, receipt: receipt(id!) }, now + 3_002, now)).toBe('lease_lost');
+    expect(recordOutcome(s.db, again, { kind: 'already_stored', status: 200, receipt: receipt(id!) }, now + 3_003, now)).toBe('sent');
     expect(dossierState(s.db, id!)).toBe('sent');
     expect(outboxRow(s.db, id!).state).toBe('done');
     expect(verifyAudit(s.db).ok).toBe(true);
@@ -47,8 +47,8 @@ describe('outbox', () => {
     const ca = claimNext(s.db, 'w', now, 60_000)!;
     const cb = claimNext(s.db, 'w', now, 60_000)!;
     expect(new Set([ca.dossierId, cb.dossierId])).toEqual(new Set([a, b]));
-    expect(recordOutcome(s.db, ca, 'w', { kind: 'retry', status: 503, code: 'unavailable', retryAfterMs: null }, now, now + 10_000)).toBe('retry');
-    expect(recordOutcome(s.db, cb, 'w', { kind: 'conflict', status: 409, code: 'packet.conflict' }, now, now)).toBe('refused');
+    expect(recordOutcome(s.db, ca, { kind: 'retry', status: 503, code: 'unavailable', retryAfterMs: null }, now, now + 10_000)).toBe('retry');
+    expect(recordOutcome(s.db, cb, { kind: 'conflict', status: 409, code: 'packet.conflict' }, now, now)).toBe('refused');
     expect(outboxRow(s.db, ca.dossierId)).toMatchObject({ state: 'pending', last_error: 'unavailable', lease_owner: null });
     expect(outboxRow(s.db, cb.dossierId)).toMatchObject({ state: 'failed', last_error: 'packet.conflict' });
     expect(dossierState(s.db, ca.dossierId)).toBe('queued');
@@ -65,7 +65,7 @@ describe('outbox', () => {
     const p2 = keepPacket(s.db, id!, { jwe: 'two', digest: 'd2', size: 3 }, Date.now());
     expect(p2).toEqual(p1);
     const c = claimNext(s.db, 'w', Date.now(), 60_000)!;
-    recordOutcome(s.db, c, 'w', { kind: 'stored', status: 201, receipt: receipt(id!) }, Date.now(), Date.now());
+    recordOutcome(s.db, c, { kind: 'stored', status: 201, receipt: receipt(id!) }, Date.now(), Date.now());
     expect(storedPacket(s.db, id!)).toBeNull();
   });
 

@@ -2,12 +2,17 @@
  * The outbox as the sync worker changes it. Each change is one synchronous transaction with its
  * audit entry; nothing here awaits. A row is claimed under a lease (owner and expiry) that the
  * uploading worker renews; a row whose lease ran out (its host was killed mid-upload) is claimed
- * again, so a dossier is never uploaded twice at once and never stuck in 'sending'.
+ * again, so a dossier is never uploaded twice at once and never stuck in 'sending'. Each claim has
+ * its own token (`claim`, migration 0051): a result, a renewal or an offset is written only with
+ * the token of the claim that holds the row, so an attempt whose lease ran out while it still ran
+ * (a stalled host) cannot overwrite the attempt that claimed the row after it.
  */
+import { randomBytes } from 'node:crypto';
 import { canMove, type DossierState } from '../../../shared/domain/dossier-state';
 import { appendAudit } from '../store/audit';
 import type { Db } from '../store/database';
 import type { UploadOutcome } from './outcome';
+import { dropKeptPacket } from './outbox-upload';
 
 export interface Claimed {
   id: number;
@@ -15,6 +20,8 @@ export interface Claimed {
   idempotencyKey: string;
   attempt: number;
   reclaimed: boolean;
+  /** This claim's own token: the row is this attempt's only while `outbox.claim_id` is it. */
+  claim: string;
 }
 
 export interface StoredPacket {
@@ -34,29 +41,44 @@ function moveDossier(db: Db, id: string, to: DossierState, at: string, extra: { 
   else db.prepare('UPDATE dossiers SET state = ?, updated_at = ? WHERE id = ?').run(to, at, id);
 }
 
-/** The next due row (pending and due, or sending with an expired lease), claimed for `owner`. */
-export function claimNext(db: Db, owner: string, now: number, leaseMs: number): Claimed | null {
+/** `AND dossier_id NOT IN (…)` for the dossiers a worker is uploading now, with its parameters. */
+function skipping(busy: readonly string[]): string {
+  return busy.length === 0 ? '' : ` AND dossier_id NOT IN (${busy.map(() => '?').join(', ')})`;
+}
+
+/**
+ * The next due row (pending and due, or sending with an expired lease), claimed for `owner` under
+ * a new claim token. `busy`: dossiers this worker is uploading now, never claimed again while
+ * their upload runs, even when its lease ran out (an event loop stalled longer than the lease).
+ */
+export function claimNext(db: Db, owner: string, now: number, leaseMs: number, busy: readonly string[] = []): Claimed | null {
   return db.transaction((): Claimed | null => {
     const at = iso(now);
     const r = db
       .prepare(
         `SELECT id, dossier_id AS dossierId, idempotency_key AS idempotencyKey, attempts, state FROM outbox
-         WHERE (state = 'pending' AND next_attempt_at <= ?) OR (state = 'sending' AND lease_until < ?)
+         WHERE ((state = 'pending' AND next_attempt_at <= ?) OR (state = 'sending' AND lease_until < ?))${skipping(busy)}
          ORDER BY next_attempt_at, id LIMIT 1`,
       )
-      .get(at, at) as { id: number; dossierId: string; idempotencyKey: string; attempts: number; state: string } | undefined;
+      .get(at, at, ...busy) as { id: number; dossierId: string; idempotencyKey: string; attempts: number; state: string } | undefined;
     if (!r) return null;
     const reclaimed = r.state === 'sending';
-    db.prepare(`UPDATE outbox SET state = 'sending', lease_owner = ?, lease_until = ?, attempts = attempts + 1, last_attempt_at = ? WHERE id = ?`).run(owner, iso(now + leaseMs), at, r.id);
+    const claim = randomBytes(12).toString('base64url');
+    db.prepare(`UPDATE outbox SET state = 'sending', lease_owner = ?, claim_id = ?, lease_until = ?, attempts = attempts + 1, last_attempt_at = ? WHERE id = ?`).run(owner, claim, iso(now + leaseMs), at, r.id);
     moveDossier(db, r.dossierId, 'sending', at);
     appendAudit(db, { actor: 'system', action: 'sync.sending', dossierId: r.dossierId, at, detail: { attempt: r.attempts + 1, reclaimed } });
-    return { id: r.id, dossierId: r.dossierId, idempotencyKey: r.idempotencyKey, attempt: r.attempts + 1, reclaimed };
+    return { id: r.id, dossierId: r.dossierId, idempotencyKey: r.idempotencyKey, attempt: r.attempts + 1, reclaimed, claim };
   }).immediate();
 }
 
-/** The uploading worker still holds the row: push its lease on. False when the lease was lost. */
-export function renewLease(db: Db, id: number, owner: string, until: number): boolean {
-  return db.prepare(`UPDATE outbox SET lease_until = ? WHERE id = ? AND lease_owner = ? AND state = 'sending'`).run(iso(until), id, owner).changes === 1;
+/** The claim still holds the row: push its lease on. False when the row was claimed again (or settled) since. */
+export function renewLease(db: Db, c: Pick<Claimed, 'id' | 'claim'>, until: number): boolean {
+  return db.prepare(`UPDATE outbox SET lease_until = ? WHERE id = ? AND claim_id = ? AND state = 'sending'`).run(iso(until), c.id, c.claim).changes === 1;
+}
+
+/** True while this claim holds its row (for writes beside the row, in the caller's transaction). */
+export function holdsClaim(db: Db, dossierId: string, claim: string): boolean {
+  return db.prepare(`SELECT 1 FROM outbox WHERE dossier_id = ? AND claim_id = ? AND state = 'sending'`).get(dossierId, claim) !== undefined;
 }
 
 export function storedPacket(db: Db, dossierId: string): StoredPacket | null {
@@ -81,29 +103,35 @@ export function keepPacket(db: Db, dossierId: string, p: StoredPacket, now: numb
 export type Recorded = 'sent' | 'refused' | 'retry' | 'lease_lost';
 
 /**
- * The upload's result, in one transaction with its audit entry; nothing when the lease was lost.
+ * The upload's result, in one transaction with its audit entry. A claim that no longer holds its
+ * row (its lease ran out and the row was claimed again, or settled another way) writes nothing but
+ * `sync.result_dropped`: the attempt holding the row now records its own result.
  * The entry keeps the digest of the packet put on the wire: the status feed's evidence of delivery.
  */
-export function recordOutcome(db: Db, c: Claimed, owner: string, o: UploadOutcome, now: number, nextAttemptAt: number, digest: string | null = null): Recorded {
+export function recordOutcome(db: Db, c: Claimed, o: UploadOutcome, now: number, nextAttemptAt: number, digest: string | null = null): Recorded {
   return db.transaction((): Recorded => {
     const at = iso(now);
-    const held = db.prepare(`SELECT 1 FROM outbox WHERE id = ? AND state = 'sending' AND lease_owner = ?`).get(c.id, owner);
-    if (!held) return 'lease_lost';
+    if (!holdsClaim(db, c.dossierId, c.claim)) {
+      appendAudit(db, { actor: 'system', action: 'sync.result_dropped', dossierId: c.dossierId, at, detail: { attempt: c.attempt, outcome: o.kind, code: 'code' in o ? o.code : null, digest } });
+      return 'lease_lost';
+    }
     if (o.kind === 'stored' || o.kind === 'already_stored') {
-      db.prepare(`UPDATE outbox SET state = 'done', done_at = ?, http_status = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL WHERE id = ?`).run(at, o.status, c.id);
+      db.prepare(`UPDATE outbox SET state = 'done', done_at = ?, http_status = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL, claim_id = NULL WHERE id = ?`).run(at, o.status, c.id);
       moveDossier(db, c.dossierId, 'sent', at, { outcome: JSON.stringify({ status: 'received', receivedAt: o.receipt.receivedAt }) });
       // Delivered: the kept packet (the dossier's personal data, sealed) is not kept past its use.
-      db.prepare('DELETE FROM outbox_packets WHERE dossier_id = ?').run(c.dossierId);
+      dropKeptPacket(db, c.dossierId, now);
       appendAudit(db, { actor: 'system', action: 'sync.sent', dossierId: c.dossierId, at, detail: { status: o.status, attempt: c.attempt, digest } });
       return 'sent';
     }
     if (o.kind === 'conflict' || o.kind === 'final') {
-      db.prepare(`UPDATE outbox SET state = 'failed', http_status = ?, last_error = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?`).run(o.status, o.code, c.id);
+      db.prepare(`UPDATE outbox SET state = 'failed', http_status = ?, last_error = ?, lease_owner = NULL, lease_until = NULL, claim_id = NULL WHERE id = ?`).run(o.status, o.code, c.id);
       moveDossier(db, c.dossierId, 'queued', at);
+      // Refused for good: its sealed copy of the citizen's data is not kept either (a re-enrolment's retry builds it again).
+      dropKeptPacket(db, c.dossierId, now);
       appendAudit(db, { actor: 'system', action: 'sync.refused', dossierId: c.dossierId, at, detail: { status: o.status, code: o.code, attempt: c.attempt, digest } });
       return 'refused';
     }
-    db.prepare(`UPDATE outbox SET state = 'pending', http_status = ?, last_error = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?`).run(o.status, o.code, iso(nextAttemptAt), c.id);
+    db.prepare(`UPDATE outbox SET state = 'pending', http_status = ?, last_error = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL, claim_id = NULL WHERE id = ?`).run(o.status, o.code, iso(nextAttemptAt), c.id);
     moveDossier(db, c.dossierId, 'queued', at);
     appendAudit(db, { actor: 'system', action: 'sync.retry_scheduled', dossierId: c.dossierId, at, detail: { status: o.status, code: o.code, attempt: c.attempt, delayMs: Math.max(0, nextAttemptAt - now), digest } });
     return 'retry';
@@ -125,13 +153,13 @@ export function recordAndClaimNext(
   now: number,
   nextAttemptAt: number,
   digest: string | null,
-  claim: { leaseMs: number } | null,
+  claim: { leaseMs: number; busy?: readonly string[] } | null,
 ): { recorded: Recorded; next: Claimed | null; claimError?: unknown } {
   return db.transaction(() => {
-    const recorded = recordOutcome(db, c, owner, o, now, nextAttemptAt, digest);
+    const recorded = recordOutcome(db, c, o, now, nextAttemptAt, digest);
     if (!claim) return { recorded, next: null };
     try {
-      return { recorded, next: claimNext(db, owner, now, claim.leaseMs) };
+      return { recorded, next: claimNext(db, owner, now, claim.leaseMs, claim.busy) };
     } catch (claimError) {
       return { recorded, next: null, claimError };
     }
@@ -148,11 +176,11 @@ export function retryAllNow(db: Db, now: number, why: string): number {
   }).immediate();
 }
 
-/** When the worker should look again: the earliest due row or expiring lease, or null. */
-export function nextDue(db: Db): number | null {
+/** When the worker should look again: the earliest due row or expiring lease (not of the `busy` dossiers it uploads), or null. */
+export function nextDue(db: Db, busy: readonly string[] = []): number | null {
   const r = db
-    .prepare(`SELECT min(t) AS t FROM (SELECT min(next_attempt_at) AS t FROM outbox WHERE state = 'pending' UNION ALL SELECT min(lease_until) FROM outbox WHERE state = 'sending')`)
-    .get() as { t: string | null };
+    .prepare(`SELECT min(t) AS t FROM (SELECT min(next_attempt_at) AS t FROM outbox WHERE state = 'pending' UNION ALL SELECT min(lease_until) FROM outbox WHERE state = 'sending'${skipping(busy)})`)
+    .get(...busy) as { t: string | null };
   return r.t ? Date.parse(r.t) : null;
 }
 

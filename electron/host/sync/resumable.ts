@@ -5,11 +5,13 @@
  * packet. An attempt with an upload on record asks the upstream its offset (HEAD) and sends only
  * the rest, in pieces of `chunkBytes`, recording each offset the upstream confirms; an upload the
  * upstream no longer knows (expired, 404/410) is started afresh with the same kept bytes. The
- * completion answers as the PUT would: stored, "the same packet" (200), a conflict, a refusal.
+ * completion answers as the PUT would: stored, "the same packet" (200), a conflict, a refusal; an
+ * answer for good ends the upload upstream, so the kiosk forgets it (nothing left to cancel).
+ * Every write is the attempt's claim's (`claim`): one whose row was claimed again stops at once.
  */
 import type { Db } from '../store/database';
 import { keepPacket, type StoredPacket } from './outbox';
-import { confirmOffset, keptUpload, rememberUpload } from './outbox-upload';
+import { confirmOffset, keptUpload, rememberUpload, uploadEnded } from './outbox-upload';
 import type { UploadOutcome } from './outcome';
 import { contentDigest } from './upstream-client';
 import type { ResumableSink, UploadStep } from './upload-client';
@@ -37,7 +39,7 @@ const retry = (code: 'upload.unknown' | 'upload.offset_mismatch' | 'bad_response
  * One attempt. `progress` is told after every offset the upstream confirms (the screen shows it).
  * Network failures, timeouts, 5xx and 429 end the attempt as a retry with the offset kept.
  */
-export async function sendResumable(db: Db, dossierId: string, built: StoredPacket, o: ResumableOptions, now: () => number, progress: () => void): Promise<Sent> {
+export async function sendResumable(db: Db, dossierId: string, claim: string, built: StoredPacket, o: ResumableOptions, now: () => number, progress: () => void): Promise<Sent> {
   const kept = keepPacket(db, dossierId, built, now());
   const bytes = Buffer.from(kept.jwe, 'latin1');
   const size = bytes.length;
@@ -51,7 +53,7 @@ export async function sendResumable(db: Db, dossierId: string, built: StoredPack
   if (had) {
     step = await o.sink.uploadOffset(had);
     // An offset past the packet is refused below, never remembered (nor shown as progress).
-    if (step.kind === 'offset' && step.offset <= size) rememberUpload(db, dossierId, had, step.offset, now(), 'resumed');
+    if (step.kind === 'offset' && step.offset <= size) rememberUpload(db, dossierId, claim, had, step.offset, now(), 'resumed');
   }
   let starts = 0;
   // Every piece moves the offset on; the bound only stops an upstream that keeps answering nonsense.
@@ -60,14 +62,20 @@ export async function sendResumable(db: Db, dossierId: string, built: StoredPack
     if (step.kind === 'gone') {
       if (starts++ >= 2) return done(retry('upload.unknown', 404));
       step = await o.sink.startUpload(dossierId, size, digest);
-      if (step.kind === 'offset' && step.offset <= size) rememberUpload(db, dossierId, step.uploadId, step.offset, now(), why);
+      if (step.kind === 'offset' && step.offset <= size) rememberUpload(db, dossierId, claim, step.uploadId, step.offset, now(), why);
       why = 'gone';
       continue;
     }
     if (step.offset > size) return done(retry('bad_response', null));
-    confirmOffset(db, dossierId, step.uploadId, step.offset);
+    confirmOffset(db, dossierId, claim, step.uploadId, step.offset);
     progress();
-    step = step.offset === size ? await o.sink.completeUpload(step.uploadId) : await o.sink.appendUpload(step.uploadId, step.offset, bytes.subarray(step.offset, step.offset + chunk));
+    if (step.offset < size) {
+      step = await o.sink.appendUpload(step.uploadId, step.offset, bytes.subarray(step.offset, step.offset + chunk));
+      continue;
+    }
+    const uploadId = step.uploadId;
+    step = await o.sink.completeUpload(uploadId);
+    if (step.kind === 'outcome' && step.outcome.kind !== 'retry') uploadEnded(db, dossierId, claim, uploadId);
   }
   return done(retry('upload.offset_mismatch', 409));
 }

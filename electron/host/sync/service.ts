@@ -34,6 +34,8 @@ export interface SyncTuning {
   resumableAboveBytes?: number;
   /** The piece of a resumable upload sent per request (64 KiB). */
   chunkBytes?: number;
+  /** The worker's clock (tests of leases move it on); else the system clock. */
+  now?: () => number;
 }
 
 export interface SyncServiceOptions {
@@ -129,6 +131,7 @@ export class SyncService {
       leaseMs: t.leaseMs,
       idleMs: t.idleMs,
       backoff: t.backoff,
+      now: t.now,
       onChange: () => this.o.onChange?.(),
       resumable: {
         sink: client.uploads(),

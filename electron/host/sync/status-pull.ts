@@ -15,6 +15,7 @@ import { UPSTREAM_PORTRAIT_RETURN } from '../../../shared/domain/return-reason';
 import { appendAudit } from '../store/audit';
 import type { Db } from '../store/database';
 import { canMove, type DossierState } from '../../../shared/domain/dossier-state';
+import { dropKeptPacket } from './outbox-upload';
 import { RETURNED_FOR_RECAPTURE } from './packet/from-store';
 import { statusCursor, writeState } from './sync-state';
 import type { StatusChange, StatusPage } from './upstream-client';
@@ -63,8 +64,9 @@ export function applyStatusChange(db: Db, c: StatusChange, now = new Date()): Ap
       // a digest (its host killed mid-upload) waits for its next attempt to settle it.
       const own = ownDigests(db, c.dossierId);
       if (!c.digest || !own.includes(c.digest)) return own.length === 0 && ob.attempts > 0 && ob.state === 'pending' ? 'deferred' : 'ignored';
-      db.prepare(`UPDATE outbox SET state = 'done', done_at = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL WHERE dossier_id = ?`).run(at, c.dossierId);
-      db.prepare('DELETE FROM outbox_packets WHERE dossier_id = ?').run(c.dossierId);
+      db.prepare(`UPDATE outbox SET state = 'done', done_at = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL, claim_id = NULL WHERE dossier_id = ?`).run(at, c.dossierId);
+      // Delivered another way (an offline import, an attempt whose answer was lost): its own upload, if one is open, is cancelled.
+      dropKeptPacket(db, c.dossierId, now.getTime());
       if (state === 'queued') setState(db, c.dossierId, 'queued', 'sending', at);
       setState(db, c.dossierId, 'sending', 'sent', at);
       appendAudit(db, { actor: 'system', action: 'sync.sent', dossierId: c.dossierId, at, detail: { via: 'status', digest: c.digest } });
@@ -83,7 +85,7 @@ export function applyStatusChange(db: Db, c: StatusChange, now = new Date()): Ap
     setState(db, c.dossierId, 'sent', 'rejected_upstream', at, ', upstream_outcome = ?', [outcome]);
     appendAudit(db, { actor: 'upstream', action: 'sync.rejected', dossierId: c.dossierId, at, detail: { seq: c.seq, code } });
     if (code === 'portrait_quality') {
-      db.prepare('DELETE FROM outbox_packets WHERE dossier_id = ?').run(c.dossierId);
+      dropKeptPacket(db, c.dossierId, now.getTime());
       db.prepare('DELETE FROM outbox WHERE dossier_id = ?').run(c.dossierId);
       setState(db, c.dossierId, 'rejected_upstream', 'returned', at, ', return_reason = ?, revision = revision + 1', [PORTRAIT_RETURN_REASON]);
       appendAudit(db, { actor: 'system', action: RETURNED_FOR_RECAPTURE, dossierId: c.dossierId, at, detail: { code } });

@@ -6,6 +6,7 @@
  */
 import { networkCode, outcomeOf, type UploadOutcome } from './outcome';
 import type { HttpAnswer, Transport } from './transport';
+import type { CancelAnswer, CancelSink } from './upload-cancels';
 
 export type UploadStep =
   /** The upstream holds this many bytes of the upload. */
@@ -15,7 +16,7 @@ export type UploadStep =
   /** The upload ended (stored, already stored, refused) or the attempt must wait (network, 5xx, 429). */
   | { kind: 'outcome'; outcome: UploadOutcome };
 
-export interface ResumableSink {
+export interface ResumableSink extends CancelSink {
   startUpload(dossierId: string, size: number, digest: string): Promise<UploadStep>;
   uploadOffset(uploadId: string): Promise<UploadStep>;
   appendUpload(uploadId: string, offset: number, bytes: Buffer): Promise<UploadStep>;
@@ -41,6 +42,16 @@ function problem(a: HttpAnswer): { code?: unknown; offset?: unknown } {
 function asOutcome(a: HttpAnswer): UploadStep {
   const ra = a.headers['retry-after'];
   return { kind: 'outcome', outcome: outcomeOf(a.status, a.body, { retryAfter: Array.isArray(ra) ? ra[0] : ra }) };
+}
+
+/**
+ * A HEAD answer has no body to name its problem: a 5xx is taken as `unavailable` and a 429 as
+ * `rate_limited`, as the upstream names them on the other requests (same backoff, same words).
+ */
+function bodiless(a: HttpAnswer): HttpAnswer {
+  if (a.body !== '') return a;
+  const code = a.status >= 500 ? 'unavailable' : a.status === 429 ? 'rate_limited' : null;
+  return code ? { ...a, body: JSON.stringify({ code }) } : a;
 }
 
 /** 404/410 of an upload, a 409 with the offset the upstream holds, or what the answer means for the packet. */
@@ -87,8 +98,21 @@ export class UploadClient implements ResumableSink {
    */
   uploadOffset(uploadId: string): Promise<UploadStep> {
     return this.call('HEAD', `/v1/uploads/${encodeURIComponent(uploadId)}`, null, JSON_ACCEPT, (a) =>
-      a.status >= 400 && a.status < 500 && a.status !== 408 && a.status !== 429 ? { kind: 'gone' } : uploadAnswer(a, uploadId),
+      a.status >= 400 && a.status < 500 && a.status !== 408 && a.status !== 429 ? { kind: 'gone' } : uploadAnswer(bodiless(a), uploadId),
     );
+  }
+
+  /** DELETE: 204 cancelled, 404/410 unknown (expired, completed, never this device's); network, 5xx, 408, 429 try later; other refusals are left to expiry. */
+  async cancelUpload(uploadId: string): Promise<CancelAnswer> {
+    let a: HttpAnswer;
+    try {
+      a = await this.t.send('DELETE', `/v1/uploads/${encodeURIComponent(uploadId)}`, null, JSON_ACCEPT);
+    } catch {
+      return 'failed';
+    }
+    if (a.status === 204 || a.status === 200) return 'cancelled';
+    if (a.status === 404 || a.status === 410) return 'unknown';
+    return a.status >= 500 || a.status === 408 || a.status === 429 ? 'failed' : 'refused';
   }
 
   appendUpload(uploadId: string, offset: number, bytes: Buffer): Promise<UploadStep> {

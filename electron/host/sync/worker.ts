@@ -4,7 +4,10 @@
  * slot's next due row (another transaction, with both audit entries: one commit per dossier,
  * the result durable before the next upload starts). Up to `concurrency` uploads at once, never two of the same dossier (the lease).
  * While an upload runs its lease is renewed; a host killed mid-upload leaves a lease that expires
- * and the row is claimed again. Backoff with full jitter between attempts; pause and resume; a
+ * and the row is claimed again. Each claim has its own token: an attempt whose lease ran out while
+ * it still ran (a stalled event loop) records nothing, and this worker never claims a dossier it is
+ * still uploading. Between uploads, uploads it stopped using are cancelled upstream
+ * (upload-cancels.ts). Backoff with full jitter between attempts; pause and resume; a
  * success after failures (or `networkBack`) makes every waiting row due at once.
  */
 import { randomBytes } from 'node:crypto';
@@ -15,7 +18,9 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { claimNext, nextDue, recordAndClaimNext, renewLease, retryAllNow, storedPacket, type Claimed, type StoredPacket } from './outbox';
 import type { UploadOutcome } from './outcome';
 import { PacketError } from './packet/errors';
+import { abandonUpload, ClaimLostError } from './outbox-upload';
 import { sendResumable, type ResumableOptions, type Sent } from './resumable';
+import { sendCancels } from './upload-cancels';
 
 /** Progress of a resumable upload is told to the screen at most this often. */
 const PROGRESS_MS = 250;
@@ -69,6 +74,9 @@ export class SyncWorker {
   private paused = false;
   private timer: NodeJS.Timeout | null = null;
   private readonly inFlight = new Map<number, Promise<void>>();
+  /** Dossiers being uploaded now: never claimed again by this worker until their result is recorded. */
+  private readonly uploading = new Set<string>();
+  private cancelling: Promise<void> | null = null;
   private slots = 0;
   private lastFailed = false;
 
@@ -89,7 +97,7 @@ export class SyncWorker {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await Promise.allSettled([...this.inFlight.values()]);
+    await Promise.allSettled([...this.inFlight.values(), this.cancelling]);
   }
 
   setPaused(paused: boolean): void {
@@ -124,20 +132,34 @@ export class SyncWorker {
     while (this.inFlight.size < max) {
       let c: Claimed | null;
       try {
-        c = claimNext(this.o.db, this.owner, this.now(), this.o.leaseMs ?? 60_000);
+        c = claimNext(this.o.db, this.owner, this.now(), this.o.leaseMs ?? 60_000, [...this.uploading]);
       } catch (e) {
         this.o.log.error('sync.claim_failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null });
         break;
       }
       if (!c) break;
       const slot = ++this.slots;
+      this.uploading.add(c.dossierId);
       const p = this.slot(c).finally(() => {
         this.inFlight.delete(slot);
         this.pump();
       });
       this.inFlight.set(slot, p);
     }
+    this.cancelUnused();
     this.arm();
+  }
+
+  /** Uploads this kiosk stopped using are cancelled upstream, one pass at a time; a failure only waits for the next pass. */
+  private cancelUnused(): void {
+    const sink = this.o.resumable?.sink;
+    if (!sink || this.cancelling) return;
+    this.cancelling = sendCancels(this.o.db, sink, () => this.now())
+      .then((settled) => settled.forEach((id) => this.o.onChange?.(id, 'upload_cancelled')))
+      .catch((e: unknown) => this.o.log.error('sync.cancel_failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null }))
+      .finally(() => {
+        this.cancelling = null;
+      });
   }
 
   private arm(): void {
@@ -145,7 +167,7 @@ export class SyncWorker {
     this.timer = null;
     if (!this.running || this.paused) return;
     const idle = this.o.idleMs ?? 2_000;
-    const due = nextDue(this.o.db);
+    const due = nextDue(this.o.db, [...this.uploading]);
     const wait = due === null ? idle : Math.min(idle, Math.max(0, due - this.now()) + 5);
     this.timer = setTimeout(() => this.pump(), wait);
     this.timer.unref();
@@ -173,20 +195,27 @@ export class SyncWorker {
       told = this.now();
       this.o.onChange?.(c.dossierId, 'progress');
     };
-    if (r && packet.size > r.aboveBytes) return sendResumable(this.o.db, c.dossierId, packet, r, () => this.now(), progress);
+    if (r && packet.size > r.aboveBytes) return sendResumable(this.o.db, c.dossierId, c.claim, packet, r, () => this.now(), progress);
+    // A kept packet now sent whole (the threshold was raised): its upload begun upstream is cancelled.
+    abandonUpload(this.o.db, c.dossierId, c.claim, this.now());
     return { outcome: await this.o.sink.putPacket(c.dossierId, packet.jwe), digest: packet.digest };
   }
 
   /** One upload slot: its row, then each row claimed together with the previous result, until none is due. */
   private async slot(first: Claimed): Promise<void> {
-    for (let c: Claimed | null = first; c; ) c = await this.upload(c);
+    let c: Claimed | null = first;
+    try {
+      while (c) c = await this.upload(c);
+    } finally {
+      if (c) this.uploading.delete(c.dossierId);
+    }
   }
 
   /** Uploads one claimed row; records the result and claims the next due row in one transaction (returned). */
   private async upload(c: Claimed): Promise<Claimed | null> {
     const leaseMs = this.o.leaseMs ?? 60_000;
     const beat = setInterval(() => {
-      if (!renewLease(this.o.db, c.id, this.owner, this.now() + leaseMs)) this.o.log.warn('sync.lease_lost', { attempt: c.attempt });
+      if (!renewLease(this.o.db, c, this.now() + leaseMs)) this.o.log.warn('sync.lease_lost', { attempt: c.attempt });
     }, Math.max(50, Math.floor(leaseMs / 3)));
     beat.unref();
     let outcome: UploadOutcome;
@@ -206,8 +235,10 @@ export class SyncWorker {
           digest = sent.digest;
           outcome = receiptChecked(sent.outcome, c.dossierId, sent.digest);
         } catch (e) {
-          // The store failed keeping the packet or its upload (a full disk): tried again with backoff, as a failed build.
-          this.o.log.error('sync.send_failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null });
+          // Claimed again (this attempt's lease ran out): its result is dropped when recorded. Or the store
+          // failed keeping the packet or its upload (a full disk): tried again with backoff, as a failed build.
+          if (e instanceof ClaimLostError) this.o.log.warn('sync.lease_lost', { attempt: c.attempt });
+          else this.o.log.error('sync.send_failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null });
           outcome = { kind: 'retry', status: null, code: 'packet.build_failed', retryAfterMs: null };
         }
       }
@@ -218,12 +249,14 @@ export class SyncWorker {
     const retryAfter = o.kind === 'retry' ? o.retryAfterMs : null;
     const delay = backoffDelay(c.attempt, this.o.backoff ?? DEFAULT_BACKOFF, this.o.random, retryAfter);
     let r;
+    this.uploading.delete(c.dossierId);
     try {
-      r = recordAndClaimNext(this.o.db, c, this.owner, o, this.now(), this.now() + delay, digest, this.running && !this.paused ? { leaseMs } : null);
+      r = recordAndClaimNext(this.o.db, c, this.owner, o, this.now(), this.now() + delay, digest, this.running && !this.paused ? { leaseMs, busy: [...this.uploading] } : null);
     } catch (e) {
       this.o.log.error('sync.record_failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null });
       return null;
     }
+    if (r.next) this.uploading.add(r.next.dossierId);
     const { recorded, claimError } = r;
     if (claimError) this.o.log.error('sync.claim_failed', { kind: claimError instanceof Error ? claimError.name : typeof claimError, code: (claimError as { code?: unknown }).code ?? null });
     this.o.log.info('sync.attempt', { outcome: o.kind, code: 'code' in o ? o.code : null, status: o.status, attempt: c.attempt, recorded });

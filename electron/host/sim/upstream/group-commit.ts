@@ -3,7 +3,9 @@
  * busy (packets verified at once in the threads) go into one transaction, each in its own
  * savepoint, so one fsync (synchronous=FULL) covers them all. A write's promise settles only after
  * that transaction has committed: no acknowledgement before its packet is durable. A write that
- * throws is undone alone (its savepoint) and rejects; a commit that fails rejects every write in it.
+ * throws is undone alone (its savepoint) and rejects; a commit that fails rejects every write in it,
+ * and so does a batch SQLite rolled back on its own mid-way (a full disk, I/O error, busy store):
+ * the writes after it are not run, so none is committed outside the batch unacknowledged.
  */
 import type { UpstreamDb } from './db';
 
@@ -11,6 +13,19 @@ interface Item {
   write: () => unknown;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
+}
+
+/** The batch's transaction was rolled back by SQLite during write `at`: its own error, a plain refusal for the others. */
+class BatchUndone extends Error {
+  constructor(private readonly last: { ok: true; value: unknown } | { ok: false; error: unknown }) {
+    super('the batch was rolled back');
+  }
+
+  errorFor(i: number, at: number): unknown {
+    if (i === at && !this.last.ok) return this.last.error;
+    const cause = this.last.ok ? 'a write' : String(this.last.error);
+    return new Error(`not stored: the store undid the batch (${cause})`);
+  }
 }
 
 export class GroupCommit {
@@ -46,11 +61,15 @@ export class GroupCommit {
             } catch (error) {
               results.push({ ok: false, error });
             }
+            // SQLite ended the whole transaction itself (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY, a
+            // RAISE(ROLLBACK)): every write before is undone, and the rest must not run outside it
+            // (each would commit alone, unacknowledged). The whole batch is refused.
+            if (!this.db.inTransaction) throw new BatchUndone(results.at(-1)!);
           }
         })
         .immediate();
     } catch (e) {
-      for (const item of batch) item.reject(e);
+      batch.forEach((item, i) => item.reject(e instanceof BatchUndone ? e.errorFor(i, results.length - 1) : e));
       return;
     }
     this.stats.commits++;

@@ -27,6 +27,15 @@ export async function uploadRoute(ctx: RouteContext, req: IncomingMessage, res: 
   if (!m) throw new Problem(404, 'request.invalid', 'no such route');
   const id = decodeURIComponent(m[1]!);
   if (req.method === 'HEAD') return offsetHeader(res, ctx.uploads.get(device, id).offset);
+  if (req.method === 'DELETE') {
+    // The kiosk stopped using it (delivered another way, refused, sent whole): the pieces go now, not at expiry.
+    const row = ctx.uploads.get(device, id);
+    ctx.uploads.forget(id);
+    ctx.service.events.emit('upload-cancelled', { uploadId: id, dossierId: row.dossierId, offset: row.offset });
+    res.writeHead(204, { 'cache-control': 'no-store' });
+    res.end();
+    return;
+  }
   if (req.method === 'PATCH') {
     const offset = String(req.headers['upload-offset'] ?? '');
     if (!/^\d{1,12}$/.test(offset)) throw new Problem(400, 'request.invalid', 'Upload-Offset');

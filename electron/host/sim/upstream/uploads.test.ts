@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newDossierId } from '../../store/dossiers';
 import { buildPacket } from '../../sync/packet/build';
@@ -38,6 +40,23 @@ describe('resumable uploads', () => {
     // The same JWE announced again: nothing to send.
     expect(await call(env.up.url, env.kiosk.tls, 'POST', '/v1/uploads', start, json)).toMatchObject({ status: 200, json: { dossierId: id, digest } });
     expect((await call(env.up.url, env.kiosk.tls, 'HEAD', `/v1/uploads/${uploadId}`)).status).toBe(404);
+  });
+
+  it('an upload the kiosk no longer needs is cancelled: its bytes are gone at once; only its own device may cancel it', async () => {
+    const id = newDossierId();
+    const { jwe } = await buildPacket(sampleInput(id, chipFiles), env.kiosk.keys);
+    const start = JSON.stringify({ dossierId: id, size: jwe.length, digest: `sha-256=:${createHash('sha256').update(jwe).digest('base64')}:` });
+    const uploadId = String((await call(env.up.url, env.kiosk.tls, 'POST', '/v1/uploads', start, json)).json.uploadId);
+    await call(env.up.url, env.kiosk.tls, 'PATCH', `/v1/uploads/${uploadId}`, jwe.slice(0, 1000), { ...bytes, 'upload-offset': '0' });
+    const stranger = await enrolKiosk(env.up.enrolmentUrl, env.up.caPem, env.up.control.issueToken());
+    expect(await call(env.up.url, stranger.tls, 'DELETE', `/v1/uploads/${uploadId}`)).toMatchObject({ status: 404, json: { code: 'upload.unknown' } });
+    expect((await call(env.up.url, env.kiosk.tls, 'HEAD', `/v1/uploads/${uploadId}`)).headers['upload-offset']).toBe('1000');
+    expect((await call(env.up.url, env.kiosk.tls, 'DELETE', `/v1/uploads/${uploadId}`)).status).toBe(204);
+    expect((await call(env.up.url, env.kiosk.tls, 'HEAD', `/v1/uploads/${uploadId}`)).status).toBe(404);
+    expect(await call(env.up.url, env.kiosk.tls, 'DELETE', `/v1/uploads/${uploadId}`)).toMatchObject({ status: 404, json: { code: 'upload.unknown' } });
+    expect(existsSync(join(env.dataDir, 'uploads', `${uploadId}.part`))).toBe(false);
+    // Starting the same bytes again is a fresh upload from 0.
+    expect((await call(env.up.url, env.kiosk.tls, 'POST', '/v1/uploads', start, json)).json).toMatchObject({ offset: 0 });
   });
 
   it('bytes that are not the announced digest are refused at completion', async () => {

@@ -64,13 +64,13 @@ export function settleCancel(db: Db, c: PendingCancel, answer: CancelAnswer, now
   }).immediate();
 }
 
-/** One pass over the due cancels, one request at a time. Returns the dossiers whose cancel was settled. */
+/** One pass over the due cancels, one request at a time. Returns the dossiers whose cancel was tried. */
 export async function sendCancels(db: Db, sink: CancelSink, now: () => number): Promise<string[]> {
-  const settled: string[] = [];
+  const tried: string[] = [];
   for (const c of dueCancels(db, now())) {
     const answer = await sink.cancelUpload(c.uploadId);
     settleCancel(db, c, answer, now());
-    if (answer !== 'failed') settled.push(c.dossierId);
+    tried.push(c.dossierId);
   }
-  return settled;
+  return tried;
 }

@@ -155,7 +155,7 @@ export class SyncWorker {
     const sink = this.o.resumable?.sink;
     if (!sink || this.cancelling) return;
     this.cancelling = sendCancels(this.o.db, sink, () => this.now())
-      .then((settled) => settled.forEach((id) => this.o.onChange?.(id, 'upload_cancelled')))
+      .then((tried) => tried.forEach((id) => this.o.onChange?.(id, 'upload_cancel')))
       .catch((e: unknown) => this.o.log.error('sync.cancel_failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null }))
       .finally(() => {
         this.cancelling = null;

@@ -63,7 +63,7 @@ export interface Upstream {
   enrolmentUrl: string;
   caPem: string;
   control: UpstreamControl;
-  /** 'enrolled', 'stored', 'decided', 'refused', 'ack-dropped', 'failed', 'upload-started', 'upload-appended'. */
+  /** 'enrolled', 'stored', 'decided', 'refused', 'ack-dropped', 'failed', 'upload-started', 'upload-appended', 'upload-cancelled'. */
   events: UpstreamService['events'];
   stop(): Promise<void>;
 }

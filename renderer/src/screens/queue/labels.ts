@@ -31,6 +31,9 @@ export const KNOWN_ACTIONS = [
   'sync.packet_built',
   'sync.upload_started',
   'sync.upload_resumed',
+  // An upload no longer needed, cancelled upstream; an attempt's late result set aside (its lease had run out).
+  'sync.upload_cancelled',
+  'sync.result_dropped',
   'dossier.returned_for_recapture',
   // The face comparison (electron/host/face), a supervisor's password on the officer's screen, the receipt.
   'face.compared',

@@ -66,7 +66,10 @@ async function main(): Promise<void> {
       for (const noisy of noise > 0 ? [false, true] : [false]) {
         const filters = [e.noise ? `noise=alls=${e.noise}:allf=t` : null, noisy ? cameraNoise(noise) : null].filter(Boolean).join(',');
         const y4m = await toY4m(join(root, e.file), Y4M_CACHE, {
-          stillSeconds: e.stillSeconds, shrink: e.shrink, preFilter: filters || undefined, fps: e.fps, ...(noisy ? { tag: 'noisy' } : {}),
+          stillSeconds: e.stillSeconds, shrink: e.shrink, preFilter: filters || undefined, fps: e.fps,
+          // A noisy file outlasts the session (+2 s), so the fake camera never loops it: a real camera
+          // filming a looping replay never delivers the same frame twice.
+          ...(noisy ? { tag: 'noisy', minSeconds: (e.maxMs ?? 12000) / 1000 + 2 } : {}),
         });
         for (const seed of seedsFor(e, i, base, actionSeed)) {
           const r = await runPad(server.url, y4m, { seed, maxMs: e.maxMs ?? 12000, variants: values.variants === true, live: values.live === true });

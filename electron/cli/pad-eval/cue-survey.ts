@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   try {
     for (const e of entries) {
       for (const noisy of noise > 0 ? [false, true] : [false]) {
-        const y4m = await toY4m(join(root, e.file), Y4M_CACHE, { fps: e.fps, ...(noisy ? { preFilter: cameraNoise(noise), tag: 'noisy' } : {}) });
+        const y4m = await toY4m(join(root, e.file), Y4M_CACHE, { fps: e.fps, ...(noisy ? { preFilter: cameraNoise(noise), tag: 'noisy', minSeconds: Number(values.ms ?? 4000) / 1000 + 2 } : {}) });
         const r = await runPad(server.url, y4m, { seed: 1, maxMs: Number(values.ms ?? 4000), full: true });
         const col = (i: number) => r.cues.map((c) => c[i] ?? NaN);
         const stat = (i: number) => [q(col(i), 0.1), q(col(i), 0.5), q(col(i), 0.9)];

@@ -21,6 +21,10 @@ export interface Y4mOptions {
   fps?: number;
   /** Name suffix for the cached output. */
   tag?: string;
+  /** At least this many seconds of output: the source is looped (before `preFilter`) up to it. With
+   *  camera noise this keeps any frame from repeating within a session: Chromium's fake camera loops a
+   *  short file, and a noisy file replayed from its start repeats its frames bit for bit. */
+  minSeconds?: number;
 }
 
 /** Letterboxes to 640x480 at 30 fps (or `fps`); caches by name + mtime under `cacheDir`. */
@@ -38,8 +42,10 @@ export async function toY4m(input: string, cacheDir: string, opts: Y4mOptions = 
     `fps=${opts.fps ?? 30}`,
     'format=yuv420p',
   ].filter(Boolean).join(',');
-  const pre = isPhoto(input) ? ['-loop', '1', '-t', String(opts.stillSeconds ?? 8)] : [];
-  await run('ffmpeg', ['-y', '-loglevel', 'error', ...pre, '-i', input, '-an', '-vf', vf, '-f', 'yuv4mpegpipe', out]);
+  const still = opts.stillSeconds ?? 8;
+  const pre = isPhoto(input) ? ['-loop', '1', '-t', String(Math.max(still, opts.minSeconds ?? 0))] : opts.minSeconds ? ['-stream_loop', '-1'] : [];
+  const length = !isPhoto(input) && opts.minSeconds ? ['-t', String(opts.minSeconds)] : [];
+  await run('ffmpeg', ['-y', '-loglevel', 'error', ...pre, '-i', input, '-an', '-vf', vf, ...length, '-f', 'yuv4mpegpipe', out]);
   return out;
 }
 

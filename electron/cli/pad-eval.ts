@@ -1,7 +1,7 @@
 // Presentation-attack evaluation: runs every labelled file through the REAL renderer liveness
 // pipeline (built PAD page, headless Chromium, fake camera fed with a y4m of the file) and reports
 // ISO/IEC 30107-3 APCER per PAI species and BPCER.
-//   npm run pad:eval -- <folder> [--labels labels.json] [--seed-base N] [--out results.json] [--noise N] [--variants] [--live]
+//   npm run pad:eval -- <folder> [--labels labels.json] [--seed-base N] [--out results.json] [--noise N] [--variants] [--live] [--noisy-only]
 // --live: the kiosk's frame loop (frames dropped when analysis falls behind) instead of every frame
 // of the file analysed; for BPCER with the CPU loaded.
 // Every presentation also runs with camera noise (sensor noise and jitter, as a camera filming a
@@ -39,7 +39,7 @@ interface Row extends VariantOutcome {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { labels: { type: 'string' }, 'seed-base': { type: 'string' }, out: { type: 'string' }, noise: { type: 'string' }, variants: { type: 'boolean' }, live: { type: 'boolean' } },
+    options: { labels: { type: 'string' }, 'seed-base': { type: 'string' }, out: { type: 'string' }, noise: { type: 'string' }, variants: { type: 'boolean' }, live: { type: 'boolean' }, 'noisy-only': { type: 'boolean' } },
   });
   const folder = positionals[0];
   if (!folder) {
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
         actionSeed = best.seed;
         console.log(JSON.stringify({ file: e.file, actions: e.actions, seed: best.seed, margin: Math.round(best.margin * 100) / 100, candidates: found.map((f) => f.seed) }));
       }
-      for (const noisy of noise > 0 ? [false, true] : [false]) {
+      for (const noisy of noise > 0 ? (values['noisy-only'] ? [true] : [false, true]) : [false]) {
         const filters = [e.noise ? `noise=alls=${e.noise}:allf=t` : null, noisy ? cameraNoise(noise) : null].filter(Boolean).join(',');
         const y4m = await toY4m(join(root, e.file), Y4M_CACHE, {
           stillSeconds: e.stillSeconds, shrink: e.shrink, preFilter: filters || undefined, fps: e.fps,

@@ -18,8 +18,6 @@
  *   the identity) left the dossier failed for good. Now a HEAD refusal is asked again by the start
  *   (a POST), whose answer names the reason.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dossierSync } from '../handlers/sync';
 import { startUpstream, type Upstream } from '../sim/upstream/server';
@@ -32,6 +30,7 @@ import { storedPacket } from './outbox';
 import { keptUpload } from './outbox-upload';
 import type { SyncService } from './service';
 import { approvedDossiers, dossierState, outboxRow, syncStore } from './test-fixture';
+import { interruptedAfterFirstPiece as cutAfterFirstPiece, upstreamSql as changeUpstream } from './test-resumable';
 import { ChangeWaits, enrolledService, FAST_TUNING } from './test-service';
 
 const CHUNK = 32 * 1024;
@@ -68,24 +67,8 @@ afterEach(async () => {
   s.close();
 });
 
-/** The dossier's upload cut after its first piece (the next request answered 503), then the worker paused. */
-async function interruptedAfterFirstPiece(id: string): Promise<void> {
-  up.events.once('upload-appended', () => up.control.failNext(1, 503, 0));
-  svc.setPaused(false, 's-1');
-  await until(() => outboxRow(s.db, id).last_error === 'unavailable');
-  svc.setPaused(true, 's-1');
-}
-
-/** A second connection to the reference upstream's own SQLite, as its operator (or a bug) would change it. */
-function upstreamSql(sql: string, ...params: unknown[]): void {
-  const db = new Database(join(upDir, 'upstream.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    db.prepare(sql).run(...params);
-  } finally {
-    db.close();
-  }
-}
+const interruptedAfterFirstPiece = (id: string) => cutAfterFirstPiece({ db: s.db, up, svc, until }, id);
+const upstreamSql = (sql: string, ...params: unknown[]) => changeUpstream(upDir, sql, ...params);
 
 describe('resumable uploads when the store or the upstream misbehave', () => {
   it('a full disk while the packet is kept is a retry with its audit entry (no unhandled rejection, no row left sending); sent once there is room', async () => {

@@ -8,8 +8,6 @@
  * the kept packet with its result. A HEAD answered 5xx is `unavailable` as on the other requests.
  * Real SQLite on both sides, the reference upstream over mutual TLS.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startUpstream, type Upstream } from '../sim/upstream/server';
 import { upstreamFixture } from '../sim/upstream/test-client';
@@ -19,6 +17,7 @@ import { retryAllNow, storedPacket } from './outbox';
 import { keptUpload } from './outbox-upload';
 import type { SyncService } from './service';
 import { approvedDossiers, dossierState, outboxRow, syncStore } from './test-fixture';
+import { interruptedAfterFirstPiece as cutAfterFirstPiece, openUploads as upstreamOpenUploads, upstreamSql as changeUpstream } from './test-resumable';
 import { ChangeWaits, enrolledService, FAST_TUNING, upstreamService } from './test-service';
 
 const CHUNK = 32 * 1024;
@@ -30,27 +29,9 @@ let svc: SyncService;
 let waits: ChangeWaits;
 const until = (cond: () => boolean) => waits.until(cond);
 const audits = (id: string, action: string) => (s.db.prepare('SELECT detail FROM audit WHERE dossier_id = ? AND action = ? ORDER BY seq').all(id, action) as Array<{ detail: string }>).map((r) => JSON.parse(r.detail) as Record<string, unknown>);
+const openUploads = () => upstreamOpenUploads(upDir);
+const upstreamSql = (sql: string, ...params: unknown[]) => changeUpstream(upDir, sql, ...params);
 const cancelsQueued = () => s.db.prepare('SELECT upload_id FROM upload_cancels').pluck().all() as string[];
-
-/** The uploads the reference upstream holds open, read from its own SQLite. */
-function openUploads(): string[] {
-  const db = new Database(join(upDir, 'upstream.db'), { readonly: true });
-  try {
-    return db.prepare('SELECT id FROM uploads').pluck().all() as string[];
-  } finally {
-    db.close();
-  }
-}
-
-function upstreamSql(sql: string, ...params: unknown[]): void {
-  const db = new Database(join(upDir, 'upstream.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    db.prepare(sql).run(...params);
-  } finally {
-    db.close();
-  }
-}
 
 beforeEach(async () => {
   const f = upstreamFixture('kiosk-upload-cancel-upstream-');
@@ -66,15 +47,9 @@ afterEach(async () => {
   s.close();
 });
 
-/**
- * The dossier's upload cut after its first piece (the next request answered 503 with a Retry-After
- * of a minute, so it is not tried again on its own), then the worker paused: one upload open upstream.
- */
+/** The dossier's upload cut after its first piece (a Retry-After of a minute: not tried again on its own): one upload open upstream. */
 async function interruptedAfterFirstPiece(id: string): Promise<string> {
-  up.events.once('upload-appended', () => up.control.failNext(1, 503, 60));
-  svc.setPaused(false, 's-1');
-  await until(() => outboxRow(s.db, id).last_error === 'unavailable');
-  svc.setPaused(true, 's-1');
+  await cutAfterFirstPiece({ db: s.db, up, svc, until }, id, 60);
   const { uploadId } = keptUpload(s.db, id)!;
   expect(openUploads()).toEqual([uploadId]);
   return uploadId!;

@@ -13,7 +13,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: at('electron/main/index.ts') } },
+      // build-thread: the packet builds' worker thread (electron/host/sync/packet/build-pool.ts), loaded beside index.js.
+      rollupOptions: { input: { index: at('electron/main/index.ts'), 'build-thread': at('electron/host/sync/packet/build-thread.ts') } },
     },
   },
   preload: {

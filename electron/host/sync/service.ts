@@ -11,7 +11,8 @@ import type { Db } from '../store/database';
 import type { BackoffPolicy } from './backoff';
 import { checkEnrolmentAnswer, EnrolmentAnswerError } from './enrolment-answer';
 import { checkCertificateMatchesKey, loadIdentity, makeDeviceKeys, saveIdentity, type DeviceIdentity } from './identity';
-import { buildPacketFromStore } from './packet/index';
+import { BuildPool } from './packet/build-pool';
+import { packetInputFromStore } from './packet/index';
 import { reEnrolmentClaim, signReEnrolment } from './re-enrolment';
 import { applyStatusPage, statusCursor } from './status-pull';
 import { isPaused, setPaused } from './sync-state';
@@ -34,6 +35,8 @@ export interface SyncTuning {
   resumableAboveBytes?: number;
   /** The piece of a resumable upload sent per request (64 KiB). */
   chunkBytes?: number;
+  /** Threads building packets (packet/build-pool.ts); 0 builds on the event loop. Default: the cores but one, at least one. */
+  buildThreads?: number;
   /** The worker's clock (tests of leases move it on); else the system clock. */
   now?: () => number;
 }
@@ -66,6 +69,7 @@ export class SyncService {
   private identity: DeviceIdentity | null = null;
   private client: UpstreamClient | null = null;
   private worker: SyncWorker | null = null;
+  private builds: BuildPool | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
   private polling: Promise<PollState> | null = null;
   poll: PollState = { at: null, ok: null, code: null };
@@ -86,12 +90,15 @@ export class SyncService {
     this.pollTimer = null;
     const w = this.worker;
     const c = this.client;
+    const b = this.builds;
     this.worker = null;
     this.client = null;
+    this.builds = null;
     this.db = null;
     this.identity = null;
     await w?.stop();
     c?.close();
+    await b?.close();
   }
 
   get enrolled(): DeviceIdentity | null {
@@ -120,7 +127,10 @@ export class SyncService {
       maxSockets: (t.concurrency ?? 8) + 1,
     });
     const keys = { deviceId: id.deviceId, signingKey: { ...id.signingJwk, kid: id.deviceId }, upstreamKey: id.upstreamEncJwk };
-    const source: PacketSource = { build: (d, dossierId) => buildPacketFromStore(d, dossierId, keys) };
+    // The store is read here (its one connection); the signature and encryption run in the pool's threads.
+    const builds = new BuildPool({ threads: t.buildThreads, log: this.o.log });
+    this.builds = builds;
+    const source: PacketSource = { build: async (d, dossierId) => builds.build(packetInputFromStore(d, dossierId), keys) };
     const client = this.client;
     this.worker = new SyncWorker({
       db,

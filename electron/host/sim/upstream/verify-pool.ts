@@ -5,15 +5,11 @@
  * revocations as committed) and the CSCAs given at start. A thread that dies fails the packets it
  * held (500, the kiosk retries) and is replaced on next use. `threads: 0` verifies on the event loop.
  *
- * The thread runs the TypeScript source under tsx when this file is the source (tests, CLIs),
- * the compiled module otherwise; the eval'd loader keeps it independent of how the host was started.
+ * The thread runs the TypeScript source or the compiled module (module-thread.ts).
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { JWK } from 'jose';
+import { PoolThread, type Settle } from '../../module-thread';
 import { PacketError, type PacketProblemCode } from '../../sync/packet/errors';
 import type { UpstreamDb } from './db';
 import { Problem } from './problem';
@@ -31,65 +27,15 @@ export interface VerifyPoolOptions {
 
 export const defaultVerifyThreads = () => Math.max(1, Math.min(4, availableParallelism()));
 
-const LOADER = `
-const { workerData } = require('node:worker_threads');
-(async () => {
-  if (workerData.tsxApi) await (await import(workerData.tsxApi)).tsImport(workerData.module, workerData.module);
-  else await import(workerData.module);
-})();
-`;
+type Thread = PoolThread<ThreadReply, Verified>;
 
-/** tsx's ESM API (its tsImport runs a TypeScript module in a thread whatever loader the host has). */
-const tsxApi = (from: string) => pathToFileURL(join(dirname(createRequire(from).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-
-interface Pending {
-  resolve: (v: Verified) => void;
-  reject: (e: unknown) => void;
-}
-
-class Thread {
-  readonly pending = new Map<number, Pending>();
-  readonly worker: Worker;
-  /** Settles when the thread has loaded its modules and opened the store (or has died). */
-  readonly ready: Promise<void>;
-  dead = false;
-
-  constructor(data: ThreadData, onGone: (t: Thread) => void) {
-    const self = import.meta.url;
-    const ts = self.endsWith('.ts');
-    this.worker = new Worker(LOADER, {
-      eval: true,
-      workerData: { ...data, module: new URL(`./verify-thread.${ts ? 'ts' : 'js'}`, self).href, tsxApi: ts ? tsxApi(self) : null },
-    });
-    this.worker.unref();
-    let loaded = () => undefined as void;
-    this.ready = new Promise<void>((resolve) => (loaded = resolve));
-    this.worker.on('message', (m: ThreadReply | { ready: true }) => {
-      if (!('id' in m)) return loaded();
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      this.pending.delete(m.id);
-      if (m.ok) p.resolve(m.verified);
-      else p.reject(m.packet ? new PacketError(m.packet.code as PacketProblemCode, m.packet.detail) : new Problem(500, 'unavailable', 'verification failed'));
-    });
-    const gone = () => {
-      if (this.dead) return;
-      this.dead = true;
-      loaded();
-      for (const p of this.pending.values()) p.reject(new Problem(500, 'unavailable', 'verification thread ended'));
-      this.pending.clear();
-      onGone(this);
-    };
-    this.worker.on('error', gone);
-    this.worker.on('exit', gone);
-  }
-}
+const settle: Settle<ThreadReply, Verified> = (m) =>
+  m.ok ? { value: m.verified } : { error: m.packet ? new PacketError(m.packet.code as PacketProblemCode, m.packet.detail) : new Problem(500, 'unavailable', 'verification failed') };
 
 export class VerifyPool {
   private readonly threads: Thread[] = [];
   private readonly size: number;
   private readonly inline: Verifier | null;
-  private nextId = 1;
   private closed = false;
 
   constructor(private readonly o: VerifyPoolOptions) {
@@ -100,12 +46,7 @@ export class VerifyPool {
   verify(jwe: string, now: Date): Promise<Verified> {
     if (this.inline) return this.inline.verify(jwe, now);
     if (this.closed) return Promise.reject(new Problem(500, 'unavailable', 'stopping'));
-    const t = this.leastBusy();
-    const id = this.nextId++;
-    return new Promise<Verified>((resolve, reject) => {
-      t.pending.set(id, { resolve, reject });
-      t.worker.postMessage({ id, jwe, now: now.toISOString() });
-    });
+    return this.leastBusy().call({ jwe, now: now.toISOString() });
   }
 
   /** Starts every thread and waits until each has loaded (the upstream answers no packet before it can verify one promptly). */
@@ -116,7 +57,8 @@ export class VerifyPool {
 
   private spawn(): Thread {
     const data: ThreadData = { dataDir: this.o.dataDir, decryptionJwk: this.o.decryptionJwk, trustDers: this.o.trustDers };
-    const t = new Thread(data, (gone) => this.threads.splice(this.threads.indexOf(gone), 1));
+    const ended = () => new Problem(500, 'unavailable', 'verification thread ended');
+    const t: Thread = new PoolThread(import.meta.url, './verify-thread', data, settle, ended, (gone) => this.threads.splice(this.threads.indexOf(gone), 1));
     this.threads.push(t);
     return t;
   }

@@ -1,0 +1,50 @@
+/** Packets built in the pool's threads: the same digest as on the event loop, opened by the upstream; failures as inline. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildFailure } from '../worker';
+import { buildPacket } from './build';
+import { BuildPool } from './build-pool';
+import { PacketError } from './errors';
+import { openPacket } from './open';
+import { sampleInput, testKeys } from './test-packets';
+
+let pool: BuildPool | null = null;
+afterEach(async () => {
+  await pool?.close();
+  pool = null;
+});
+
+describe('BuildPool', () => {
+  it('builds in a thread the packet the event loop builds (same digest), which the upstream opens', async () => {
+    const { keys, signing, encryption } = await testKeys();
+    pool = new BuildPool({ threads: 2 });
+    const input = sampleInput();
+    const [a, b, inline] = await Promise.all([pool.build(input, keys), pool.build(sampleInput('HS-ABCDEFGH24'), keys), buildPacket(input, keys)]);
+    expect(a.digest).toBe(inline.digest);
+    expect(b.digest).not.toBe(a.digest);
+    expect(a.jwe).not.toBe(inline.jwe); // a fresh JWE each time; the signed content is what is compared
+    const opened = await openPacket(a.jwe, { decryptionKey: encryption.privateJwk, deviceKey: () => signing.publicJwk });
+    expect(opened.digest).toBe(inline.digest);
+    expect(opened.packet.manifest.dossierId).toBe(input.dossierId);
+  });
+
+  it('a failure in the thread rejects as it would inline: too large keeps its code (final), anything else is retried', async () => {
+    const { keys } = await testKeys();
+    pool = new BuildPool({ threads: 1 });
+    const big = { ...sampleInput(), livePortrait: new Uint8Array(9_000_000).fill(7) };
+    const tooLarge = await pool.build(big, keys).catch((e: unknown) => e);
+    expect(tooLarge).toBeInstanceOf(PacketError);
+    expect(buildFailure(tooLarge)).toMatchObject({ kind: 'final', code: 'packet.too_large' });
+    const badKey = await pool.build(sampleInput(), { ...keys, signingKey: { ...keys.signingKey, crv: 'P-384' } }).catch((e: unknown) => e);
+    expect(badKey).toBeInstanceOf(Error);
+    expect(buildFailure(badKey)).toMatchObject({ kind: 'retry', code: 'packet.build_failed' });
+  });
+
+  it('a build under way when its thread ends (the pool closed, the thread gone) fails and is retried', async () => {
+    const { keys } = await testKeys();
+    pool = new BuildPool({ threads: 1 });
+    await pool.build(sampleInput(), keys);
+    const pending = pool.build(sampleInput(), keys).catch((e: unknown) => e);
+    await pool.close();
+    expect(buildFailure(await pending)).toMatchObject({ kind: 'retry', code: 'packet.build_failed' });
+  });
+});

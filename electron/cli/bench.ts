@@ -44,7 +44,7 @@ function main() {
       node: process.versions.node,
       chromium: chromiumVersion(),
       loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
-      note: 'card: real pcscd + vpcd + virtual CCCD (quickack namespace when root); portrait: headless Chromium, CPU delegate, fake camera; sync: kiosk and reference upstream in one process (its verification threads on the same cores), packets with chip files and SOD, median of 3',
+      note: 'card: real pcscd + vpcd + virtual CCCD (quickack namespace when root); portrait: headless Chromium, CPU delegate, fake camera; sync: reference upstream in a child process of its own (its verification threads on the same cores), packets with chip files and SOD, median of 3',
     }),
   );
   let failed = 0;

@@ -149,10 +149,9 @@ async function main(): Promise<void> {
       out.reason = s.verdict.status === 'fail' ? s.verdict.reason : null;
       out.faceToVerdictMs = firstFace === null ? null : Math.round(obs.t - firstFace);
     }
+    // The verdict and its time are the session's (set above); with variants the run goes on until
+    // every variant has one, which must not move the production verdict's time.
     if (s.verdict.status !== 'pending' && !full && !variantsPending()) {
-      out.verdict = s.verdict.status;
-      out.reason = s.verdict.status === 'fail' ? s.verdict.reason : null;
-      out.faceToVerdictMs = firstFace === null ? null : Math.round(obs.t - firstFace);
       finish(stop);
     } else if (obs.t - start > maxMs) {
       if (out.verdict === 'pending') {

@@ -45,7 +45,7 @@ function problemOrHttp(status: number, body: string): SyncErrorCode {
   return `http.${status}`;
 }
 
-export function contentDigest(body: string): string {
+export function contentDigest(body: string | Buffer): string {
   return `sha-256=:${createHash('sha256').update(body).digest('base64')}:`;
 }
 
@@ -58,9 +58,11 @@ export class UpstreamClient {
   /** PUT /v1/packets/{id}: never throws; every answer and failure is an outcome. */
   async putPacket(dossierId: string, jwe: string): Promise<UploadOutcome> {
     try {
-      const a = await this.t.send('PUT', `/v1/packets/${encodeURIComponent(dossierId)}`, jwe, {
+      // A compact JWE is ASCII: one copy to bytes, hashed and sent as such (no UTF-8 pass over it twice).
+      const body = Buffer.from(jwe, 'latin1');
+      const a = await this.t.send('PUT', `/v1/packets/${encodeURIComponent(dossierId)}`, body, {
         'content-type': 'application/jose',
-        'content-digest': contentDigest(jwe),
+        'content-digest': contentDigest(body),
         accept: 'application/json, application/problem+json',
       });
       const ra = a.headers['retry-after'];

@@ -47,4 +47,16 @@ describe('BuildPool', () => {
     await pool.close();
     expect(buildFailure(await pending)).toMatchObject({ kind: 'retry', code: 'packet.build_failed' });
   });
+
+  it('a build whose thread hangs fails after the timeout (retried), the thread is ended, and the next build gets a fresh one', async () => {
+    const { keys } = await testKeys();
+    pool = new BuildPool({ threads: 1, timeoutMs: 300, module: './test-hang-thread' });
+    // Loaded: a plain build comes back (refused by this thread), not timed out.
+    expect(String(await pool.build(sampleInput(), keys).catch((e: unknown) => e))).toMatch(/failed in its thread/);
+    const hung = await pool.build({ ...sampleInput(), station: 'hang' }, keys).catch((e: unknown) => e);
+    expect(String(hung)).toMatch(/timed out/);
+    expect(buildFailure(hung)).toMatchObject({ kind: 'retry', code: 'packet.build_failed' });
+    // A fresh thread answers (the hung one would never have).
+    expect(String(await pool.build(sampleInput(), keys).catch((e: unknown) => e))).toMatch(/failed in its thread/);
+  });
 });

@@ -7,6 +7,9 @@
  * inline (a PacketError keeps its code; anything else, a thread that died included, is a plain
  * Error: the worker records packet.build_failed and retries with backoff). A thread that cannot
  * even start (its module missing from a build) switches the pool to building on the event loop.
+ * A build not answered within `timeoutMs` fails (retried with backoff) and its thread, hung, is
+ * ended: otherwise the lease of its outbox row, renewed while the build is awaited, would keep the
+ * dossier 'sending' for ever.
  */
 import { availableParallelism } from 'node:os';
 import type { Logger } from '../../log';
@@ -18,6 +21,9 @@ import { PacketError, type PacketProblemCode } from './errors';
 /** One thread per core but one (the event loop keeps a core for TLS and the store), at least one, at most 4. */
 export const defaultBuildThreads = () => Math.max(1, Math.min(4, availableParallelism() - 1));
 
+/** A build takes milliseconds; one still unanswered after this is stuck. */
+export const DEFAULT_BUILD_TIMEOUT_MS = 30_000;
+
 type Thread = PoolThread<BuildReply, BuiltPacket>;
 
 const settle: Settle<BuildReply, BuiltPacket> = (m) =>
@@ -27,19 +33,44 @@ export class BuildPool {
   private readonly threads: Thread[] = [];
   private size: number;
 
-  constructor(private readonly o: { threads?: number; log?: Logger } = {}) {
+  /** `module`: the thread's module beside this file (tests give one that hangs). */
+  constructor(private readonly o: { threads?: number; log?: Logger; timeoutMs?: number; module?: string } = {}) {
     this.size = o.threads ?? defaultBuildThreads();
   }
 
   build(input: PacketInput, keys: PacketKeys): Promise<BuiltPacket> {
     if (this.size === 0) return buildPacket(input, keys);
-    return this.leastBusy().call({ input, keys } satisfies Omit<BuildRequest, 'id'>);
+    const thread = this.leastBusy();
+    const built = thread.call({ input, keys } satisfies Omit<BuildRequest, 'id'>);
+    let timer: NodeJS.Timeout | undefined;
+    let settled = false;
+    // Counted from the thread's start (loading it is not building), so a slow first load is not a hang.
+    const timedOut = new Promise<never>((_, reject) =>
+      void thread.ready.then(() => {
+        if (settled) return;
+        timer = setTimeout(() => {
+          reject(new Error('packet build timed out in its thread'));
+          this.o.log?.error('sync.build_thread_timeout', {});
+          // Hung: out of the pool now (the next build starts a fresh thread); what else it holds fails too (retried).
+          const at = this.threads.indexOf(thread);
+          if (at >= 0) this.threads.splice(at, 1);
+          void thread.worker.terminate();
+        }, this.o.timeoutMs ?? DEFAULT_BUILD_TIMEOUT_MS);
+        timer.unref();
+      }),
+    );
+    return Promise.race([built, timedOut]).finally(() => {
+      settled = true;
+      clearTimeout(timer);
+    });
   }
 
   private leastBusy(): Thread {
     if (this.threads.length < this.size) {
-      const t: Thread = new PoolThread(import.meta.url, './build-thread', {}, settle, () => new Error('packet build thread ended'), (gone) => {
-        this.threads.splice(this.threads.indexOf(gone), 1);
+      const t: Thread = new PoolThread(import.meta.url, this.o.module ?? './build-thread', {}, settle, () => new Error('packet build thread ended'), (gone) => {
+        // Not there once close() took it (indexOf -1 would splice away the newest thread instead).
+        const at = this.threads.indexOf(gone);
+        if (at >= 0) this.threads.splice(at, 1);
         if (gone.started || this.size === 0) return;
         // Never loaded: the module is not there (or cannot run) in this build; build on the event loop from now on.
         this.size = 0;

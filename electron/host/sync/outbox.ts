@@ -50,6 +50,9 @@ function skipping(busy: readonly string[]): string {
  * The next due row (pending and due, or sending with an expired lease), claimed for `owner` under
  * a new claim token. `busy`: dossiers this worker is uploading now, never claimed again while
  * their upload runs, even when its lease ran out (an event loop stalled longer than the lease).
+ * A row last attempted after `now` is due too: the clock went back since (a kiosk restarted with
+ * its clock set back), and its lease or backoff, written under the old clock, would otherwise hold
+ * the dossier for as long as the clock jumped.
  */
 export function claimNext(db: Db, owner: string, now: number, leaseMs: number, busy: readonly string[] = []): Claimed | null {
   return db.transaction((): Claimed | null => {
@@ -57,10 +60,10 @@ export function claimNext(db: Db, owner: string, now: number, leaseMs: number, b
     const r = db
       .prepare(
         `SELECT id, dossier_id AS dossierId, idempotency_key AS idempotencyKey, attempts, state FROM outbox
-         WHERE ((state = 'pending' AND next_attempt_at <= ?) OR (state = 'sending' AND lease_until < ?))${skipping(busy)}
+         WHERE ((state = 'pending' AND next_attempt_at <= ?) OR (state = 'sending' AND lease_until < ?) OR (state IN ('pending', 'sending') AND last_attempt_at > ?))${skipping(busy)}
          ORDER BY next_attempt_at, id LIMIT 1`,
       )
-      .get(at, at, ...busy) as { id: number; dossierId: string; idempotencyKey: string; attempts: number; state: string } | undefined;
+      .get(at, at, at, ...busy) as { id: number; dossierId: string; idempotencyKey: string; attempts: number; state: string } | undefined;
     if (!r) return null;
     const reclaimed = r.state === 'sending';
     const claim = randomBytes(12).toString('base64url');

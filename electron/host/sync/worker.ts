@@ -215,7 +215,13 @@ export class SyncWorker {
   private async upload(c: Claimed): Promise<Claimed | null> {
     const leaseMs = this.o.leaseMs ?? 60_000;
     const beat = setInterval(() => {
-      if (!renewLease(this.o.db, c, this.now() + leaseMs)) this.o.log.warn('sync.lease_lost', { attempt: c.attempt });
+      // In a timer: a store that refuses the write (a full disk) must not become an uncaught exception.
+      // The upload goes on; its result is recorded if the claim still holds the row by then.
+      try {
+        if (!renewLease(this.o.db, c, this.now() + leaseMs)) this.o.log.warn('sync.lease_lost', { attempt: c.attempt });
+      } catch (e) {
+        this.o.log.error('sync.lease_renew_failed', { attempt: c.attempt, kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null });
+      }
     }, Math.max(50, Math.floor(leaseMs / 3)));
     beat.unref();
     let outcome: UploadOutcome;

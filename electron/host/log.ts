@@ -32,4 +32,10 @@ export function createLogger(write: (line: string) => void = (l) => process.stde
   };
 }
 
+/** What a log line may say of a caught error: its class and code, never its message (which can
+ *  quote a value: a name, a path with an ID number). */
+export function errorFields(e: unknown): { kind: string; code: unknown } {
+  return { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown } | null)?.code ?? null };
+}
+
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

@@ -6,7 +6,7 @@
  * each run, so a change applies on the next one. A failure is logged by its kind and code only
  * (never its message, which could quote data) and the schedule goes on.
  */
-import type { Logger } from '../log';
+import { errorFields, type Logger } from '../log';
 import type { Db } from './database';
 import { purgeExpired } from './retention';
 import { expireDriveReports } from '../drives/keep';
@@ -55,7 +55,7 @@ export class RetentionSchedule {
       const forms = expireDriveReports(db, now);
       if (forms.drives) this.o.log.info('retention.drive_reports_expired', forms);
     } catch (e) {
-      this.o.log.error('retention.failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown } | null)?.code ?? null });
+      this.o.log.error('retention.failed', errorFields(e));
     } finally {
       this.running = false;
     }

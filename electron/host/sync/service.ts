@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { KioskConfig } from '../config';
-import type { Logger } from '../log';
+import { errorFields, type Logger } from '../log';
 import type { Db } from '../store/database';
 import type { BackoffPolicy } from './backoff';
 import { checkEnrolmentAnswer, EnrolmentAnswerError } from './enrolment-answer';
@@ -192,7 +192,7 @@ export class SyncService {
     } catch (e) {
       const code = e instanceof UpstreamError ? e.code : 'net.other';
       this.poll = { at: new Date().toISOString(), ok: false, code };
-      if (!(e instanceof UpstreamError)) this.o.log.error('sync.poll_failed', { kind: e instanceof Error ? e.name : typeof e });
+      if (!(e instanceof UpstreamError)) this.o.log.error('sync.poll_failed', errorFields(e));
     } finally {
       // Down: look again sooner (the network coming back is noticed within this).
       if (this.db === db) this.schedulePoll(this.poll.ok ? (this.o.tuning?.pollMs ?? 30_000) : Math.min(this.o.tuning?.pollMs ?? 30_000, 5_000));

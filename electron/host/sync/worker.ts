@@ -11,7 +11,7 @@
  * success after failures (or `networkBack`) makes every waiting row due at once.
  */
 import { randomBytes } from 'node:crypto';
-import type { Logger } from '../log';
+import { errorFields, type Logger } from '../log';
 import type { Db } from '../store/database';
 import { DossierError } from '../store/dossiers';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
@@ -134,7 +134,7 @@ export class SyncWorker {
       try {
         c = claimNext(this.o.db, this.owner, this.now(), this.o.leaseMs ?? 60_000, [...this.uploading]);
       } catch (e) {
-        this.o.log.error('sync.claim_failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null });
+        this.o.log.error('sync.claim_failed', errorFields(e));
         break;
       }
       if (!c) break;
@@ -156,7 +156,7 @@ export class SyncWorker {
     if (!sink || this.cancelling) return;
     this.cancelling = sendCancels(this.o.db, sink, () => this.now())
       .then((tried) => tried.forEach((id) => this.o.onChange?.(id, 'upload_cancel')))
-      .catch((e: unknown) => this.o.log.error('sync.cancel_failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null }))
+      .catch((e: unknown) => this.o.log.error('sync.cancel_failed', errorFields(e)))
       .finally(() => {
         this.cancelling = null;
       });
@@ -167,7 +167,14 @@ export class SyncWorker {
     this.timer = null;
     if (!this.running || this.paused) return;
     const idle = this.o.idleMs ?? 2_000;
-    const due = nextDue(this.o.db, [...this.uploading]);
+    // Called from a timer: a store that cannot be read now (an I/O error) is logged, and looked at
+    // again after the idle wait, never thrown where nothing catches it (the host would end).
+    let due: number | null = null;
+    try {
+      due = nextDue(this.o.db, [...this.uploading]);
+    } catch (e) {
+      this.o.log.error('sync.due_read_failed', errorFields(e));
+    }
     const wait = due === null ? idle : Math.min(idle, Math.max(0, due - this.now()) + 5);
     this.timer = setTimeout(() => this.pump(), wait);
     this.timer.unref();
@@ -220,7 +227,7 @@ export class SyncWorker {
       try {
         if (!renewLease(this.o.db, c, this.now() + leaseMs)) this.o.log.warn('sync.lease_lost', { attempt: c.attempt });
       } catch (e) {
-        this.o.log.error('sync.lease_renew_failed', { attempt: c.attempt, kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null });
+        this.o.log.error('sync.lease_renew_failed', { attempt: c.attempt, ...errorFields(e) });
       }
     }, Math.max(50, Math.floor(leaseMs / 3)));
     beat.unref();
@@ -231,7 +238,7 @@ export class SyncWorker {
       try {
         packet = await this.packetFor(c);
       } catch (e) {
-        this.o.log.error('sync.packet_failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null });
+        this.o.log.error('sync.packet_failed', errorFields(e));
         outcome = buildFailure(e);
       }
       digest = packet?.digest ?? null;
@@ -244,7 +251,7 @@ export class SyncWorker {
           // Claimed again (this attempt's lease ran out): its result is dropped when recorded. Or the store
           // failed keeping the packet or its upload (a full disk): tried again with backoff, as a failed build.
           if (e instanceof ClaimLostError) this.o.log.warn('sync.lease_lost', { attempt: c.attempt });
-          else this.o.log.error('sync.send_failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null });
+          else this.o.log.error('sync.send_failed', errorFields(e));
           outcome = { kind: 'retry', status: null, code: 'packet.build_failed', retryAfterMs: null };
         }
       }
@@ -259,7 +266,7 @@ export class SyncWorker {
     try {
       r = recordAndClaimNext(this.o.db, c, this.owner, o, this.now(), this.now() + delay, digest, this.running && !this.paused ? { leaseMs, busy: [...this.uploading] } : null);
     } catch (e) {
-      this.o.log.error('sync.record_failed', { kind: e instanceof Error ? e.name : typeof e, code: (e as { code?: unknown }).code ?? null });
+      this.o.log.error('sync.record_failed', errorFields(e));
       return null;
     }
     if (r.next) this.uploading.add(r.next.dossierId);

@@ -4,12 +4,10 @@
  * its error box). It is logged, the upload goes on, and its result is recorded as usual.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../log';
 import type { OpenStore } from '../store/store';
-import { buildPacketFromStore } from './packet/index';
-import { testKeys } from './packet/test-packets';
 import { approvedDossiers, dossierState, outboxRow, syncStore } from './test-fixture';
-import { SyncWorker, type PacketSource } from './worker';
+import { digestSource, errorWatch } from './test-worker';
+import { SyncWorker } from './worker';
 
 let s: OpenStore;
 beforeEach(async () => {
@@ -20,24 +18,8 @@ afterEach(() => s.close());
 describe('lease renewal refused by the store', () => {
   it('is logged, not thrown from its timer; the upload is recorded once the disk has room again', async () => {
     const [id] = approvedDossiers(s.db, 1);
-    const { keys } = await testKeys();
-    let digest = '';
-    const source: PacketSource = {
-      build: async (db, d) => {
-        const p = await buildPacketFromStore(db, d, keys);
-        digest = p.digest;
-        return p;
-      },
-    };
-    let renewRefused: () => void = () => undefined;
-    const refused = new Promise<void>((resolve) => (renewRefused = resolve));
-    const log: Logger = {
-      info() {},
-      warn() {},
-      error(event) {
-        if (event === 'sync.lease_renew_failed') renewRefused();
-      },
-    };
+    const { source, digest } = await digestSource();
+    const { log, seen: refused } = errorWatch('sync.lease_renew_failed');
     let recorded: () => void = () => undefined;
     const done = new Promise<void>((resolve) => (recorded = resolve));
     const w = new SyncWorker({
@@ -52,7 +34,7 @@ describe('lease renewal refused by the store', () => {
           s.db.exec(`CREATE TEMP TRIGGER no_room BEFORE UPDATE OF lease_until ON outbox WHEN NEW.state = 'sending' AND OLD.state = 'sending' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
           await refused;
           s.db.exec('DROP TRIGGER no_room');
-          return { kind: 'stored', status: 201, receipt: { dossierId, digest, receivedAt: new Date().toISOString() } };
+          return { kind: 'stored', status: 201, receipt: { dossierId, digest: digest(), receivedAt: new Date().toISOString() } };
         },
       },
       onChange: (_d, what) => {

@@ -9,7 +9,12 @@ import { runMatrix, scenarioLine, summary, SCENARIOS } from '../../../electron/c
 describe('sync fault matrix (2 dossiers a scenario)', () => {
   it('loses and duplicates nothing in any scenario', async () => {
     const lines: string[] = [];
-    const results = await runMatrix({ dossiers: 2, portraitBytes: 40_000, report: (r) => lines.push(scenarioLine(r)) });
+    const results = await runMatrix({ dossiers: 2, portraitBytes: 40_000, report: (r) => {
+      // Printed as each scenario ends, so a run stopped by the test's timeout shows how far it got.
+      const line = scenarioLine(r);
+      lines.push(line);
+      console.log(line);
+    } });
     expect(results.map((r) => r.name)).toEqual(SCENARIOS.map((s) => s.name));
     expect(lines.filter((l) => !l.startsWith('ok'))).toEqual([]);
     expect(summary(results)).toEqual({ ok: true, line: `scenarios ${SCENARIOS.length}, dossiers ${2 * SCENARIOS.length}, stored-once ${2 * SCENARIOS.length}, lost 0, duplicated 0` });

@@ -56,6 +56,16 @@ export interface Scenario {
 }
 
 const WAIT_MS = 90_000;
+
+/**
+ * `p`, or a rejection naming `what` after `ms`: every wait of the matrix is bounded, so a step that
+ * hangs fails its scenario with its name instead of running out the caller's clock.
+ */
+export function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s: ${what}`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
 const retrying = (l: KioskLine) => l.counts.retrying > 0;
 
 export const SCENARIOS: Scenario[] = [
@@ -138,8 +148,7 @@ export const SCENARIOS: Scenario[] = [
     tuning: { leaseMs: 1_500 },
     arrange: (c) => c.up.control.slow(1_500),
     during: async (c) => {
-      const uploading = new Promise<void>((resolve) => (c.proxy.onUpload = resolve));
-      await uploading;
+      await within(new Promise<void>((resolve) => (c.proxy.onUpload = resolve)), WAIT_MS, 'an upload on the wire');
       c.proxy.onUpload = null;
       await c.kiosk.kill();
       c.up.control.slow(0);
@@ -195,7 +204,7 @@ export async function runMatrix(o: MatrixOptions): Promise<ScenarioResult[]> {
     for (const sc of SCENARIOS) {
       if (o.only && !o.only(sc.name)) continue;
       const r = await runScenario(sc, o, () => up, async () => {
-        await up.stop();
+        await within(up.stop(), WAIT_MS, 'the upstream stopping');
         up = await startUpstream({ dataDir: fixture.dataDir, trust: fixture.trust, ...ports });
         up.control.mode('hold');
         listen(up);
@@ -204,7 +213,7 @@ export async function runMatrix(o: MatrixOptions): Promise<ScenarioResult[]> {
       o.report?.(r);
     }
   } finally {
-    await up.stop();
+    await within(up.stop(), WAIT_MS, 'the upstream stopping');
   }
   return results;
 }
@@ -233,7 +242,7 @@ export async function kioskBehindProxy(up: Upstream, count: number, portraitByte
 }
 
 async function runScenario(sc: Scenario, o: MatrixOptions, up: () => Upstream, restartUpstream: () => Promise<void>, stored: Map<string, number>, conflicts: Map<string, number>): Promise<ScenarioResult> {
-  const { dataDir, ids, proxy, kiosk } = await kioskBehindProxy(up(), o.dossiers, sc.portraitBytes ?? o.portraitBytes ?? 60_000, sc.tuning ?? {});
+  const { dataDir, ids, proxy, kiosk } = await within(kioskBehindProxy(up(), o.dossiers, sc.portraitBytes ?? o.portraitBytes ?? 60_000, sc.tuning ?? {}), WAIT_MS, 'a kiosk store made and enrolled');
   const ctx: Ctx = { get up() { return up(); }, proxy, kiosk, d: o.dossiers, ids, restartUpstream };
   let note = '';
   let failure: string | null = null;
@@ -248,8 +257,8 @@ async function runScenario(sc: Scenario, o: MatrixOptions, up: () => Upstream, r
   } catch (e) {
     failure = (e as Error).message;
   } finally {
-    await kiosk.stop().catch(() => undefined);
-    await proxy.stop();
+    await kiosk.stop().catch((e: Error) => void (failure ??= e.message));
+    await within(proxy.stop(), WAIT_MS, 'the proxy stopping').catch((e: Error) => void (failure ??= e.message));
   }
   const check = await unlockStore(dataDir, { passphrase: TEST_PASSPHRASE });
   let storedOnce = 0;

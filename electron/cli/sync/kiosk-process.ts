@@ -11,10 +11,16 @@ import type { SyncTuning } from '../../host/sync/service';
 const script = fileURLToPath(new URL('./fault-kiosk.ts', import.meta.url));
 
 export interface KioskLine {
-  ev: 'ready' | 'changed' | 'polled';
+  ev: 'ready' | 'changed' | 'polled' | 'stuck';
   counts: OutboxCounts;
   ok?: boolean | null;
+  /** 'stuck': the worker's state and the host's last log lines. */
+  worker?: unknown;
+  log?: string[];
 }
+
+/** How long a stop may take before the process is killed and the stop reported as a failure. */
+export const STOP_MS = 30_000;
 
 export class KioskProcess {
   private child: ChildProcess | null = null;
@@ -71,9 +77,23 @@ export class KioskProcess {
     return this.exited;
   }
 
-  async stop(): Promise<void> {
-    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
+  /**
+   * Asks the process to stop cleanly (its uploads recorded). One still running after `ms` is
+   * killed, and the stop rejects with what it said it was stuck on: a kiosk that cannot stop is a
+   * defect to see, not a hang of the whole matrix.
+   */
+  async stop(ms = STOP_MS): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    let stuck: KioskLine | null = null;
+    this.waiters.push({ test: (l) => l.ev === 'stuck', resolve: (l) => void (stuck = l) });
     this.send('stop');
+    let timer: NodeJS.Timeout | undefined;
+    const ended = await Promise.race([this.exited.then(() => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), ms)))]);
+    clearTimeout(timer);
+    if (ended) return;
+    child.kill('SIGKILL');
     await this.exited;
+    throw new Error(`the kiosk did not stop within ${ms / 1000} s${stuck ? `: ${JSON.stringify({ counts: (stuck as KioskLine).counts, worker: (stuck as KioskLine).worker, log: (stuck as KioskLine).log })}` : ''}`);
   }
 }

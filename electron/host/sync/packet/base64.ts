@@ -30,6 +30,10 @@ export function toBase64(bytes: Uint8Array, options?: { alphabet?: unknown; omit
 export function fromBase64(input: string, options?: { alphabet?: unknown }): Uint8Array {
   if (typeof input !== 'string') throw new TypeError('fromBase64 takes a string');
   const alphabet = alphabetOf(options);
+  // The usual case first: text exactly as Buffer writes it (jose's JWE and JWS parts) decodes to
+  // what the checks below would give, without three regex passes over 400 KB.
+  const fast = Buffer.from(input, alphabet);
+  if (fast.toString(alphabet) === input) return new Uint8Array(fast);
   const s = /[\t\n\f\r ]/.test(input) ? input.replace(/[\t\n\f\r ]/g, '') : input;
   const bare = s.replace(/=+$/, '');
   if (!VALID[alphabet].test(s) || bare.length % 4 === 1 || (s.length !== bare.length && s.length % 4 !== 0)) throw new SyntaxError('not base64');

@@ -4,7 +4,7 @@
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { decodeDer, guardParse, parseError, valueBytes } from './der';
+import { children, decodeDer, encodingOf, guardParse, parseError, valueBytes } from './der';
 
 export const ID_SIGNED_DATA = '1.2.840.113549.1.7.2';
 
@@ -13,6 +13,8 @@ export interface ParsedSignedData {
   eContentType: string;
   eContent: Uint8Array;
   certificates: pkijs.Certificate[];
+  /** Each certificate's encoding as it came (same order): its identity, with no re-encoding. */
+  certificateDers: Uint8Array[];
 }
 
 export function parseSignedData(der: Uint8Array, what: string, maxNodes?: number): ParsedSignedData {
@@ -22,9 +24,19 @@ export function parseSignedData(der: Uint8Array, what: string, maxNodes?: number
     const signedData = new pkijs.SignedData({ schema: ci.content });
     const e = signedData.encapContentInfo.eContent;
     if (!e) throw parseError(what, 'no encapsulated content');
-    const certificates = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+    // The CertificateSet's elements in the decoded tree, in the order pkijs read them.
+    const set = children(ci.content as asn1js.AsnType).find((n) => n.idBlock.tagClass === 3 && n.idBlock.tagNumber === 0);
+    const nodes = set ? children(set) : [];
+    const certificates: pkijs.Certificate[] = [];
+    const certificateDers: Uint8Array[] = [];
+    (signedData.certificates ?? []).forEach((c, i) => {
+      if (!(c instanceof pkijs.Certificate)) return;
+      certificates.push(c);
+      const node = nodes[i];
+      certificateDers.push(node && nodes.length === signedData.certificates!.length ? encodingOf(node) : certificateDer(c));
+    });
     if (signedData.signerInfos.length === 0) throw parseError(what, 'no SignerInfo');
-    return { signedData, eContentType: signedData.encapContentInfo.eContentType, eContent: valueBytes(e), certificates };
+    return { signedData, eContentType: signedData.encapContentInfo.eContentType, eContent: valueBytes(e), certificates, certificateDers };
   });
 }
 

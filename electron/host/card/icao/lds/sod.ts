@@ -6,7 +6,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { hashByOid, type HashName } from '../auth/algorithms';
-import { certificateDer, findSignerCertificate, parseSignedData } from './cms';
+import { findSignerCertificate, parseSignedData } from './cms';
 import { children, decodeDer, decodeFile, encodingOf, guardParse, integerValue, parseError, valueBytes } from './der';
 
 export const ID_LDS_SECURITY_OBJECT = '2.23.136.1.1.1';
@@ -58,7 +58,7 @@ export function parseSod(bytes: Uint8Array): Sod {
       ...(lds ? { ldsVersion: ascii.decode(valueBytes(lds)) } : {}),
       ...(uni ? { unicodeVersion: ascii.decode(valueBytes(uni)) } : {}),
       signedData: parsed.signedData,
-      ...(ds ? { dsCertificate: ds, dsCertificateDer: certificateDer(ds) } : {}),
+      ...(ds ? { dsCertificate: ds, dsCertificateDer: parsed.certificateDers[parsed.certificates.indexOf(ds)] } : {}),
       eContent: parsed.eContent,
     };
   });

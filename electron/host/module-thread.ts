@@ -31,10 +31,15 @@ export function moduleThread(callerUrl: string, name: string, data: object): Wor
 /** What a pool makes of one answer of its thread (a message with the request's id). */
 export type Settle<R, T> = (reply: R) => { value: T } | { error: unknown };
 
+/** A thread not loaded after this is taken for stuck (a loader that deadlocked) and ended. */
+export const DEFAULT_LOAD_TIMEOUT_MS = 60_000;
+
 /**
  * One thread of a pool: requests by id, answers settled by `settle`; the thread posts `{ ready: true }`
  * once loaded. A thread that ends (an error, an exit) fails what it held with `ended()`'s error and
- * is reported to `onGone` (`started` says whether it ever loaded).
+ * is reported to `onGone` (`started` says whether it ever loaded). One that has not loaded within
+ * `loadTimeoutMs` is ended the same way (never started): `ready` settles in bounded time, so
+ * nothing waits for ever on a thread whose module loader hung (seen under tsx in a loaded CI run).
  */
 export class PoolThread<R extends { id: number }, T> {
   readonly pending = new Map<number, { resolve: (v: T) => void; reject: (e: unknown) => void }>();
@@ -45,11 +50,14 @@ export class PoolThread<R extends { id: number }, T> {
   dead = false;
   private nextId = 1;
 
-  constructor(callerUrl: string, name: string, data: object, settle: Settle<R, T>, ended: () => unknown, onGone: (t: PoolThread<R, T>) => void) {
+  constructor(callerUrl: string, name: string, data: object, settle: Settle<R, T>, ended: () => unknown, onGone: (t: PoolThread<R, T>) => void, loadTimeoutMs = DEFAULT_LOAD_TIMEOUT_MS) {
     this.worker = moduleThread(callerUrl, name, data);
     this.worker.unref();
     let loaded = () => undefined as void;
     this.ready = new Promise<void>((resolve) => (loaded = resolve));
+    const loadTimer = setTimeout(() => void (this.started || this.worker.terminate()), loadTimeoutMs);
+    loadTimer.unref();
+    void this.ready.then(() => clearTimeout(loadTimer));
     this.worker.on('message', (m: R | { ready: true }) => {
       if (!('id' in m)) {
         this.started = true;

@@ -205,7 +205,7 @@ export async function runMatrix(o: MatrixOptions): Promise<ScenarioResult[]> {
       if (o.only && !o.only(sc.name)) continue;
       const r = await runScenario(sc, o, () => up, async () => {
         await within(up.stop(), WAIT_MS, 'the upstream stopping');
-        up = await startUpstream({ dataDir: fixture.dataDir, trust: fixture.trust, ...ports });
+        up = await within(startUpstream({ dataDir: fixture.dataDir, trust: fixture.trust, ...ports }), WAIT_MS, 'the upstream starting again');
         up.control.mode('hold');
         listen(up);
       }, stored, conflicts);

@@ -59,4 +59,18 @@ describe('BuildPool', () => {
     // A fresh thread answers (the hung one would never have).
     expect(String(await pool.build(sampleInput(), keys).catch((e: unknown) => e))).toMatch(/failed in its thread/);
   });
+
+  it('a thread that never finishes loading is ended after the load timeout; its build and the next are made on the event loop (same digest), logged once', async () => {
+    const { keys } = await testKeys();
+    const logged: string[] = [];
+    const log = { info() {}, warn() {}, error: (e: string) => void logged.push(e) };
+    pool = new BuildPool({ threads: 1, loadTimeoutMs: 400, module: './test-stuck-load-thread', log });
+    const input = sampleInput();
+    const inline = await buildPacket(input, keys);
+    const first = await pool.build(input, keys);
+    expect(first.digest).toBe(inline.digest);
+    expect((await pool.build(input, keys)).digest).toBe(inline.digest);
+    expect(logged).toEqual(['sync.build_thread_unavailable']);
+  });
 });
+

@@ -7,7 +7,8 @@
  * inline (a PacketError keeps its code; anything else, a thread that died included, is a plain
  * Error: the worker records packet.build_failed and retries with backoff). A thread that cannot
  * even start (its module missing from a build) switches the pool to building on the event loop.
- * A build not answered within `timeoutMs` fails (retried with backoff) and its thread, hung, is
+ * A thread that has not loaded within `loadTimeoutMs` counts as one that cannot start, and the
+ * builds it held are made on the event loop instead. A build not answered within `timeoutMs` fails (retried with backoff) and its thread, hung, is
  * ended: otherwise the lease of its outbox row, renewed while the build is awaited, would keep the
  * dossier 'sending' for ever.
  */
@@ -32,16 +33,18 @@ const settle: Settle<BuildReply, BuiltPacket> = (m) =>
 export class BuildPool {
   private readonly threads: Thread[] = [];
   private size: number;
+  private closed = false;
 
   /** `module`: the thread's module beside this file (tests give one that hangs). */
-  constructor(private readonly o: { threads?: number; log?: Logger; timeoutMs?: number; module?: string } = {}) {
+  constructor(private readonly o: { threads?: number; log?: Logger; timeoutMs?: number; loadTimeoutMs?: number; module?: string } = {}) {
     this.size = o.threads ?? defaultBuildThreads();
   }
 
   build(input: PacketInput, keys: PacketKeys): Promise<BuiltPacket> {
     if (this.size === 0) return buildPacket(input, keys);
     const thread = this.leastBusy();
-    const built = thread.call({ input, keys } satisfies Omit<BuildRequest, 'id'>);
+    // A thread that never loaded switched the pool to the event loop: its builds are made there.
+    const built = thread.call({ input, keys } satisfies Omit<BuildRequest, 'id'>).catch((e: unknown) => (!thread.started && this.size === 0 && !this.closed ? buildPacket(input, keys) : Promise.reject(e)));
     let timer: NodeJS.Timeout | undefined;
     let settled = false;
     // Counted from the thread's start (loading it is not building), so a slow first load is not a hang.
@@ -71,11 +74,11 @@ export class BuildPool {
         // Not there once close() took it (indexOf -1 would splice away the newest thread instead).
         const at = this.threads.indexOf(gone);
         if (at >= 0) this.threads.splice(at, 1);
-        if (gone.started || this.size === 0) return;
+        if (gone.started || this.size === 0 || this.closed) return;
         // Never loaded: the module is not there (or cannot run) in this build; build on the event loop from now on.
         this.size = 0;
         this.o.log?.error('sync.build_thread_unavailable', {});
-      });
+      }, this.o.loadTimeoutMs);
       this.threads.push(t);
       return t;
     }
@@ -83,6 +86,7 @@ export class BuildPool {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const ts = this.threads.splice(0);
     await Promise.all(ts.map((t) => t.worker.terminate()));
   }

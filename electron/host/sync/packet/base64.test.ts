@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fromBase64, toBase64 } from './base64';
+import { base64Into, base64Length, fromBase64, toBase64 } from './base64';
 
 describe('base64 (ES2026 Uint8Array methods where Node lacks them)', () => {
   it('matches Buffer for every length 0..66, both alphabets, with and without padding', () => {
@@ -33,4 +33,30 @@ describe('base64 (ES2026 Uint8Array methods where Node lacks them)', () => {
     expect(typeof (Uint8Array.prototype as unknown as { toBase64?: unknown }).toBase64).toBe('function');
     expect(typeof (Uint8Array as unknown as { fromBase64?: unknown }).fromBase64).toBe('function');
   });
+
+  it('inputs longer than one chunk (96,000 bytes) encode, write and decode as Buffer does, at every remainder', () => {
+    for (const n of [95_999, 96_000, 96_001, 192_001, 288_002, 330_000]) {
+      const b = randomBytes(n);
+      for (const alphabet of ['base64', 'base64url'] as const) {
+        const want = b.toString(alphabet);
+        expect(base64Length(n, alphabet)).toBe(want.length);
+        const out = Buffer.alloc(want.length + 4, 0x21);
+        expect(base64Into(out, 2, b, alphabet)).toBe(2 + want.length);
+        expect(out.subarray(2, 2 + want.length).toString('latin1')).toBe(want);
+        expect([out[0], out[1], out[want.length + 2], out[want.length + 3]]).toEqual([0x21, 0x21, 0x21, 0x21]);
+        expect(fromBase64(want, { alphabet })).toEqual(new Uint8Array(b));
+      }
+      expect(toBase64(b)).toBe(b.toString('base64'));
+      expect(toBase64(b, { alphabet: 'base64url', omitPadding: true })).toBe(b.toString('base64url'));
+      expect(toBase64(b, { omitPadding: true })).toBe(b.toString('base64').replace(/=+$/, ''));
+    }
+  });
+
+  it('a large text with one foreign character or a misplaced pad is still refused', () => {
+    const text = randomBytes(200_001).toString('base64url');
+    expect(() => fromBase64(text.slice(0, 100_000) + '+' + text.slice(100_001), { alphabet: 'base64url' })).toThrow(SyntaxError);
+    expect(() => fromBase64(text.slice(0, 100_000) + '=' + text.slice(100_001), { alphabet: 'base64url' })).toThrow(SyntaxError);
+    expect(() => fromBase64(text + '=', { alphabet: 'base64url' })).toThrow(SyntaxError);
+  });
 });
+

@@ -7,7 +7,7 @@
  * randomised). So a packet rebuilt after a crash, or exported and rebuilt elsewhere from the same
  * dossier, has the same digest, and upstream answers "already stored" instead of a conflict.
  */
-import './base64';
+import { base64Into, base64Length } from './base64';
 import { createHash } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
 import { CompactEncrypt, importJWK, type JWK } from 'jose';
@@ -69,8 +69,9 @@ function partBytes(input: PacketInput): Map<PartName, Uint8Array> {
 
 /**
  * The Packet JSON as UTF-8 bytes, keys in a fixed order: exactly JSON.stringify({ manifest, parts })
- * (base64 needs no escaping), written piece by piece so the 300 KB of base64 stay one-byte text and
- * the manifest's Vietnamese (station, names) does not make the whole payload a two-byte string.
+ * (base64 needs no escaping), written straight into one buffer: the 300 KB of base64 never become
+ * one JavaScript string (see base64.ts), and the manifest's Vietnamese (station, names) does not
+ * make the whole payload a two-byte string.
  */
 export function packetBytes(input: PacketInput, deviceId: string): Buffer {
   const parts = partBytes(input);
@@ -88,14 +89,22 @@ export function packetBytes(input: PacketInput, deviceId: string): Buffer {
     ...(input.submission && input.submission > 1 ? { submission: input.submission } : {}),
     parts: [...parts].map(([name, bytes]) => ({ name, mediaType: mediaTypeOf(name, bytes), size: bytes.length, sha256: sha256(bytes) })),
   };
-  const pieces: Buffer[] = [Buffer.from(`{"manifest":${JSON.stringify(manifest)},"parts":{`, 'utf8')];
-  let first = true;
-  for (const [name, bytes] of parts) {
-    pieces.push(Buffer.from(`${first ? '' : ','}${JSON.stringify(name)}:"${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}"`, 'latin1'));
-    first = false;
+  const head = Buffer.from(`{"manifest":${JSON.stringify(manifest)},"parts":{`, 'utf8');
+  const keys = [...parts.keys()].map((name, i) => Buffer.from(`${i ? ',' : ''}${JSON.stringify(name)}:"`, 'latin1'));
+  let size = head.length + 2;
+  let i = 0;
+  for (const bytes of parts.values()) size += keys[i++]!.length + base64Length(bytes.length, 'base64') + 1;
+  const out = Buffer.allocUnsafe(size);
+  let at = head.copy(out, 0);
+  i = 0;
+  for (const bytes of parts.values()) {
+    at += keys[i++]!.copy(out, at);
+    at = base64Into(out, at, bytes, 'base64');
+    out[at++] = 0x22;
   }
-  pieces.push(Buffer.from('}}', 'latin1'));
-  return Buffer.concat(pieces);
+  at += out.write('}}', at, 'latin1');
+  if (at !== size) throw new Error('packet JSON length');
+  return out;
 }
 
 /** The Packet JSON, keys in a fixed order. */
@@ -109,22 +118,33 @@ export function packetJson(input: PacketInput, deviceId: string): string {
  * latin1 (the same bytes, without a UTF-8 pass over 400 KB).
  */
 export function signCompact(payload: string | Uint8Array, signingKey: JWK, kid: string): string {
-  return signed(payload, signingKey, kid).jws;
+  return signed(payload, signingKey, kid).jws.toString('latin1');
 }
 
+/** An ES256 signature is 64 bytes: 86 characters of base64url. */
+const SIGNATURE_CHARS = base64Length(64, 'base64url');
+
 /**
- * The compact JWS and its digest (SHA-256 of the whole JWS, hex) from one pass over the signing
- * input: the hash of "header.payload" is what ES256 signs, and a copy of it, carried on over
- * ".signature", is the digest (a second pass over 300 KB before).
+ * The compact JWS as bytes (ASCII), and its digest (SHA-256 of the whole JWS, hex), from one pass
+ * over the signing input: the hash of "header.payload" is what ES256 signs, and a copy of it,
+ * carried on over ".signature", is the digest. Written straight into one buffer: the 300 KB of
+ * base64url never become one JavaScript string (see base64.ts).
  */
-function signed(payload: string | Uint8Array, signingKey: JWK, kid: string): { jws: string; digest: string } {
+function signed(payload: string | Uint8Array, signingKey: JWK, kid: string): { jws: Buffer; digest: string } {
   if (signingKey.kty !== 'EC' || signingKey.crv !== 'P-256' || !signingKey.d) throw new Error('the signing key must be a private P-256 JWK');
-  // Buffer's base64url: jose's falls back to btoa on Node 20, ten times slower on a 300 KB payload.
-  const b64 = (b: string | Uint8Array) => (typeof b === 'string' ? Buffer.from(b, 'utf8') : Buffer.from(b.buffer, b.byteOffset, b.byteLength)).toString('base64url');
-  const input = `${b64(JSON.stringify({ alg: 'ES256', kid }))}.${b64(payload)}`;
-  const hash = createHash('sha256').update(input, 'latin1');
-  const signature = b64(p256.sign(hash.copy().digest(), Buffer.from(signingKey.d, 'base64url'), { prehash: false }));
-  return { jws: `${input}.${signature}`, digest: hash.update(`.${signature}`, 'latin1').digest('hex') };
+  const body = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
+  const header = Buffer.from(JSON.stringify({ alg: 'ES256', kid }), 'utf8').toString('base64url');
+  const jws = Buffer.allocUnsafe(header.length + 1 + base64Length(body.length, 'base64url') + 1 + SIGNATURE_CHARS);
+  let at = jws.write(header, 0, 'latin1');
+  jws[at++] = 0x2e;
+  at = base64Into(jws, at, body, 'base64url');
+  const hash = createHash('sha256').update(jws.subarray(0, at));
+  const signature = Buffer.from(p256.sign(hash.copy().digest(), Buffer.from(signingKey.d, 'base64url'), { prehash: false })).toString('base64url');
+  const tail = at;
+  jws[at++] = 0x2e;
+  at += jws.write(signature, at, 'latin1');
+  if (at !== jws.length) throw new Error('JWS length');
+  return { jws, digest: hash.update(jws.subarray(tail)).digest('hex') };
 }
 
 /** The upstream's public key imported once per exact JWK text (importing it cost ~1.5 ms a packet). */
@@ -142,10 +162,11 @@ function upstreamKeyOf(jwk: JWK) {
   return key;
 }
 
-export async function encryptTo(jws: string, upstreamKey: JWK): Promise<string> {
+/** The JWS as text or as its ASCII bytes. */
+export async function encryptTo(jws: string | Uint8Array, upstreamKey: JWK): Promise<string> {
   const key = await upstreamKeyOf(upstreamKey);
   // A compact JWS is ASCII: its latin1 bytes are its UTF-8 bytes.
-  return new CompactEncrypt(Buffer.from(jws, 'latin1'))
+  return new CompactEncrypt(typeof jws === 'string' ? Buffer.from(jws, 'latin1') : jws)
     .setProtectedHeader({ alg: 'ECDH-ES+A256KW', enc: 'A256GCM', cty: PACKET_CTY, ...(upstreamKey.kid ? { kid: upstreamKey.kid } : {}) })
     .encrypt(key);
 }

@@ -45,15 +45,6 @@ export function utf8Text(bytes: Uint8Array): string | null {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
-/**
- * A part's base64 decoded, or null if it is not base64. Buffer's decoder skips what is not in the
- * alphabet, so the text must be what the bytes encode to (the builder's own output: no regex over
- * 100 KB), or else pass the alphabet's pattern (padding bits that are not zero).
- */
-export function partFromBase64(b64: string): Buffer | null {
-  const bytes = Buffer.from(b64, 'base64');
-  return bytes.toString('base64') === b64 || BASE64.test(b64) ? bytes : null;
-}
 
 async function asKey(k: Key, alg: string): Promise<CryptoKey | KeyObject | Uint8Array> {
   return 'kty' in k && typeof k.kty === 'string' ? importJWK(k as JWK, alg) : (k as CryptoKey | KeyObject);
@@ -110,10 +101,8 @@ function parseParts(payload: Uint8Array, signer: string): OpenedPacket {
     if (out.has(p.name)) throw new PacketError('packet.manifest_mismatch', `part ${p.name} listed twice`);
     const b64 = parts[p.name];
     if (b64 === undefined) throw new PacketError('packet.manifest_mismatch', `part ${p.name} missing`);
-    const decoded = partFromBase64(b64);
-    if (!decoded) throw new PacketError('packet.malformed', `part ${p.name} is not base64`);
-    // A copy: a small Buffer is a view into a shared pool.
-    const bytes = new Uint8Array(decoded);
+    if (!BASE64.test(b64)) throw new PacketError('packet.malformed', `part ${p.name} is not base64`);
+    const bytes = new Uint8Array(Buffer.from(b64, 'base64'));
     if (bytes.length !== p.size) throw new PacketError('packet.manifest_mismatch', `part ${p.name} size`);
     if (createHash('sha256').update(bytes).digest('hex') !== p.sha256) throw new PacketError('packet.manifest_mismatch', `part ${p.name} hash`);
     out.set(p.name, bytes);

@@ -17,7 +17,7 @@ import type { UploadOutcome } from './outcome';
 import { buildPacketFromStore } from './packet/index';
 import { receiptChecked } from './worker';
 
-const sha256 = (b: string | Buffer) => createHash('sha256').update(b).digest('hex');
+const sha256 = (b: string | Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 export const exportManifestSchema = z.object({
   format: z.literal('eid-kiosk-packets'),

@@ -13,6 +13,7 @@ import { appendAudit } from '../store/audit';
 import type { Db } from '../store/database';
 import type { UploadOutcome } from './outcome';
 import { dropKeptPacket } from './outbox-upload';
+import { jweText, type Jwe } from './packet/jwe';
 
 export interface Claimed {
   id: number;
@@ -25,7 +26,7 @@ export interface Claimed {
 }
 
 export interface StoredPacket {
-  jwe: string;
+  jwe: Jwe;
   digest: string;
   size: number;
 }
@@ -84,8 +85,11 @@ export function holdsClaim(db: Db, dossierId: string, claim: string): boolean {
   return db.prepare(`SELECT 1 FROM outbox WHERE dossier_id = ? AND claim_id = ? AND state = 'sending'`).get(dossierId, claim) !== undefined;
 }
 
-export function storedPacket(db: Db, dossierId: string): StoredPacket | null {
-  return (db.prepare('SELECT jwe, digest, size FROM outbox_packets WHERE dossier_id = ?').get(dossierId) as StoredPacket | undefined) ?? null;
+/** A kept packet: its JWE as the TEXT column holds it. */
+export type KeptPacket = StoredPacket & { jwe: string };
+
+export function storedPacket(db: Db, dossierId: string): KeptPacket | null {
+  return (db.prepare('SELECT jwe, digest, size FROM outbox_packets WHERE dossier_id = ?').get(dossierId) as KeptPacket | undefined) ?? null;
 }
 
 /**
@@ -97,7 +101,7 @@ export function keepPacket(db: Db, dossierId: string, p: StoredPacket, now: numb
   return db.transaction((): StoredPacket => {
     const had = storedPacket(db, dossierId);
     if (had) return had;
-    db.prepare('INSERT INTO outbox_packets (dossier_id, jwe, digest, size, built_at) VALUES (?, ?, ?, ?, ?)').run(dossierId, p.jwe, p.digest, p.size, iso(now));
+    db.prepare('INSERT INTO outbox_packets (dossier_id, jwe, digest, size, built_at) VALUES (?, ?, ?, ?, ?)').run(dossierId, jweText(p.jwe), p.digest, p.size, iso(now));
     appendAudit(db, { actor: 'system', action: 'sync.packet_built', dossierId, at: iso(now), detail: { digest: p.digest, size: p.size } });
     return p;
   }).immediate();

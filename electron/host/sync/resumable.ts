@@ -15,6 +15,7 @@ import { confirmOffset, keptUpload, rememberUpload, uploadEnded } from './outbox
 import type { UploadOutcome } from './outcome';
 import { contentDigest } from './upstream-client';
 import type { ResumableSink, UploadStep } from './upload-client';
+import { jweBytes } from './packet/jwe';
 
 /** Packets above this many bytes go through resumable uploads (upstream.resumableAboveBytes). */
 export const DEFAULT_RESUMABLE_ABOVE_BYTES = 256 * 1024;
@@ -41,9 +42,9 @@ const retry = (code: 'upload.unknown' | 'upload.offset_mismatch' | 'bad_response
  */
 export async function sendResumable(db: Db, dossierId: string, claim: string, built: StoredPacket, o: ResumableOptions, now: () => number, progress: () => void): Promise<Sent> {
   const kept = keepPacket(db, dossierId, built, now());
-  const bytes = Buffer.from(kept.jwe, 'latin1');
+  const bytes = jweBytes(kept.jwe);
   const size = bytes.length;
-  const digest = contentDigest(kept.jwe);
+  const digest = contentDigest(bytes);
   const chunk = Math.max(1024, o.chunkBytes);
   const done = (outcome: UploadOutcome): Sent => ({ outcome, digest: kept.digest });
   const had = keptUpload(db, dossierId)?.uploadId ?? null;

@@ -9,6 +9,7 @@ import { enrolmentSchema, type Enrolment } from './identity';
 import { networkCode, outcomeOf, type UploadOutcome, type SyncErrorCode, PROBLEM_CODES } from './outcome';
 import { Transport, type TransportOptions } from './transport';
 import { UploadClient } from './upload-client';
+import { jweBytes, type Jwe } from './packet/jwe';
 
 export const statusChangeSchema = z.object({
   seq: z.number().int(),
@@ -56,10 +57,10 @@ export class UpstreamClient {
   }
 
   /** PUT /v1/packets/{id}: never throws; every answer and failure is an outcome. */
-  async putPacket(dossierId: string, jwe: string): Promise<UploadOutcome> {
+  async putPacket(dossierId: string, jwe: Jwe): Promise<UploadOutcome> {
     try {
-      // A compact JWE is ASCII: one copy to bytes, hashed and sent as such (no UTF-8 pass over it twice).
-      const body = Buffer.from(jwe, 'latin1');
+      // A compact JWE is ASCII: its bytes (as built, or one copy of the text), hashed and sent as such.
+      const body = jweBytes(jwe);
       const a = await this.t.send('PUT', `/v1/packets/${encodeURIComponent(dossierId)}`, body, {
         'content-type': 'application/jose',
         'content-digest': contentDigest(body),

@@ -21,6 +21,7 @@ import { PacketError } from './packet/errors';
 import { abandonUpload, ClaimLostError } from './outbox-upload';
 import { sendResumable, type ResumableOptions, type Sent } from './resumable';
 import { sendCancels } from './upload-cancels';
+import type { Jwe } from './packet/jwe';
 
 /** Progress of a resumable upload is told to the screen at most this often. */
 const PROGRESS_MS = 250;
@@ -29,7 +30,7 @@ export interface PacketSource {
   build(db: Db, dossierId: string): Promise<StoredPacket>;
 }
 export interface PacketSink {
-  putPacket(dossierId: string, jwe: string): Promise<UploadOutcome>;
+  putPacket(dossierId: string, jwe: Jwe): Promise<UploadOutcome>;
 }
 
 /** A success counts only when its receipt names this dossier and this packet's digest. */

@@ -1,7 +1,7 @@
 /** Packets built in the pool's threads: the same digest as on the event loop, opened by the upstream; failures as inline. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildFailure } from '../worker';
-import { buildPacket } from './build';
+import { buildPacket, jweText } from './build';
 import { BuildPool } from './build-pool';
 import { PacketError } from './errors';
 import { openPacket } from './open';
@@ -21,8 +21,11 @@ describe('BuildPool', () => {
     const [a, b, inline] = await Promise.all([pool.build(input, keys), pool.build(sampleInput('HS-ABCDEFGH24'), keys), buildPacket(input, keys)]);
     expect(a.digest).toBe(inline.digest);
     expect(b.digest).not.toBe(a.digest);
-    expect(a.jwe).not.toBe(inline.jwe); // a fresh JWE each time; the signed content is what is compared
-    const opened = await openPacket(a.jwe, { decryptionKey: encryption.privateJwk, deviceKey: () => signing.publicJwk });
+    // Handed back as bytes (the thread's memory, moved), a fresh JWE each time: the signed content is what is compared.
+    expect(a.jwe).toBeInstanceOf(Uint8Array);
+    expect(jweText(a.jwe)).not.toBe(inline.jwe);
+    expect(a.size).toBe(a.jwe.length);
+    const opened = await openPacket(jweText(a.jwe), { decryptionKey: encryption.privateJwk, deviceKey: () => signing.publicJwk });
     expect(opened.digest).toBe(inline.digest);
     expect(opened.packet.manifest.dossierId).toBe(input.dossierId);
   });

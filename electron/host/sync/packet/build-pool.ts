@@ -15,7 +15,7 @@
 import { availableParallelism } from 'node:os';
 import type { Logger } from '../../log';
 import { PoolThread, type Settle } from '../../module-thread';
-import { buildPacket, type BuiltPacket, type PacketInput, type PacketKeys } from './build';
+import { buildPacket, type HandedPacket, type PacketInput, type PacketKeys } from './build';
 import type { BuildReply, BuildRequest } from './build-thread';
 import { PacketError, type PacketProblemCode } from './errors';
 
@@ -25,9 +25,9 @@ export const defaultBuildThreads = () => Math.max(1, Math.min(4, availableParall
 /** A build takes milliseconds; one still unanswered after this is stuck. */
 export const DEFAULT_BUILD_TIMEOUT_MS = 30_000;
 
-type Thread = PoolThread<BuildReply, BuiltPacket>;
+type Thread = PoolThread<BuildReply, HandedPacket>;
 
-const settle: Settle<BuildReply, BuiltPacket> = (m) =>
+const settle: Settle<BuildReply, HandedPacket> = (m) =>
   m.ok ? { value: m.built } : { error: m.packet ? new PacketError(m.packet.code as PacketProblemCode, m.packet.detail) : new Error('packet build failed in its thread') };
 
 export class BuildPool {
@@ -40,7 +40,7 @@ export class BuildPool {
     this.size = o.threads ?? defaultBuildThreads();
   }
 
-  build(input: PacketInput, keys: PacketKeys): Promise<BuiltPacket> {
+  build(input: PacketInput, keys: PacketKeys): Promise<HandedPacket> {
     if (this.size === 0) return buildPacket(input, keys);
     const thread = this.leastBusy();
     // A thread that never loaded switched the pool to the event loop: its builds are made there.

@@ -12,6 +12,9 @@ import { createHash } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
 import { CompactEncrypt, importJWK, type JWK } from 'jose';
 import { PacketError } from './errors';
+import type { Jwe } from './jwe';
+
+export { jweBytes, jweText, type Jwe } from './jwe';
 import { DEVICE_ID_RE, MAX_JWE_CHARS, mediaTypeOf, PACKET_CTY, PACKET_VERSION, PART_NAMES, type ChipFilePart, type Manifest, type PartName } from './manifest';
 
 export interface PacketInput {
@@ -50,6 +53,9 @@ export interface BuiltPacket {
   /** Length of the JWE in bytes (ASCII). */
   size: number;
 }
+
+/** A packet as a build thread hands it back: the JWE as bytes. */
+export type HandedPacket = Omit<BuiltPacket, 'jwe'> & { jwe: Jwe };
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');

@@ -41,7 +41,7 @@ async function putPacket(ctx: RouteContext, req: IncomingMessage, res: ServerRes
   if (!String(req.headers['content-type'] ?? '').startsWith('application/jose')) throw new Problem(400, 'packet.malformed', 'content type must be application/jose');
   const body = await readBody(req, MAX_JWE_CHARS);
   checkDigest(req, body);
-  const { status, receipt } = await ctx.service.submit(device, dossierId, body.toString('latin1'));
+  const { status, receipt } = await ctx.service.submit(device, dossierId, body);
   await answerStored(ctx, req, res, dossierId, status, receipt);
 }
 

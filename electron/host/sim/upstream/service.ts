@@ -21,6 +21,7 @@ import { GroupCommit } from './group-commit';
 import { Problem } from './problem';
 import type { Verified } from './verify';
 import type { VerifyPool } from './verify-pool';
+import { jweBytes, type Jwe } from '../../sync/packet/jwe';
 
 const enrolmentRequest = z.object({
   token: z.string().min(16).max(128),
@@ -131,7 +132,7 @@ export class UpstreamService {
     return d;
   }
 
-  async submit(uploader: DeviceRow, dossierId: string, jwe: string, now = new Date()): Promise<Stored> {
+  async submit(uploader: DeviceRow, dossierId: string, jwe: Jwe, now = new Date()): Promise<Stored> {
     if (!DOSSIER_ID_RE.test(dossierId)) throw new Problem(400, 'packet.malformed', 'not a dossier id');
     const opened = await this.verifier.verify(jwe, now);
     if (opened.manifest.dossierId !== dossierId) throw new Problem(422, 'packet.manifest_mismatch', 'the packet is for another dossier');
@@ -140,7 +141,7 @@ export class UpstreamService {
   }
 
   /** An exported packet brought to the upstream directly (a file, no kiosk connection): the same checks, the signer as uploader. */
-  async importPacket(jwe: string, now = new Date()): Promise<Stored> {
+  async importPacket(jwe: Jwe, now = new Date()): Promise<Stored> {
     const opened = await this.verifier.verify(jwe, now);
     return this.store(opened, opened.signer, jwe, now);
   }
@@ -151,7 +152,7 @@ export class UpstreamService {
    * on the stored one asked for a correction (RESUBMIT_REASONS); an older submission is never
    * stored (409 packet.superseded), so it can neither be kept twice nor override the newer one.
    */
-  private async store(opened: Verified, uploader: string, jwe: string, now: Date): Promise<Stored> {
+  private async store(opened: Verified, uploader: string, jwe: Jwe, now: Date): Promise<Stored> {
     const { dossierId } = opened.manifest;
     const submission = opened.manifest.submission ?? 1;
     const verdict = (row: PacketRow): Stored | 'resubmission' => {
@@ -177,9 +178,10 @@ export class UpstreamService {
       const raced = packetRow(this.db, dossierId);
       const v = raced ? verdict(raced) : undefined;
       if (v && v !== 'resubmission') return v;
-      const values = [opened.digest, opened.signer, uploader, JSON.stringify(opened.manifest), jwe, chip, now.toISOString(), submission, dossierId];
-      if (v === 'resubmission') this.db.prepare('UPDATE packets SET digest = ?, signer = ?, uploader = ?, manifest = ?, jwe = ?, chip_chain = ?, received_at = ?, submission = ? WHERE dossier_id = ?').run(...values);
-      else this.db.prepare('INSERT INTO packets (digest, signer, uploader, manifest, jwe, chip_chain, received_at, submission, dossier_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(...values);
+      // The body's bytes, made TEXT by SQLite (CAST): no 400 KB string on the event loop.
+      const values = [opened.digest, opened.signer, uploader, JSON.stringify(opened.manifest), typeof jwe === 'string' ? jwe : jweBytes(jwe), chip, now.toISOString(), submission, dossierId];
+      if (v === 'resubmission') this.db.prepare('UPDATE packets SET digest = ?, signer = ?, uploader = ?, manifest = ?, jwe = CAST(? AS TEXT), chip_chain = ?, received_at = ?, submission = ? WHERE dossier_id = ?').run(...values);
+      else this.db.prepare('INSERT INTO packets (digest, signer, uploader, manifest, jwe, chip_chain, received_at, submission, dossier_id) VALUES (?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?)').run(...values);
       addChange(this.db, opened.signer, dossierId, opened.digest, 'received', undefined, now);
       // A decision scripted before the first submission was for that one, not for the re-submission.
       const scripted = v === 'resubmission' ? undefined : this.behaviour.decisions.get(dossierId);

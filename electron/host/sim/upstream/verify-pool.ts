@@ -15,6 +15,7 @@ import type { UpstreamDb } from './db';
 import { Problem } from './problem';
 import { Verifier, type Verified } from './verify';
 import type { ThreadData, ThreadReply } from './verify-thread';
+import { jweText, type Jwe } from '../../sync/packet/jwe';
 
 export interface VerifyPoolOptions {
   dataDir: string;
@@ -43,8 +44,9 @@ export class VerifyPool {
     this.inline = this.size === 0 ? new Verifier({ db: o.db, decryptionJwk: o.decryptionJwk, trustDers: o.trustDers }) : null;
   }
 
-  verify(jwe: string, now: Date): Promise<Verified> {
-    if (this.inline) return this.inline.verify(jwe, now);
+  /** The JWE as text or as the bytes of the request's body (copied to the thread, made text there). */
+  verify(jwe: Jwe, now: Date): Promise<Verified> {
+    if (this.inline) return this.inline.verify(jweText(jwe), now);
     if (this.closed) return Promise.reject(new Problem(500, 'unavailable', 'stopping'));
     return this.leastBusy().call({ jwe, now: now.toISOString() });
   }

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { JWK } from 'jose';
 import { isPacketError } from '../../sync/packet/errors';
 import { Verifier } from './verify';
+import { jweText, type Jwe } from '../../sync/packet/jwe';
 
 export interface ThreadData {
   dataDir: string;
@@ -15,7 +16,7 @@ export interface ThreadData {
   trustDers: Uint8Array[];
 }
 
-export type ThreadRequest = { id: number; jwe: string; now: string };
+export type ThreadRequest = { id: number; jwe: Jwe; now: string };
 export type ThreadReply =
   | { id: number; ok: true; verified: Awaited<ReturnType<Verifier['verify']>> }
   | { id: number; ok: false; packet?: { code: string; detail?: string } };
@@ -25,7 +26,7 @@ const db = new Database(join(data.dataDir, 'upstream.db'), { readonly: true, fil
 const verifier = new Verifier({ db, decryptionJwk: data.decryptionJwk, trustDers: data.trustDers });
 
 parentPort!.on('message', (m: ThreadRequest) => {
-  verifier.verify(m.jwe, new Date(m.now)).then(
+  verifier.verify(jweText(m.jwe), new Date(m.now)).then(
     (verified) => parentPort!.postMessage({ id: m.id, ok: true, verified } satisfies ThreadReply),
     (e: unknown) => parentPort!.postMessage({ id: m.id, ok: false, ...(isPacketError(e) ? { packet: { code: e.code, ...(e.detail ? { detail: e.detail } : {}) } } : {}) } satisfies ThreadReply),
   );

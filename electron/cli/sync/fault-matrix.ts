@@ -89,10 +89,13 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'connect timeout (swallowed)',
     tuning: { connectTimeoutMs: 600 },
-    arrange: (c) => void (c.proxy.fault = { kind: 'blackhole', count: 2 }),
+    // Every connection swallowed until an upload has timed out: a fixed count could be spent on
+    // status polls alone (they start first while the build thread loads), leaving no upload to fail.
+    arrange: (c) => void (c.proxy.fault = { kind: 'blackhole', count: Infinity }),
     during: async (c) => {
-      await c.kiosk.waitFor(retrying, WAIT_MS, 'a timed-out attempt');
-      return `${c.proxy.swallowed} connections swallowed`;
+      await c.kiosk.waitFor(retrying, WAIT_MS, 'a timed-out upload');
+      c.proxy.fault = { kind: 'pass' };
+      return `${c.proxy.swallowed} connections swallowed until an upload had timed out`;
     },
   },
   {
@@ -115,11 +118,12 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: '5xx and 429',
-    arrange: (c) => c.up.control.failNext(4, 503, 0),
+    // 503 to every request until an upload has been refused (a fixed count could go to status polls alone).
+    arrange: (c) => c.up.control.failNext(Infinity, 503, 0),
     during: async (c) => {
-      await c.kiosk.waitFor(retrying, WAIT_MS, 'a 503');
+      await c.kiosk.waitFor(retrying, WAIT_MS, 'an upload answered 503');
       c.up.control.failNext(2, 429, 1);
-      return '4 × 503, then 2 × 429 with Retry-After: 1';
+      return '503 until an upload was refused, then 2 × 429 with Retry-After: 1';
     },
   },
   {

@@ -122,48 +122,4 @@ describe('FramePump (camera frames to the face engine)', () => {
     const events = session.evidenceJson().events.filter((e) => e.type.startsWith('challenge_') && e.type !== 'challenge_start');
     expect(events[0]).toMatchObject({ type: 'challenge_pass', detail: 'blink' });
   });
-
-  it('an engine that analyses inside its call (main thread) with defer: push returns first; frames pushed meanwhile wait in the queue, the next analysis on a later task', async () => {
-    const calls: Array<{ t: number; insidePush: boolean }> = [];
-    const tasks: Array<() => void> = [];
-    let insidePush = false;
-    const make = (defer?: (run: () => void) => void) =>
-      new FramePump<number, number>({
-        maxInFlight: 1,
-        ...(defer ? { defer } : {}),
-        analyze: (t) => {
-          calls.push({ t, insidePush });
-          return Promise.resolve(t);
-        },
-        onResult: () => undefined,
-        release: () => undefined,
-      });
-    const push = (pump: FramePump<number, number>, t: number) => {
-      insidePush = true;
-      pump.push(t, t);
-      insidePush = false;
-    };
-    // Without defer (the worker's way) the analysis runs inside push: the contrast.
-    push(make(), 0);
-    expect(calls).toEqual([{ t: 0, insidePush: true }]);
-    calls.length = 0;
-    const pump = make((run) => tasks.push(run));
-    push(pump, 0);
-    push(pump, 33);
-    push(pump, 66);
-    expect(calls).toEqual([]);
-    expect(tasks).toHaveLength(1);
-    expect(pump.waiting).toBe(3);
-    tasks.shift()!();
-    expect(calls).toEqual([{ t: 0, insidePush: false }]);
-    // Once its result is in (every microtask run), the next analysis is scheduled, not started at once.
-    await vi.advanceTimersByTimeAsync(1);
-    expect(calls).toHaveLength(1);
-    expect(tasks).toHaveLength(1);
-    tasks.shift()!();
-    expect(calls.map((c) => c.t)).toEqual([0, 33]);
-    pump.stop();
-    expect(pump.waiting).toBe(0);
-  });
 });
-

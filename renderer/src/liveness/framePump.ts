@@ -13,15 +13,6 @@ export interface PumpOptions<T, R> {
   /** Frames allowed to wait, and the oldest a waiting frame may be behind the newest (see FrameQueue). */
   maxWaiting?: number;
   maxBacklogMs?: number;
-  /**
-   * For an engine that analyses synchronously inside its call (the main-thread fallback): each
-   * analysis starts on a later task given by `defer`, so the camera reader that pushed a frame gets
-   * back to reading between two analyses. Without it the reader stood blocked inside push() for a
-   * whole inference, and the frames the browser discarded meanwhile were never counted or thinned
-   * evenly (34-37 frames in 3 s, gaps up to 395 ms, a bona fide citizen failed on a busy machine).
-   * The frame is taken from the queue when the analysis starts, not when it is scheduled.
-   */
-  defer?: (run: () => void) => void;
 }
 
 export class FramePump<T, R> {
@@ -55,21 +46,6 @@ export class FramePump<T, R> {
   }
 
   private drain(): void {
-    const defer = this.opts.defer;
-    if (defer) {
-      if (this.stopped || this.inFlight >= this.opts.maxInFlight || this.queue.length === 0) return;
-      this.inFlight++;
-      defer(() => {
-        this.inFlight--;
-        this.start();
-      });
-      return;
-    }
-    this.start();
-  }
-
-  /** Starts analyses while there are frames waiting and slots free. */
-  private start(): void {
     while (!this.stopped && this.inFlight < this.opts.maxInFlight) {
       const next = this.queue.shift();
       if (!next) return;
@@ -86,8 +62,6 @@ export class FramePump<T, R> {
           this.inFlight--;
           this.drain();
         });
-      // One at a time when deferred: the next waits for a later task again.
-      if (this.opts.defer) return;
     }
   }
 }

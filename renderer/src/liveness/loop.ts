@@ -39,9 +39,6 @@ export function runFrameLoop(video: HTMLVideoElement, engine: FaceEngine, onFram
   const pump = new FramePump<ImageBitmap, FrameObservation>({
     ...(opts.keepEveryFrame ? { maxWaiting: Infinity, maxBacklogMs: Infinity } : {}),
     maxInFlight: engine.mode === 'worker' ? 2 : 1,
-    // The main-thread engine blocks while it analyses: each analysis on a task of its own, so the
-    // camera's frames are read (and counted, and thinned evenly) between two of them.
-    ...(engine.mode === 'worker' ? {} : { defer: (run: () => void) => void setTimeout(run, 0) }),
     analyze: (bitmap, t) => engine.analyze(bitmap, t),
     onResult: onFrame,
     release: (bitmap) => bitmap.close(),

@@ -43,4 +43,18 @@ describe('verification threads', () => {
     await expect(threads.verify(packets[1]!.jwe, now)).rejects.toMatchObject({ code: 'device.revoked', status: 403 });
     await expect(threads.verify('a.b.c.d.e', now)).rejects.toMatchObject({ code: 'packet.decrypt_failed' });
   });
+
+  it('a thread that never finishes loading is ended after the load timeout; start() returns and packets are verified on the event loop', async () => {
+    const t = await testKeys('KIOSK-VERIFYSTUCK01');
+    db.prepare('INSERT INTO devices (id, station, app_version, signing_jwk, cert_sha256, enrolled_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      t.keys.deviceId, 'test', '0', JSON.stringify({ ...t.signing.publicJwk, kid: t.keys.deviceId }), 'x', new Date().toISOString(),
+    );
+    const pool = new VerifyPool({ dataDir: dir, db, decryptionJwk: t.encryption.privateJwk, trustDers: [pki.csca.der], threads: 1, loadTimeoutMs: 300, module: '../../sync/packet/test-stuck-load-thread' });
+    pools.push(pool);
+    await pool.start();
+    const packet = await buildPacket(sampleInput('HS-ABCDEFGH27', chipFilesOf(pki)), t.keys);
+    const v = await pool.verify(packet.jwe, new Date());
+    expect([v.manifest.dossierId, v.digest, v.chip]).toEqual(['HS-ABCDEFGH27', packet.digest, { finding: 'trusted' }]);
+  });
 });
+

@@ -3,7 +3,9 @@
  * passively authenticated at once on the machine's cores while the upstream's event loop only
  * does HTTP and the store. Each thread has its own read-only SQLite connection (device keys and
  * revocations as committed) and the CSCAs given at start. A thread that dies fails the packets it
- * held (500, the kiosk retries) and is replaced on next use. `threads: 0` verifies on the event loop.
+ * held (500, the kiosk retries) and is replaced on next use. `threads: 0` verifies on the event loop;
+ * so does the pool once a thread has not loaded within `loadTimeoutMs` (a module loader that hung):
+ * it is ended, the packets it held fail (500, retried), and every later one is verified inline.
  *
  * The thread runs the TypeScript source or the compiled module (module-thread.ts).
  */
@@ -24,6 +26,10 @@ export interface VerifyPoolOptions {
   trustDers: Uint8Array[];
   /** Threads; 0 verifies on the event loop. Default: the cores, at most 4. */
   threads?: number;
+  /** A thread not loaded after this is ended and the pool verifies on the event loop (module-thread.ts). */
+  loadTimeoutMs?: number;
+  /** The thread's module beside this file (tests give one that never loads). */
+  module?: string;
 }
 
 export const defaultVerifyThreads = () => Math.max(1, Math.min(4, availableParallelism()));
@@ -36,12 +42,16 @@ const settle: Settle<ThreadReply, Verified> = (m) =>
 export class VerifyPool {
   private readonly threads: Thread[] = [];
   private readonly size: number;
-  private readonly inline: Verifier | null;
+  private inline: Verifier | null;
   private closed = false;
 
   constructor(private readonly o: VerifyPoolOptions) {
     this.size = o.threads ?? defaultVerifyThreads();
-    this.inline = this.size === 0 ? new Verifier({ db: o.db, decryptionJwk: o.decryptionJwk, trustDers: o.trustDers }) : null;
+    this.inline = this.size === 0 ? this.inlineVerifier() : null;
+  }
+
+  private inlineVerifier(): Verifier {
+    return new Verifier({ db: this.o.db, decryptionJwk: this.o.decryptionJwk, trustDers: this.o.trustDers });
   }
 
   /** The JWE as text or as the bytes of the request's body (copied to the thread, made text there). */
@@ -60,7 +70,12 @@ export class VerifyPool {
   private spawn(): Thread {
     const data: ThreadData = { dataDir: this.o.dataDir, decryptionJwk: this.o.decryptionJwk, trustDers: this.o.trustDers };
     const ended = () => new Problem(500, 'unavailable', 'verification thread ended');
-    const t: Thread = new PoolThread(import.meta.url, './verify-thread', data, settle, ended, (gone) => this.threads.splice(this.threads.indexOf(gone), 1));
+    const t: Thread = new PoolThread(import.meta.url, this.o.module ?? './verify-thread', data, settle, ended, (gone) => {
+      const at = this.threads.indexOf(gone);
+      if (at >= 0) this.threads.splice(at, 1);
+      // Never loaded: threads cannot run here; verify on the event loop from now on.
+      if (!gone.started && !this.closed && !this.inline) this.inline = this.inlineVerifier();
+    }, this.o.loadTimeoutMs);
     this.threads.push(t);
     return t;
   }

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { isoDateAt } from '../../../shared/domain/dates';
 import type { Officer } from '../auth/accounts';
 import { auditFor, verifyAudit } from './audit';
 import type { Db } from './database';
@@ -91,8 +92,9 @@ describe('dossier life', () => {
 });
 
 describe('rules at submission', () => {
-  const today = new Date();
-  const yearsAgo = (y: number, plusDays = 0) => new Date(Date.UTC(today.getUTCFullYear() - y, today.getUTCMonth(), today.getUTCDate() + plusDays)).toISOString().slice(0, 10);
+  // Today as the kiosk counts ages: the date in Vietnam (UTC+7), a day ahead of UTC from 17:00 UTC.
+  const [ty, tm, td] = isoDateAt(Date.now()).split('-').map(Number) as [number, number, number];
+  const yearsAgo = (y: number, plusDays = 0) => new Date(Date.UTC(ty - y, tm - 1, td + plusDays)).toISOString().slice(0, 10);
 
   it('under 6: refused with the rule', () => {
     expect(() => submitted({ dateOfBirth: yearsAgo(6, 1), cardKind: 'can_cuoc' })).toThrow(expect.objectContaining({ code: 'age_rule', detail: 'under_6' }));

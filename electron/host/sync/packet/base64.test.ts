@@ -44,7 +44,8 @@ describe('base64 (ES2026 Uint8Array methods where Node lacks them)', () => {
         expect(base64Into(out, 2, b, alphabet)).toBe(2 + want.length);
         expect(out.subarray(2, 2 + want.length).toString('latin1')).toBe(want);
         expect([out[0], out[1], out[want.length + 2], out[want.length + 3]]).toEqual([0x21, 0x21, 0x21, 0x21]);
-        expect(fromBase64(want, { alphabet })).toEqual(new Uint8Array(b));
+        // Compared as bytes (a deep toEqual over 330,000 elements took seconds).
+        expect(Buffer.from(fromBase64(want, { alphabet })).equals(b)).toBe(true);
       }
       expect(toBase64(b)).toBe(b.toString('base64'));
       expect(toBase64(b, { alphabet: 'base64url', omitPadding: true })).toBe(b.toString('base64url'));

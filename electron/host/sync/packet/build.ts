@@ -13,9 +13,9 @@ import { p256 } from '@noble/curves/nist.js';
 import { CompactEncrypt, importJWK, type JWK } from 'jose';
 import { PacketError } from './errors';
 import type { Jwe } from './jwe';
+import { DEVICE_ID_RE, MAX_JWE_CHARS, mediaTypeOf, PACKET_CTY, PACKET_VERSION, PART_NAMES, type ChipFilePart, type Manifest, type PartName } from './manifest';
 
 export { jweBytes, jweText, type Jwe } from './jwe';
-import { DEVICE_ID_RE, MAX_JWE_CHARS, mediaTypeOf, PACKET_CTY, PACKET_VERSION, PART_NAMES, type ChipFilePart, type Manifest, type PartName } from './manifest';
 
 export interface PacketInput {
   dossierId: string;
@@ -96,15 +96,13 @@ export function packetBytes(input: PacketInput, deviceId: string): Buffer {
     parts: [...parts].map(([name, bytes]) => ({ name, mediaType: mediaTypeOf(name, bytes), size: bytes.length, sha256: sha256(bytes) })),
   };
   const head = Buffer.from(`{"manifest":${JSON.stringify(manifest)},"parts":{`, 'utf8');
-  const keys = [...parts.keys()].map((name, i) => Buffer.from(`${i ? ',' : ''}${JSON.stringify(name)}:"`, 'latin1'));
-  let size = head.length + 2;
-  let i = 0;
-  for (const bytes of parts.values()) size += keys[i++]!.length + base64Length(bytes.length, 'base64') + 1;
+  // Each part: its key and opening quote, its base64, its closing quote.
+  const entries = [...parts].map(([name, bytes], i) => ({ key: Buffer.from(`${i ? ',' : ''}${JSON.stringify(name)}:"`, 'latin1'), bytes }));
+  const size = entries.reduce((n, e) => n + e.key.length + base64Length(e.bytes.length, 'base64') + 1, head.length + 2);
   const out = Buffer.allocUnsafe(size);
   let at = head.copy(out, 0);
-  i = 0;
-  for (const bytes of parts.values()) {
-    at += keys[i++]!.copy(out, at);
+  for (const { key, bytes } of entries) {
+    at += key.copy(out, at);
     at = base64Into(out, at, bytes, 'base64');
     out[at++] = 0x22;
   }

@@ -4,8 +4,10 @@ import type { DriveView } from '../../../../shared/contract/index';
 import { useKiosk } from '../../bridge/context';
 import { errorMessage } from '../../i18n/error-message';
 import { formatIsoDate } from '../../i18n/format';
+import { isoDateAt } from '../../../../shared/domain/dates';
 
-const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+// Today as the host counts days: the date in Vietnam (UTC+7), whatever the machine's time zone.
+const today = () => isoDateAt(Date.now());
 
 /** Open a drive (name, place, dates, companies), add a company to it, close it. */
 export function DrivesPanel({ drives, reload }: { drives: DriveView[]; reload(): Promise<void> }) {

@@ -4,8 +4,10 @@ import type { DriveView, StatsView } from '../../../../shared/contract/index';
 import { useKiosk } from '../../bridge/context';
 import { errorMessage } from '../../i18n/error-message';
 import { StatsCharts } from './StatsCharts';
+import { isoDateAt } from '../../../../shared/domain/dates';
 
-const isoDay = (ms: number) => new Date(ms - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+// Days as the host counts them: the date in Vietnam (UTC+7), whatever the machine's time zone.
+const isoDay = (ms: number) => isoDateAt(ms);
 
 /** Counts per day, officer, outcome and company over a range of days (the last week by default). */
 export function StatsPanel({ drives }: { drives: DriveView[] }) {

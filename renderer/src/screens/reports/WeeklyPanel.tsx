@@ -5,9 +5,11 @@ import { useKiosk } from '../../bridge/context';
 import { errorMessage } from '../../i18n/error-message';
 import { formatIsoDate } from '../../i18n/format';
 import { ExportButtons } from './ExportButtons';
+import { isoDateAt } from '../../../../shared/domain/dates';
 
 const COLS = ['teams', 'week', 'total', 'sent', 'accepted', 'rejected'] as const;
-const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+// Today as the host counts days: the date in Vietnam (UTC+7), whatever the machine's time zone.
+const today = () => isoDateAt(Date.now());
 
 /** A drive's weekly summary per company, shown and exported for the province. */
 export function WeeklyPanel({ drives }: { drives: DriveView[] }) {

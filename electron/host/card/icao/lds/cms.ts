@@ -26,14 +26,15 @@ export function parseSignedData(der: Uint8Array, what: string, maxNodes?: number
     if (!e) throw parseError(what, 'no encapsulated content');
     // The CertificateSet's elements in the decoded tree, in the order pkijs read them.
     const set = children(ci.content as asn1js.AsnType).find((n) => n.idBlock.tagClass === 3 && n.idBlock.tagNumber === 0);
+    const all = signedData.certificates ?? [];
     const nodes = set ? children(set) : [];
+    const aligned = nodes.length === all.length;
     const certificates: pkijs.Certificate[] = [];
     const certificateDers: Uint8Array[] = [];
-    (signedData.certificates ?? []).forEach((c, i) => {
+    all.forEach((c, i) => {
       if (!(c instanceof pkijs.Certificate)) return;
       certificates.push(c);
-      const node = nodes[i];
-      certificateDers.push(node && nodes.length === signedData.certificates!.length ? encodingOf(node) : certificateDer(c));
+      certificateDers.push(aligned ? encodingOf(nodes[i]!) : certificateDer(c));
     });
     if (signedData.signerInfos.length === 0) throw parseError(what, 'no SignerInfo');
     return { signedData, eContentType: signedData.encapContentInfo.eContentType, eContent: valueBytes(e), certificates, certificateDers };
